@@ -1,0 +1,1 @@
+"""One module per cleaning rule; each exposes a single ``RULE`` object."""

@@ -1,0 +1,53 @@
+"""Rule ``whitespace``: trailing blanks, runs of spaces, runs of blank lines,
+and the document's first and last lines; indentation and paragraphs are kept."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rule import Rule
+
+TRAILING_BLANKS = re.compile(r"[ \t]+$", re.MULTILINE)
+# A run of two or more spaces after a visible character (so indentation,
+# which follows a newline, is never touched).
+INNER_SPACE_RUN = re.compile(r"(?<=[^\s]) {2,}")
+BLANK_LINE_RUN = re.compile(r"\n{3,}")
+
+
+def normalize_whitespace(text: str) -> str:
+    """Tidy spaces and blank lines; end a non-empty document with one newline."""
+    text = TRAILING_BLANKS.sub("", text)
+    text = INNER_SPACE_RUN.sub(" ", text)
+    text = BLANK_LINE_RUN.sub("\n\n", text)
+    text = text.lstrip("\n").rstrip("\n")
+    return text + "\n" if text else ""
+
+
+RULE = Rule(
+    name="whitespace",
+    summary="Strip trailing blanks, collapse space runs and blank-line runs, end with one newline.",
+    explanation="""\
+Changes:
+- spaces and tabs at the end of a line are removed;
+- a run of spaces inside a line becomes one space;
+- three or more newlines in a row (two or more blank lines) become one blank line;
+- blank lines at the start and end of the document are removed, and a
+  non-empty document ends with exactly one newline (an empty or all-blank
+  document becomes empty).
+Leaves alone: leading indentation, tabs inside a line (they may align
+columns), and the paragraph structure: lines separated by a single newline
+stay so, paragraphs separated by one blank line stay so.""",
+    examples=(
+        ("one  two   three\n", "one two three\n"),
+        ("trailing \t\nline", "trailing\nline\n"),
+        ("a\n\n\n\nb\n", "a\n\nb\n"),
+        ("a\n  \n \t\nb", "a\n\nb\n"),
+        ("\n\n  indented first\n\n\n\n", "  indented first\n"),
+        ("    code block\n\tand tab\n", "    code block\n\tand tab\n"),
+        ("line one\nline two\n\nnew paragraph\n", "line one\nline two\n\nnew paragraph\n"),
+        ("col1\tcol2\n", "col1\tcol2\n"),
+        ("", ""),
+        (" \n\n", ""),
+    ),
+    apply=normalize_whitespace,
+)

@@ -1,0 +1,44 @@
+"""Every example of every rule, run through that rule alone and through the
+pipeline with only that rule selected."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import RULES, clean
+
+EXAMPLES = [
+    pytest.param(rule, source, expected, id=f"{rule.name}-{index}")
+    for rule in RULES
+    for index, (source, expected) in enumerate(rule.examples)
+]
+
+
+@pytest.mark.parametrize(("rule", "source", "expected"), EXAMPLES)
+def test_rule_example(rule, source, expected):
+    assert rule.apply(source) == expected
+
+
+@pytest.mark.parametrize(("rule", "source", "expected"), EXAMPLES)
+def test_rule_example_through_select(rule, source, expected):
+    assert clean(source, select=[rule.name]) == expected
+
+
+@pytest.mark.parametrize(("rule", "source", "expected"), EXAMPLES)
+def test_rule_example_is_idempotent(rule, source, expected):
+    assert rule.apply(expected) == expected
+
+
+def test_rule_names_are_unique_kebab_case():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    for name in names:
+        assert name == name.lower() and " " not in name and "_" not in name
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_rule_documents_itself(rule):
+    assert rule.summary and "\n" not in rule.summary
+    assert rule.explanation.strip()
+    assert any(source == expected for source, expected in rule.examples), "needs an unchanged example"
+    assert any(source != expected for source, expected in rule.examples), "needs a fixing example"
