@@ -77,8 +77,10 @@ def _unified_diff(name: str, before: str, after: str) -> str:
     )
 
 
-def _read_stdin(encoding: str) -> Document:
-    return decode(sys.stdin.buffer.read(), STDIN_NAME, encoding)
+def _read(name: str, encoding: str, keep_undecodable: bool) -> Document:
+    if name == STDIN_NAME:
+        return decode(sys.stdin.buffer.read(), STDIN_NAME, encoding, keep_undecodable)
+    return read_document(name, encoding, keep_undecodable)
 
 
 def _error(message: str) -> None:
@@ -94,6 +96,11 @@ def _error(message: str) -> None:
 @click.option("--select", callback=_parse_rules, metavar="RULES", help="Run only these rules (comma-separated).")
 @click.option("--ignore", callback=_parse_rules, metavar="RULES", help="Skip these rules (comma-separated).")
 @click.option("--encoding", default="utf-8", show_default=True, callback=_check_encoding, help="Encoding of inputs and outputs.")
+@click.option(
+    "--keep-undecodable",
+    is_flag=True,
+    help="Clean inputs with bytes that are invalid in the encoding and write those bytes back unchanged.",
+)
 @click.option("--list-rules", is_flag=True, help="Print the rules in chain order and exit.")
 @click.option("--explain", metavar="RULE", help="Print what RULE changes and leaves alone, with examples, and exit.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not report files that would change or were cleaned.")
@@ -109,6 +116,7 @@ def main(
     select: list[str] | None,
     ignore: list[str] | None,
     encoding: str,
+    keep_undecodable: bool,
     list_rules: bool,
     explain: str | None,
     quiet: bool,
@@ -144,7 +152,7 @@ def main(
     failed = changed = False
     for name in inputs:
         try:
-            document = _read_stdin(encoding) if name == STDIN_NAME else read_document(name, encoding)
+            document = _read(name, encoding, keep_undecodable)
         except InputError as error:
             _error(str(error))
             failed = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import dataclasses
 import errno
 import os
 import shutil
@@ -34,10 +35,11 @@ class Document:
     text: str
     encoding: str
     bom: bool = False
+    errors: str = "strict"  # "surrogateescape" keeps undecodable bytes
     signature: tuple[int, int, int] | None = None  # inode, size, mtime when read
 
     def encode(self, text: str) -> bytes:
-        data = text.encode(self.encoding)
+        data = text.encode(self.encoding, self.errors)
         return codecs.BOM_UTF8 + data if self.bom else data
 
 
@@ -45,8 +47,13 @@ def _is_utf8(encoding: str) -> bool:
     return codecs.lookup(encoding).name == "utf-8"
 
 
-def decode(data: bytes, name: str, encoding: str = "utf-8") -> Document:
-    """Decode ``data``; raise ``InputError`` for bad bytes or binary content."""
+def decode(data: bytes, name: str, encoding: str = "utf-8", keep_undecodable: bool = False) -> Document:
+    """Decode ``data``; raise ``InputError`` for bad bytes or binary content.
+
+    With ``keep_undecodable``, invalid bytes become lone surrogates
+    (``surrogateescape``) that ``Document.encode`` turns back into the same bytes.
+    """
+    errors = "surrogateescape" if keep_undecodable else "strict"
     try:
         codecs.lookup(encoding)
     except LookupError:
@@ -54,25 +61,25 @@ def decode(data: bytes, name: str, encoding: str = "utf-8") -> Document:
     bom = _is_utf8(encoding) and data.startswith(codecs.BOM_UTF8)
     body = data[len(codecs.BOM_UTF8) :] if bom else data
     try:
-        text = body.decode(encoding)
+        text = body.decode(encoding, errors)
     except UnicodeDecodeError as error:
         offset = error.start + (len(codecs.BOM_UTF8) if bom else 0)
         byte = body[error.start]
         raise InputError(
             f"{name}: not valid {encoding}: byte 0x{byte:02x} at offset {offset}"
-            " (use --encoding to name the right encoding)"
+            " (name the right one with --encoding, or keep such bytes with --keep-undecodable)"
         ) from None
     nul = text.find("\x00")
     if nul != -1:
         raise InputError(f"{name}: looks binary (NUL character at position {nul}); skipped")
-    return Document(name, text, encoding, bom)
+    return Document(name, text, encoding, bom, errors)
 
 
 def _signature(status: os.stat_result) -> tuple[int, int, int]:
     return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-def read_document(path: str, encoding: str = "utf-8") -> Document:
+def read_document(path: str, encoding: str = "utf-8", keep_undecodable: bool = False) -> Document:
     """Read and decode the file at ``path``; every failure is an ``InputError``."""
     try:
         with open(path, "rb") as handle:
@@ -82,8 +89,8 @@ def read_document(path: str, encoding: str = "utf-8") -> Document:
             data = handle.read()
     except OSError as error:
         raise InputError(f"{path}: {_describe(error)}") from None
-    document = decode(data, path, encoding)
-    return Document(document.name, document.text, encoding, document.bom, _signature(status))
+    document = decode(data, path, encoding, keep_undecodable)
+    return dataclasses.replace(document, signature=_signature(status))
 
 
 def _describe(error: OSError) -> str:

@@ -228,3 +228,20 @@ def test_in_place_on_stdin_is_a_usage_error(run):
 def test_version(run):
     result = run("--version")
     assert result.exit_code == 0 and "cleaner" in result.output
+
+
+def test_keep_undecodable_writes_bad_bytes_back_exactly(run, tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"caf\xe9  au \xff\xfe lait &amp; more\n\n\n")
+    result = run("-i", "--keep-undecodable", str(path))
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == b"caf\xe9 au \xff\xfe lait & more\n"
+
+
+def test_without_keep_undecodable_bad_bytes_are_refused_untouched(run, tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"caf\xe9  au lait\n")
+    result = run("-i", str(path))
+    assert result.exit_code == 2
+    assert "--keep-undecodable" in result.stderr
+    assert path.read_bytes() == b"caf\xe9  au lait\n"

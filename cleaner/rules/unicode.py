@@ -3,6 +3,8 @@ characters, plus NFC, configured so that typography is kept as written."""
 
 from __future__ import annotations
 
+import re
+
 import ftfy
 
 from cleaner.rule import Rule
@@ -29,10 +31,22 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 
+# Lone surrogates U+DC80..U+DCFF are how Python's ``surrogateescape`` carries
+# undecodable bytes (``--keep-undecodable``); they stand for data, so they are
+# parked on private-use characters while ftfy runs and put back afterwards.
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+PARKING = re.compile("[\U0010ff80-\U0010ffff]")
+PARKING_OFFSET = 0x10FF80 - 0xDC80
+
+
 def repair_unicode(text: str) -> str:
     """Return ``text`` with mojibake, entities and control characters repaired."""
     if text.isascii() and "&" not in text and "\x1b" not in text and not _has_ascii_controls(text):
         return text  # nothing ftfy could change: skip its per-line analysis
+    if ESCAPED_BYTE.search(text) and not PARKING.search(text):
+        parked = ESCAPED_BYTE.sub(lambda m: chr(ord(m.group()) + PARKING_OFFSET), text)
+        fixed = ftfy.fix_text(parked, FTFY_CONFIG)
+        return PARKING.sub(lambda m: chr(ord(m.group()) - PARKING_OFFSET), fixed)
     return ftfy.fix_text(text, FTFY_CONFIG)
 
 
@@ -51,7 +65,8 @@ Runs ftfy over the text. It changes:
 - mojibake (UTF-8 decoded as Windows-1252 or Latin-1): `didnâ€™t` -> `didn’t`;
 - HTML entities in plain text: `Tom &amp; Jerry` -> `Tom & Jerry` (text that
   looks like HTML markup keeps its entities);
-- control characters, terminal colour codes and lone surrogates;
+- control characters, terminal colour codes and lone surrogates (except
+  U+DC80..U+DCFF, which carry undecodable bytes under `--keep-undecodable`);
 - composed and decomposed accents, to Unicode NFC.
 It deliberately leaves alone: curly quotes and apostrophes, dashes, ellipses,
 ligatures and full-width letters (ftfy changes some of these by default; they
