@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import hashlib
+import io
+import itertools
 import json
+import os
+import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import BinaryIO
 
 import click
 
 from cleaner import __version__
-from cleaner.files import STDIN_NAME, Document, InputError, OutputError, decode, read_document, write_in_place
-from cleaner.pipeline import UnknownRuleError, run_rules, select_rules
+from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
+from cleaner.pipeline import UnknownRuleError, clean_segments, select_rules
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.rule import Rule
+from cleaner.segments import segments_of
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -75,12 +82,6 @@ def _unified_diff(name: str, before: str, after: str) -> str:
             tofile=f"{name}\t(cleaned)",
         )
     )
-
-
-def _read(name: str, encoding: str, keep_undecodable: bool) -> Document:
-    if name == STDIN_NAME:
-        return decode(sys.stdin.buffer.read(), STDIN_NAME, encoding, keep_undecodable)
-    return read_document(name, encoding, keep_undecodable)
 
 
 def _error(message: str) -> None:
@@ -152,35 +153,99 @@ def main(
     failed = changed = False
     for name in inputs:
         try:
-            document = _read(name, encoding, keep_undecodable)
-        except InputError as error:
+            if show_diff or check:
+                text = _source(name, encoding, keep_undecodable).read_text(_stdin_or_none(name))
+                cleaned = "".join(clean_segments(segments_of([text]), rules))
+                is_changed = cleaned != text
+                if is_changed and show_diff:
+                    click.echo(_unified_diff(name, text, cleaned), nl=False)
+                elif is_changed and not quiet:
+                    click.echo(f"would clean {name}", err=True)
+            elif in_place:
+                is_changed = _clean_in_place(_source(name, encoding, keep_undecodable), rules, backup)
+                if is_changed and not quiet:
+                    click.echo(f"cleaned {name}", err=True)
+            else:
+                is_changed = _clean_to_stdout(_source(name, encoding, keep_undecodable), rules)
+        except (InputError, OutputError) as error:
             _error(str(error))
             failed = True
             continue
-        cleaned = run_rules(document.text, rules)
-        is_changed = cleaned != document.text
         changed = changed or is_changed
-        if show_diff:
-            if is_changed:
-                click.echo(_unified_diff(name, document.text, cleaned), nl=False)
-        elif check:
-            if is_changed and not quiet:
-                click.echo(f"would clean {name}", err=True)
-        elif in_place:
-            if is_changed:
-                try:
-                    write_in_place(document, cleaned, backup)
-                except (OutputError, UnicodeEncodeError) as error:
-                    _error(str(error))
-                    failed = True
-                    continue
-                if not quiet:
-                    click.echo(f"cleaned {name}", err=True)
-        else:
-            try:
-                sys.stdout.buffer.write(document.encode(cleaned))
-                sys.stdout.buffer.flush()
-            except UnicodeEncodeError as error:
-                _error(f"{name}: cannot encode the result as {encoding}: {error.reason}")
-                failed = True
     ctx.exit(EXIT_ERROR if failed else EXIT_CHANGED if (check and changed) else EXIT_OK)
+
+
+def _source(name: str, encoding: str, keep_undecodable: bool) -> Source:
+    return Source(name, encoding, keep_undecodable)
+
+
+def _stdin_or_none(name: str) -> BinaryIO | None:
+    return sys.stdin.buffer if name == STDIN_NAME else None
+
+
+def _is_stream(handle: BinaryIO) -> bool:
+    """True for pipes, terminals and sockets, where input may pause."""
+    try:
+        mode = os.fstat(handle.fileno()).st_mode
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
+
+
+def _cleaned_pieces(source: Source, rules: Sequence[Rule], digests: tuple | None = None) -> Iterator[str]:
+    """Cleaned text of ``source`` as it becomes ready; optionally hashes input
+    and output into ``digests`` so callers can tell whether anything changed."""
+    handle = _stdin_or_none(source.name)
+    pieces = source.pieces(handle, pause_aware=handle is not None and _is_stream(handle))
+    if digests is not None:
+        pieces = _hashed(pieces, digests[0])
+    for cleaned in clean_segments(segments_of(pieces), rules):
+        if digests is not None:
+            digests[1].update(cleaned.encode("utf-8", "surrogatepass"))
+        yield cleaned
+
+
+def _hashed(pieces: Iterable[object], digest: "hashlib._Hash") -> Iterator[object]:
+    for piece in pieces:
+        if isinstance(piece, str):
+            digest.update(piece.encode("utf-8", "surrogatepass"))
+        yield piece
+
+
+def _encoded(source: Source, pieces: Iterable[str]) -> Iterator[bytes]:
+    """``pieces`` encoded as the source was, BOM included; an unencodable
+    character is an ``OutputError``."""
+    encoder = source.encoder()
+    try:
+        if source.bom:
+            yield codecs.BOM_UTF8
+        for piece in pieces:
+            data = encoder.encode(piece)
+            if data:
+                yield data
+        yield encoder.encode("", True)
+    except UnicodeEncodeError as error:
+        raise OutputError(f"{source.name}: cannot encode the result as {source.encoding}: {error.reason}") from None
+
+
+def _clean_to_stdout(source: Source, rules: Sequence[Rule]) -> bool:
+    digests = (hashlib.blake2b(), hashlib.blake2b())
+    output = sys.stdout.buffer
+    for data in _encoded(source, _cleaned_pieces(source, rules, digests)):
+        output.write(data)
+        output.flush()
+    return digests[0].digest() != digests[1].digest()
+
+
+def _clean_in_place(source: Source, rules: Sequence[Rule], backup: str | None) -> bool:
+    """Rewrite ``source`` atomically if cleaning changes it; True if it did."""
+    digests = (hashlib.blake2b(), hashlib.blake2b())
+    cleaned = _cleaned_pieces(source, rules, digests)
+    first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
+    with AtomicReplacement(source, backup) as replacement:
+        for data in _encoded(source, itertools.chain([first], cleaned)):
+            replacement.write(data)
+        if digests[0].digest() == digests[1].digest():
+            return False
+        replacement.commit()
+    return True

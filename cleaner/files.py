@@ -1,5 +1,5 @@
-"""Reading and writing documents safely: decoding (with BOM and error
-offsets), binary detection, and atomic in-place replacement.
+"""Reading and writing documents safely: incremental decoding (with BOM and
+error offsets), binary detection, and atomic in-place replacement.
 
 Nothing here knows about cleaning; nothing in the rules knows about files.
 """
@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import dataclasses
 import errno
 import os
+import select
 import shutil
 import stat
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from cleaner.segments import PAUSE
 
 STDIN_NAME = "-"
+READ_SIZE = 1 << 16
 
 
 class InputError(Exception):
@@ -27,70 +31,94 @@ class OutputError(Exception):
     """A cleaned file that could not be written; the original is intact."""
 
 
-@dataclass(frozen=True)
-class Document:
-    """A decoded input and what is needed to write it back the same way."""
-
-    name: str
-    text: str
-    encoding: str
-    bom: bool = False
-    errors: str = "strict"  # "surrogateescape" keeps undecodable bytes
-    signature: tuple[int, int, int] | None = None  # inode, size, mtime when read
-
-    def encode(self, text: str) -> bytes:
-        data = text.encode(self.encoding, self.errors)
-        return codecs.BOM_UTF8 + data if self.bom else data
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name; ``LookupError`` if Python does not know it."""
+    return codecs.lookup(encoding).name
 
 
-def _is_utf8(encoding: str) -> bool:
-    return codecs.lookup(encoding).name == "utf-8"
+class Source:
+    """One input, decoded piece by piece so that any size fits in memory.
 
-
-def decode(data: bytes, name: str, encoding: str = "utf-8", keep_undecodable: bool = False) -> Document:
-    """Decode ``data``; raise ``InputError`` for bad bytes or binary content.
-
-    With ``keep_undecodable``, invalid bytes become lone surrogates
-    (``surrogateescape``) that ``Document.encode`` turns back into the same bytes.
+    ``pieces()`` yields decoded text; it raises ``InputError`` (naming the
+    input and the byte offset) on bytes invalid in the encoding unless
+    ``keep_undecodable``, and on NUL characters (binary files).
     """
-    errors = "surrogateescape" if keep_undecodable else "strict"
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"{name}: unknown encoding {encoding!r}") from None
-    bom = _is_utf8(encoding) and data.startswith(codecs.BOM_UTF8)
-    body = data[len(codecs.BOM_UTF8) :] if bom else data
-    try:
-        text = body.decode(encoding, errors)
-    except UnicodeDecodeError as error:
-        offset = error.start + (len(codecs.BOM_UTF8) if bom else 0)
-        byte = body[error.start]
-        raise InputError(
-            f"{name}: not valid {encoding}: byte 0x{byte:02x} at offset {offset}"
-            " (name the right one with --encoding, or keep such bytes with --keep-undecodable)"
-        ) from None
-    nul = text.find("\x00")
-    if nul != -1:
-        raise InputError(f"{name}: looks binary (NUL character at position {nul}); skipped")
-    return Document(name, text, encoding, bom, errors)
+
+    def __init__(self, name: str, encoding: str = "utf-8", keep_undecodable: bool = False):
+        self.name = name
+        self.encoding = check_encoding(encoding)
+        self.errors = "surrogateescape" if keep_undecodable else "strict"
+        self.bom = False
+        self.signature: tuple[int, int, int] | None = None  # inode, size, mtime when opened
+
+    def pieces(self, handle: BinaryIO | None = None, pause_aware: bool = False) -> Iterator[object]:
+        """Decoded text from ``handle`` (or the file ``name``), in order.
+
+        With ``pause_aware``, a ``PAUSE`` marker is yielded whenever the input
+        has nothing more to give right now (a slow pipe), so that complete
+        paragraphs can be cleaned and shown without waiting for the end.
+        """
+        if handle is not None:
+            yield from self._decode(handle, pause_aware)
+            return
+        try:
+            with open(self.name, "rb") as opened:
+                status = os.fstat(opened.fileno())
+                if stat.S_ISDIR(status.st_mode):
+                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+                self.signature = _signature(status)
+                yield from self._decode(opened, pause_aware=False)
+        except OSError as error:
+            raise InputError(f"{self.name}: {_describe(error)}") from None
+
+    def read_text(self, handle: BinaryIO | None = None) -> str:
+        return "".join(piece for piece in self.pieces(handle) if isinstance(piece, str))
+
+    def encoder(self) -> codecs.IncrementalEncoder:
+        return codecs.getincrementalencoder(self.encoding)(self.errors)
+
+    def _decode(self, handle: BinaryIO, pause_aware: bool) -> Iterator[object]:
+        decoder = codecs.getincrementaldecoder(self.encoding)(self.errors)
+        consumed = characters = 0
+        first = True
+        descriptor = handle.fileno() if pause_aware else -1
+        while True:
+            data = os.read(descriptor, READ_SIZE) if pause_aware else handle.read(READ_SIZE)
+            final = not data
+            if first and self.encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
+                self.bom, data, consumed = True, data[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
+            first = first and not data
+            pending = len(decoder.getstate()[0])
+            try:
+                text = decoder.decode(data, final)
+            except UnicodeDecodeError as error:
+                offset = consumed - pending + error.start
+                bad = error.object[error.start : error.start + 1]
+                raise InputError(
+                    f"{self.name}: not valid {self.encoding}: byte 0x{bad.hex()} at offset {offset}"
+                    " (name the right encoding with --encoding, or keep such bytes with --keep-undecodable)"
+                ) from None
+            consumed += len(data)
+            nul = text.find("\x00")
+            if nul != -1:
+                raise InputError(f"{self.name}: looks binary (NUL character at position {characters + nul}); skipped")
+            characters += len(text)
+            if text:
+                yield text
+            if final:
+                return
+            if pause_aware and not _readable_now(descriptor):
+                yield PAUSE
+
+
+def _readable_now(descriptor: int) -> bool:
+    with contextlib.suppress(OSError, ValueError):
+        return bool(select.select([descriptor], [], [], 0)[0])
+    return True
 
 
 def _signature(status: os.stat_result) -> tuple[int, int, int]:
     return (status.st_ino, status.st_size, status.st_mtime_ns)
-
-
-def read_document(path: str, encoding: str = "utf-8", keep_undecodable: bool = False) -> Document:
-    """Read and decode the file at ``path``; every failure is an ``InputError``."""
-    try:
-        with open(path, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if stat.S_ISDIR(status.st_mode):
-                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-            data = handle.read()
-    except OSError as error:
-        raise InputError(f"{path}: {_describe(error)}") from None
-    document = decode(data, path, encoding, keep_undecodable)
-    return dataclasses.replace(document, signature=_signature(status))
 
 
 def _describe(error: OSError) -> str:
@@ -98,46 +126,75 @@ def _describe(error: OSError) -> str:
     return reason[0].lower() + reason[1:] if reason else "unreadable"
 
 
-def write_in_place(document: Document, text: str, backup_suffix: str | None = None) -> None:
-    """Replace the file behind ``document`` with ``text``, atomically.
+class AtomicReplacement:
+    """Writes the new content of ``source`` beside it, then swaps it in.
 
-    The new content goes to a temporary file in the same directory, is flushed
-    and fsynced, takes the original's permission bits, and only then replaces
-    the original with ``os.replace``. A symlink is followed: its target is
-    rewritten and the link kept. If anything fails, the original is untouched
-    and the temporary file is removed.
+    The new content goes to a temporary file in the same directory; ``commit``
+    flushes and fsyncs it, gives it the original's permission bits, keeps a
+    backup if asked, and only then replaces the original with ``os.replace``.
+    A symlink is followed: its target is rewritten and the link kept. On any
+    failure, or ``discard``, the temporary file is removed and the original is
+    untouched.
     """
-    target = os.path.realpath(document.name)
-    try:
-        status = os.stat(target)
-        if document.signature is not None and _signature(status) != document.signature:
-            raise OutputError(f"{document.name}: changed while being cleaned; left as it is")
-        if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-            raise OutputError(f"{document.name}: file is read-only; left as it is")
-        _replace(target, document.encode(text), status, backup_suffix)
-    except OSError as error:
-        raise OutputError(f"{document.name}: cannot write: {_describe(error)}; original left intact") from None
 
+    def __init__(self, source: Source, backup_suffix: str | None = None):
+        self.source = source
+        self.backup_suffix = backup_suffix
+        self.target = os.path.realpath(source.name)
+        self.temporary: str | None = None
+        self.handle: BinaryIO | None = None
 
-def _replace(target: str, data: bytes, status: os.stat_result, backup_suffix: str | None) -> None:
-    directory, base = os.path.split(target)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{base}.", suffix=".cleaner-tmp", dir=directory)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        with contextlib.suppress(PermissionError):
-            os.chown(temporary, status.st_uid, status.st_gid)
-        if backup_suffix:
-            shutil.copy2(target, target + backup_suffix)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(directory)
+    def __enter__(self) -> AtomicReplacement:
+        try:
+            status = os.stat(self.target)
+            if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+                raise OutputError(f"{self.source.name}: file is read-only; left as it is")
+            directory, base = os.path.split(self.target)
+            descriptor, self.temporary = tempfile.mkstemp(prefix=f".{base}.", suffix=".cleaner-tmp", dir=directory)
+        except OSError as error:
+            raise self._failure(error) from None
+        self.handle = os.fdopen(descriptor, "wb")
+        return self
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.handle.write(data)
+        except OSError as error:
+            raise self._failure(error) from None
+
+    def commit(self) -> None:
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            status = os.stat(self.target)
+            if self.source.signature is not None and _signature(status) != self.source.signature:
+                raise OutputError(f"{self.source.name}: changed while being cleaned; left as it is")
+            os.chmod(self.temporary, stat.S_IMODE(status.st_mode))
+            with contextlib.suppress(PermissionError):
+                os.chown(self.temporary, status.st_uid, status.st_gid)
+            if self.backup_suffix:
+                shutil.copy2(self.target, self.target + self.backup_suffix)
+            os.replace(self.temporary, self.target)
+            self.temporary = None
+        except OSError as error:
+            raise self._failure(error) from None
+        _fsync_directory(os.path.dirname(self.target))
+
+    def discard(self) -> None:
+        if self.handle is not None:
+            with contextlib.suppress(OSError):
+                self.handle.close()
+        if self.temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.temporary)
+            self.temporary = None
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.discard()
+
+    def _failure(self, error: OSError) -> OutputError:
+        return OutputError(f"{self.source.name}: cannot write: {_describe(error)}; original left intact")
 
 
 def _fsync_directory(directory: str) -> None:

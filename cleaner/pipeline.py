@@ -6,10 +6,13 @@ a CRLF document is cleaned as LF and given its CRLF back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.rule import Rule
+from cleaner.segments import Segment, segments_of
+
+WHITESPACE = "whitespace"  # the rule that owns blank lines between segments
 
 
 class UnknownRuleError(ValueError):
@@ -65,6 +68,40 @@ def run_rules(text: str, rules: Iterable[Rule]) -> str:
     return work.replace("\n", "\r\n") if crlf else work
 
 
+def clean_segments(segments: Iterable[Segment], rules: Sequence[Rule]) -> Iterator[str]:
+    """Clean segment by segment, joining them as the whole text would be.
+
+    The whitespace rule ends every cleaned segment with exactly one line break;
+    where a cut fell on a blank line, that blank line is put back between
+    non-empty segments.
+    """
+    keeps_blank_lines = WHITESPACE in {rule.name for rule in rules}
+    pending_blank_line = False
+    started = False
+    for segment in segments:
+        cleaned = run_rules(segment.text, rules)
+        if keeps_blank_lines:
+            if not cleaned:
+                pending_blank_line = pending_blank_line or (started and segment.at_blank_line)
+                continue
+            if started and pending_blank_line:
+                yield "\r\n" if cleaned.endswith("\r\n") else "\n"
+            pending_blank_line = segment.at_blank_line
+            started = True
+        yield cleaned
+
+
+def clean_stream(
+    pieces: Iterable[str],
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+) -> Iterator[str]:
+    """Clean a text that arrives in pieces (of any size), yielding cleaned text
+    as soon as a segment is complete. Joined, the output equals ``clean`` of
+    the joined pieces."""
+    return clean_segments(segments_of(pieces), select_rules(select, ignore))
+
+
 def clean(
     text: str,
     select: str | Iterable[str] | None = None,
@@ -74,6 +111,7 @@ def clean(
 
     ``select`` and ``ignore`` take rule names, as a list or a comma-separated
     string; an unknown name raises ``UnknownRuleError``. Any ``str`` is valid
-    input.
+    input. Texts longer than a segment (256 Ki characters) are cleaned one
+    segment at a time, exactly as ``clean_stream`` does.
     """
-    return run_rules(text, select_rules(select, ignore))
+    return "".join(clean_stream([text], select, ignore))

@@ -4,60 +4,89 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
 import stat
 
 import pytest
 
 from cleaner import files
-from cleaner.files import InputError, OutputError, decode, read_document, write_in_place
+from cleaner.files import AtomicReplacement, InputError, OutputError, Source
+
+
+def _decode(data: bytes, encoding="utf-8", keep_undecodable=False) -> Source:
+    source = Source("x.txt", encoding, keep_undecodable)
+    source.text = source.read_text(io.BytesIO(data))
+    return source
 
 
 def test_decode_keeps_a_utf8_bom():
-    document = decode(codecs.BOM_UTF8 + "héllo".encode(), "x.txt")
-    assert document.bom and document.text == "héllo"
-    assert document.encode("héllo") == codecs.BOM_UTF8 + "héllo".encode()
+    source = _decode(codecs.BOM_UTF8 + "héllo".encode())
+    assert source.bom and source.text == "héllo"
 
 
 def test_decode_reports_the_offset_of_a_bad_byte():
     with pytest.raises(InputError, match=r"x.txt: not valid utf-8: byte 0xff at offset 3"):
-        decode(b"abc\xffdef", "x.txt")
+        _decode(b"abc\xffdef")
+
+
+def test_decode_reports_offsets_past_the_first_read(monkeypatch):
+    monkeypatch.setattr(files, "READ_SIZE", 4)
+    data = "aé".encode() * 10 + b"\xe2\x82" + b"x"  # a truncated three-byte sequence
+    with pytest.raises(InputError, match=f"byte 0xe2 at offset {len(data) - 3}"):
+        _decode(data)
+
+
+def test_multibyte_characters_split_across_reads(monkeypatch):
+    monkeypatch.setattr(files, "READ_SIZE", 3)
+    text = "naïve “quotes” — 😀 done"
+    assert _decode(text.encode()).text == text
 
 
 def test_decode_refuses_binary():
     with pytest.raises(InputError, match="looks binary"):
-        decode(b"PK\x03\x04\x00\x00", "a.zip")
+        _decode(b"PK\x03\x04\x00\x00")
 
 
 def test_decode_honours_another_encoding():
-    assert decode("café".encode("latin-1"), "x", "latin-1").text == "café"
+    assert _decode("café".encode("latin-1"), "latin-1").text == "café"
 
 
-def test_read_document_errors_are_one_line(tmp_path):
+def test_keep_undecodable_round_trips_bytes():
+    data = b"caf\xe9 \xff\xfe ok"
+    source = _decode(data, keep_undecodable=True)
+    assert source.encoder().encode(source.text, True) == data
+
+
+def test_read_errors_are_one_line(tmp_path):
     with pytest.raises(InputError, match="no such file"):
-        read_document(str(tmp_path / "missing.txt"))
+        Source(str(tmp_path / "missing.txt")).read_text()
     with pytest.raises(InputError, match="is a directory"):
-        read_document(str(tmp_path))
+        Source(str(tmp_path)).read_text()
 
 
-def _document(path):
-    return read_document(str(path))
+def _replace(path, data: bytes, backup=None) -> None:
+    source = Source(str(path))
+    source.read_text()
+    with AtomicReplacement(source, backup) as replacement:
+        replacement.write(data)
+        replacement.commit()
 
 
-def test_write_in_place_replaces_content_and_keeps_mode(tmp_path):
+def test_replacement_writes_content_and_keeps_mode(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("old\n")
     path.chmod(0o640)
-    write_in_place(_document(path), "new\n")
+    _replace(path, b"new\n")
     assert path.read_text() == "new\n"
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert os.listdir(tmp_path) == ["a.txt"]
 
 
-def test_write_in_place_keeps_a_backup(tmp_path):
+def test_replacement_keeps_a_backup(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("old\n")
-    write_in_place(_document(path), "new\n", backup_suffix=".orig")
+    _replace(path, b"new\n", backup=".orig")
     assert (tmp_path / "a.txt.orig").read_text() == "old\n"
     assert path.read_text() == "new\n"
 
@@ -65,14 +94,13 @@ def test_write_in_place_keeps_a_backup(tmp_path):
 def test_disk_full_midway_leaves_the_original_intact(tmp_path, monkeypatch):
     path = tmp_path / "a.txt"
     path.write_bytes(b"original bytes\n")
-    document = _document(path)
 
     def full_disk(descriptor):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(files.os, "fsync", full_disk)
     with pytest.raises(OutputError, match="no space left on device; original left intact"):
-        write_in_place(document, "new\n")
+        _replace(path, b"new\n")
     assert path.read_bytes() == b"original bytes\n"
     assert os.listdir(tmp_path) == ["a.txt"]
 
@@ -80,14 +108,26 @@ def test_disk_full_midway_leaves_the_original_intact(tmp_path, monkeypatch):
 def test_failed_rename_leaves_the_original_and_no_temporary(tmp_path, monkeypatch):
     path = tmp_path / "a.txt"
     path.write_bytes(b"original\n")
-    document = _document(path)
 
     def refuse(source, target):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
     monkeypatch.setattr(files.os, "replace", refuse)
     with pytest.raises(OutputError, match="permission denied"):
-        write_in_place(document, "new\n")
+        _replace(path, b"new\n")
+    assert path.read_bytes() == b"original\n"
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_exception_while_writing_removes_the_temporary(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"original\n")
+    source = Source(str(path))
+    source.read_text()
+    with pytest.raises(RuntimeError):
+        with AtomicReplacement(source) as replacement:
+            replacement.write(b"half of the new con")
+            raise RuntimeError("killed between write and rename")
     assert path.read_bytes() == b"original\n"
     assert os.listdir(tmp_path) == ["a.txt"]
 
@@ -97,7 +137,7 @@ def test_symlink_target_is_rewritten_and_link_kept(tmp_path):
     target.write_text("old\n")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    write_in_place(_document(link), "new\n")
+    _replace(link, b"new\n")
     assert link.is_symlink()
     assert target.read_text() == "new\n"
 
@@ -105,11 +145,15 @@ def test_symlink_target_is_rewritten_and_link_kept(tmp_path):
 def test_file_changed_after_reading_is_not_overwritten(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("old\n")
-    document = _document(path)
+    source = Source(str(path))
+    source.read_text()
     path.write_text("someone else's edit, longer\n")
     with pytest.raises(OutputError, match="changed while being cleaned"):
-        write_in_place(document, "new\n")
+        with AtomicReplacement(source) as replacement:
+            replacement.write(b"new\n")
+            replacement.commit()
     assert path.read_text() == "someone else's edit, longer\n"
+    assert os.listdir(tmp_path) == ["a.txt"]
 
 
 def test_read_only_file_is_left_alone(tmp_path):
@@ -117,5 +161,5 @@ def test_read_only_file_is_left_alone(tmp_path):
     path.write_text("old\n")
     path.chmod(0o444)
     with pytest.raises(OutputError, match="read-only"):
-        write_in_place(_document(path), "new\n")
+        _replace(path, b"new\n")
     assert path.read_text() == "old\n"

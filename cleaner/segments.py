@@ -1,0 +1,90 @@
+"""Cutting a text of any size into segments that are cleaned one at a time.
+
+A segment ends at the first blank line found after ``SEGMENT_SIZE``
+characters; a single line break after ``MAX_SEGMENT_SIZE`` characters is the
+fallback for text with no blank lines. The cut depends only on the text before
+it, so a stream read in pieces of any size is cut exactly where the whole text
+would be, and cleaning it piece by piece gives the same result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+SEGMENT_SIZE = 1 << 18  # characters; shorter documents are one segment
+MAX_SEGMENT_SIZE = 1 << 22
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+PAUSE = object()  # a piece meaning "input has paused": cut at the last blank line
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    at_blank_line: bool  # True if cut at a blank line, False at a plain line break or the end
+
+
+class Segmenter:
+    """Accumulates pieces of text and hands out complete segments."""
+
+    def __init__(self, size: int | None = None, max_size: int | None = None):
+        self.size = size or SEGMENT_SIZE
+        self.max_size = max(self.size, max_size or MAX_SEGMENT_SIZE)
+        self.buffer = ""
+
+    def feed(self, piece: str) -> list[Segment]:
+        self.buffer += piece
+        return self._cut_ready()
+
+    def flush_paragraphs(self) -> list[Segment]:
+        """Cut at the last blank line so far (used when input pauses)."""
+        last = None
+        for last in BLANK_LINE.finditer(self.buffer):
+            pass
+        if last is None:
+            return []
+        cut = last.end()
+        head, self.buffer = self.buffer[:cut], self.buffer[cut:]
+        return [Segment(head, True)]
+
+    def close(self) -> list[Segment]:
+        segments = self._cut_ready()
+        if self.buffer:
+            segments.append(Segment(self.buffer, False))
+            self.buffer = ""
+        return segments
+
+    def _cut_ready(self) -> list[Segment]:
+        segments = []
+        while len(self.buffer) > self.size:
+            cut = self._next_cut()
+            if cut is None:
+                break
+            end, at_blank_line = cut
+            segments.append(Segment(self.buffer[:end], at_blank_line))
+            self.buffer = self.buffer[end:]
+        return segments
+
+    def _next_cut(self) -> tuple[int, bool] | None:
+        gap = BLANK_LINE.search(self.buffer, self.size)
+        newline = self.buffer.find("\n", self.max_size) if len(self.buffer) > self.max_size else -1
+        if gap and (newline == -1 or gap.start() <= newline):
+            return gap.end(), True
+        if newline != -1:
+            return newline + 1, False
+        return None
+
+
+def segments_of(
+    pieces: Iterable[str | object], size: int | None = None, max_size: int | None = None
+) -> Iterator[Segment]:
+    """Every segment of the text made of ``pieces``, in order. A ``PAUSE``
+    piece releases the complete paragraphs received so far."""
+    segmenter = Segmenter(size, max_size)
+    for piece in pieces:
+        if piece is PAUSE:
+            yield from segmenter.flush_paragraphs()
+        else:
+            yield from segmenter.feed(piece)
+    yield from segmenter.close()
