@@ -8,25 +8,18 @@ Exit codes: 0 success, 1 changes found under ``--check``, 2 usage or input error
 from __future__ import annotations
 
 import codecs
-import difflib
-import hashlib
-import io
-import itertools
 import json
 import os
-import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from typing import BinaryIO
+from collections.abc import Sequence
 
 import click
 
 from cleaner import __version__
-from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
-from cleaner.pipeline import UnknownRuleError, clean_segments, select_rules
+from cleaner.files import STDIN_NAME
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.rule import Rule
-from cleaner.segments import segments_of
+from cleaner.runner import CHECK, DIFF, IN_PLACE, PRINT, Job, run_jobs
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -73,17 +66,6 @@ def format_explanation(rule: Rule) -> str:
     return "\n".join(lines)
 
 
-def _unified_diff(name: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"{name}\t(original)",
-            tofile=f"{name}\t(cleaned)",
-        )
-    )
-
-
 def _error(message: str) -> None:
     click.echo(f"cleaner: {message}", err=True)
 
@@ -96,7 +78,9 @@ def _error(message: str) -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes instead of the text.")
 @click.option("--select", callback=_parse_rules, metavar="RULES", help="Run only these rules (comma-separated).")
 @click.option("--ignore", callback=_parse_rules, metavar="RULES", help="Skip these rules (comma-separated).")
-@click.option("--encoding", default="utf-8", show_default=True, callback=_check_encoding, help="Encoding of inputs and outputs.")
+@click.option(
+    "--encoding", default="utf-8", show_default=True, callback=_check_encoding, help="Encoding of inputs and outputs."
+)
 @click.option(
     "--keep-undecodable",
     is_flag=True,
@@ -104,6 +88,12 @@ def _error(message: str) -> None:
 )
 @click.option("--list-rules", is_flag=True, help="Print the rules in chain order and exit.")
 @click.option("--explain", metavar="RULE", help="Print what RULE changes and leaves alone, with examples, and exit.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Clean this many files in parallel.  [default: number of cores]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not report files that would change or were cleaned.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleaner")
 @click.pass_context
@@ -120,6 +110,7 @@ def main(
     keep_undecodable: bool,
     list_rules: bool,
     explain: str | None,
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Clean scraped, syndicated or pasted text.
@@ -135,7 +126,8 @@ def main(
         return
     if explain is not None:
         if explain not in RULES_BY_NAME:
-            raise click.BadParameter(f"unknown rule {explain}; valid rules: {_rule_names_help()}", param_hint="--explain")
+            message = f"unknown rule {explain}; valid rules: {_rule_names_help()}"
+            raise click.BadParameter(message, param_hint="--explain")
         click.echo(format_explanation(RULES_BY_NAME[explain]))
         return
     if backup and not in_place:
@@ -145,107 +137,31 @@ def main(
     inputs = list(files) or [STDIN_NAME]
     if in_place and STDIN_NAME in inputs:
         raise click.UsageError("-i/--in-place needs files, not standard input")
-    try:
-        rules = select_rules(select, ignore)
-    except UnknownRuleError as error:  # pragma: no cover - the callbacks catch names first
-        raise click.UsageError(str(error)) from None
-
+    mode = DIFF if show_diff else CHECK if check else IN_PLACE if in_place else PRINT
+    job = Job(mode, _tuple(select), _tuple(ignore), encoding, keep_undecodable, backup)
     failed = changed = False
-    for name in inputs:
-        try:
-            if show_diff or check:
-                text = _source(name, encoding, keep_undecodable).read_text(_stdin_or_none(name))
-                cleaned = "".join(clean_segments(segments_of([text]), rules))
-                is_changed = cleaned != text
-                if is_changed and show_diff:
-                    click.echo(_unified_diff(name, text, cleaned), nl=False)
-                elif is_changed and not quiet:
-                    click.echo(f"would clean {name}", err=True)
-            elif in_place:
-                is_changed = _clean_in_place(_source(name, encoding, keep_undecodable), rules, backup)
-                if is_changed and not quiet:
-                    click.echo(f"cleaned {name}", err=True)
-            else:
-                is_changed = _clean_to_stdout(_source(name, encoding, keep_undecodable), rules)
-        except (InputError, OutputError) as error:
-            _error(str(error))
+    for outcome in run_jobs(job, inputs, jobs or default_workers(), stream=sys.stdout.buffer):
+        if outcome.error:
+            _error(outcome.error)
             failed = True
             continue
-        changed = changed or is_changed
+        changed = changed or outcome.changed
+        if outcome.output:
+            sys.stdout.buffer.write(outcome.output)
+            sys.stdout.buffer.flush()
+        if outcome.changed and not quiet and mode in (CHECK, IN_PLACE):
+            verb = "would clean" if mode == CHECK else "cleaned"
+            click.echo(f"{verb} {outcome.name}", err=True)
     ctx.exit(EXIT_ERROR if failed else EXIT_CHANGED if (check and changed) else EXIT_OK)
 
 
-def _source(name: str, encoding: str, keep_undecodable: bool) -> Source:
-    return Source(name, encoding, keep_undecodable)
+def _tuple(names: list[str] | None) -> tuple[str, ...] | None:
+    return None if names is None else tuple(names)
 
 
-def _stdin_or_none(name: str) -> BinaryIO | None:
-    return sys.stdin.buffer if name == STDIN_NAME else None
-
-
-def _is_stream(handle: BinaryIO) -> bool:
-    """True for pipes, terminals and sockets, where input may pause."""
+def default_workers() -> int:
+    """One worker per core this process may use."""
     try:
-        mode = os.fstat(handle.fileno()).st_mode
-    except (OSError, ValueError, io.UnsupportedOperation):
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
-
-
-def _cleaned_pieces(source: Source, rules: Sequence[Rule], digests: tuple | None = None) -> Iterator[str]:
-    """Cleaned text of ``source`` as it becomes ready; optionally hashes input
-    and output into ``digests`` so callers can tell whether anything changed."""
-    handle = _stdin_or_none(source.name)
-    pieces = source.pieces(handle, pause_aware=handle is not None and _is_stream(handle))
-    if digests is not None:
-        pieces = _hashed(pieces, digests[0])
-    for cleaned in clean_segments(segments_of(pieces), rules):
-        if digests is not None:
-            digests[1].update(cleaned.encode("utf-8", "surrogatepass"))
-        yield cleaned
-
-
-def _hashed(pieces: Iterable[object], digest: "hashlib._Hash") -> Iterator[object]:
-    for piece in pieces:
-        if isinstance(piece, str):
-            digest.update(piece.encode("utf-8", "surrogatepass"))
-        yield piece
-
-
-def _encoded(source: Source, pieces: Iterable[str]) -> Iterator[bytes]:
-    """``pieces`` encoded as the source was, BOM included; an unencodable
-    character is an ``OutputError``."""
-    encoder = source.encoder()
-    try:
-        if source.bom:
-            yield codecs.BOM_UTF8
-        for piece in pieces:
-            data = encoder.encode(piece)
-            if data:
-                yield data
-        yield encoder.encode("", True)
-    except UnicodeEncodeError as error:
-        raise OutputError(f"{source.name}: cannot encode the result as {source.encoding}: {error.reason}") from None
-
-
-def _clean_to_stdout(source: Source, rules: Sequence[Rule]) -> bool:
-    digests = (hashlib.blake2b(), hashlib.blake2b())
-    output = sys.stdout.buffer
-    for data in _encoded(source, _cleaned_pieces(source, rules, digests)):
-        output.write(data)
-        output.flush()
-    return digests[0].digest() != digests[1].digest()
-
-
-def _clean_in_place(source: Source, rules: Sequence[Rule], backup: str | None) -> bool:
-    """Rewrite ``source`` atomically if cleaning changes it; True if it did."""
-    digests = (hashlib.blake2b(), hashlib.blake2b())
-    cleaned = _cleaned_pieces(source, rules, digests)
-    first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
-    with AtomicReplacement(source, backup) as replacement:
-        for data in _encoded(source, itertools.chain([first], cleaned)):
-            replacement.write(data)
-        if digests[0].digest() == digests[1].digest():
-            return False
-        replacement.commit()
-    return True
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1

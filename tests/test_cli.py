@@ -245,3 +245,42 @@ def test_without_keep_undecodable_bad_bytes_are_refused_untouched(run, tmp_path)
     assert result.exit_code == 2
     assert "--keep-undecodable" in result.stderr
     assert path.read_bytes() == b"caf\xe9  au lait\n"
+
+
+def _many_files(directory, count=12):
+    paths = []
+    for n in range(count):
+        path = directory / f"doc{n:02}.txt"
+        path.write_text(f"Document {n}  has &amp; extra   spaces.\n\n\n\n" * (n % 3 + 1))
+        paths.append(path)
+    (directory / "tidy.txt").write_text("Already tidy.\n")
+    paths.append(directory / "tidy.txt")
+    return [str(p) for p in paths]
+
+
+def test_parallel_printing_keeps_input_order(tmp_path):
+    names = _many_files(tmp_path)
+    serial = _run_process("-j", "1", *names, input=b"")
+    parallel = _run_process("-j", "2", *names, input=b"")
+    assert parallel.returncode == serial.returncode == 0
+    assert parallel.stdout == serial.stdout
+    assert parallel.stdout.startswith(b"Document 0 has & extra spaces.\n")
+
+
+def test_parallel_in_place_equals_serial(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    serial = _run_process("-i", "-j", "1", *_many_files(one), input=b"")
+    parallel = _run_process("-i", "-j", "2", *_many_files(two), input=b"")
+    assert serial.returncode == parallel.returncode == 0
+    for path in sorted(one.iterdir()):
+        assert (two / path.name).read_bytes() == path.read_bytes()
+    assert parallel.stderr.replace(b"/two/", b"/one/") == serial.stderr
+
+
+def test_parallel_check_reports_every_changed_file(tmp_path):
+    names = _many_files(tmp_path)
+    result = _run_process("--check", "-j", "2", *names, input=b"")
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [f"would clean {name}" for name in names[:-1]]

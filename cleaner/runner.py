@@ -1,0 +1,175 @@
+"""The work the command line does for one input, and for many in parallel.
+
+``run_job`` cleans one file (or standard input) in one mode and reports what
+happened as an ``Outcome``; it is a plain module-level function so worker
+processes can run it. Nothing here parses options or prints messages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import hashlib
+import io
+import itertools
+import os
+import stat
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
+from cleaner.pipeline import clean_segments, select_rules
+from cleaner.rule import Rule
+from cleaner.segments import segments_of
+
+PRINT, IN_PLACE, CHECK, DIFF = "print", "in-place", "check", "diff"
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with every input: the mode and the cleaning options."""
+
+    mode: str = PRINT
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    encoding: str = "utf-8"
+    keep_undecodable: bool = False
+    backup: str | None = None
+
+    def rules(self) -> tuple[Rule, ...]:
+        return select_rules(self.select, self.ignore)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input. ``output`` holds the cleaned bytes (print
+    mode, when not streamed) or the diff (diff mode)."""
+
+    name: str
+    changed: bool = False
+    error: str | None = None
+    output: bytes = b""
+
+
+def run_job(job: Job, name: str, stream: BinaryIO | None = None) -> Outcome:
+    """Clean input ``name`` as ``job`` says. In print mode, cleaned text goes
+    to ``stream`` as soon as it is ready, or into ``Outcome.output``."""
+    source = Source(name, job.encoding, job.keep_undecodable)
+    rules = job.rules()
+    try:
+        if job.mode in (CHECK, DIFF):
+            text = source.read_text(_stdin_or_none(name))
+            cleaned = "".join(clean_segments(segments_of([text]), rules))
+            changed = cleaned != text
+            diff = unified_diff(name, text, cleaned) if changed and job.mode == DIFF else ""
+            return Outcome(name, changed, output=diff.encode("utf-8", "surrogateescape"))
+        if job.mode == IN_PLACE:
+            return Outcome(name, _clean_in_place(source, rules, job.backup))
+        buffer = io.BytesIO() if stream is None else None
+        changed = _clean_to(stream or buffer, source, rules)
+        return Outcome(name, changed, output=buffer.getvalue() if buffer else b"")
+    except (InputError, OutputError) as error:
+        return Outcome(name, error=str(error))
+
+
+def run_jobs(job: Job, names: Sequence[str], workers: int, stream: BinaryIO | None = None) -> Iterator[Outcome]:
+    """``run_job`` over every input, in input order. With more than one worker
+    and input, files are cleaned in parallel processes; printed output is
+    then collected per file and yielded in order."""
+    if workers <= 1 or len(names) <= 1:
+        for name in names:
+            yield run_job(job, name, stream)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(names))) as pool:
+        chunksize = max(1, len(names) // (workers * 8))
+        yield from pool.map(run_job, itertools.repeat(job), names, chunksize=chunksize)
+
+
+def unified_diff(name: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"{name}\t(original)",
+            tofile=f"{name}\t(cleaned)",
+        )
+    )
+
+
+def _stdin_or_none(name: str) -> BinaryIO | None:
+    return sys.stdin.buffer if name == STDIN_NAME else None
+
+
+def _is_stream(handle: BinaryIO) -> bool:
+    """True for pipes, terminals and sockets, where input may pause."""
+    try:
+        mode = os.fstat(handle.fileno()).st_mode
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
+
+
+class _Digests:
+    """Hashes of what went in and what came out, to tell if anything changed."""
+
+    def __init__(self) -> None:
+        self.before, self.after = hashlib.blake2b(), hashlib.blake2b()
+
+    @property
+    def changed(self) -> bool:
+        return self.before.digest() != self.after.digest()
+
+
+def _cleaned_pieces(source: Source, rules: Sequence[Rule], digests: _Digests) -> Iterator[str]:
+    handle = _stdin_or_none(source.name)
+    pieces = source.pieces(handle, pause_aware=handle is not None and _is_stream(handle))
+    for cleaned in clean_segments(segments_of(_hashed(pieces, digests.before)), rules):
+        digests.after.update(cleaned.encode("utf-8", "surrogatepass"))
+        yield cleaned
+
+
+def _hashed(pieces: Iterable[object], digest: hashlib.blake2b) -> Iterator[object]:
+    for piece in pieces:
+        if isinstance(piece, str):
+            digest.update(piece.encode("utf-8", "surrogatepass"))
+        yield piece
+
+
+def _encoded(source: Source, pieces: Iterable[str]) -> Iterator[bytes]:
+    """``pieces`` encoded as the source was, BOM included."""
+    encoder = source.encoder()
+    try:
+        for index, piece in enumerate(pieces):
+            data = encoder.encode(piece)
+            if index == 0 and source.bom:
+                data = codecs.BOM_UTF8 + data
+            if data:
+                yield data
+        yield encoder.encode("", True)
+    except UnicodeEncodeError as error:
+        raise OutputError(f"{source.name}: cannot encode the result as {source.encoding}: {error.reason}") from None
+
+
+def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule]) -> bool:
+    digests = _Digests()
+    for data in _encoded(source, _cleaned_pieces(source, rules, digests)):
+        output.write(data)
+        output.flush()
+    return digests.changed
+
+
+def _clean_in_place(source: Source, rules: Sequence[Rule], backup: str | None) -> bool:
+    """Rewrite ``source`` atomically if cleaning changes it; True if it did."""
+    digests = _Digests()
+    cleaned = _cleaned_pieces(source, rules, digests)
+    first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
+    with AtomicReplacement(source, backup) as replacement:
+        for data in _encoded(source, itertools.chain([first], cleaned)):
+            replacement.write(data)
+        if not digests.changed:
+            return False
+        replacement.commit()
+    return True
