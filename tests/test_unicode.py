@@ -26,3 +26,28 @@ def test_replaces_other_lone_surrogates():
 def test_nested_entities_are_fully_decoded_so_the_rule_is_idempotent():
     once = repair_unicode("&amp;amp; &amp;lt;")
     assert repair_unicode(once) == once
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cleaner.rules.unicode import FTFY_CONFIG  # noqa: E402
+import ftfy  # noqa: E402
+
+# Characters that skip ftfy, mixed with the ones that make mojibake.
+MIXED = st.text(alphabet=st.sampled_from(list("ab &;\n\t’‘“”–—…âÃ€™œ©Â\x9d\x80é\u0301<") + ["&amp;", "â€™"]), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED)
+def test_fast_path_gives_what_ftfy_gives_line_by_line(text):
+    config = FTFY_CONFIG._replace(unescape_html=False) if "<" in text else FTFY_CONFIG
+    expected = "\n".join(ftfy.fix_text(line, config) for line in text.split("\n"))
+    assert repair_unicode(text) == expected
+
+
+def test_lines_of_plain_typography_are_not_given_to_ftfy(monkeypatch):
+    calls = []
+    monkeypatch.setattr(ftfy, "fix_text", lambda line, config: calls.append(line) or line)
+    repair_unicode("“Quoted” — it’s fine…\nTom &amp; Jerry\nplain")
+    assert calls == ["Tom &amp; Jerry"]
