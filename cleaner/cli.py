@@ -17,6 +17,7 @@ import click
 
 from cleaner import __version__
 from cleaner.files import STDIN_NAME
+from cleaner.jsonl import split_field_path
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.rule import Rule
 from cleaner.runner import CHECK, DIFF, IN_PLACE, PRINT, Job, run_jobs
@@ -86,6 +87,15 @@ def _error(message: str) -> None:
     is_flag=True,
     help="Clean inputs with bytes that are invalid in the encoding and write those bytes back unchanged.",
 )
+@click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines (UTF-8): clean one field of every record.")
+@click.option(
+    "--field",
+    default="text",
+    show_default=True,
+    metavar="PATH",
+    help="With --jsonl, the field to clean; a dotted path reaches into nested objects (meta.body).",
+)
+@click.option("--strict", is_flag=True, help="With --jsonl, fail on a malformed record instead of passing it through.")
 @click.option("--list-rules", is_flag=True, help="Print the rules in chain order and exit.")
 @click.option("--explain", metavar="RULE", help="Print what RULE changes and leaves alone, with examples, and exit.")
 @click.option(
@@ -108,6 +118,9 @@ def main(
     ignore: list[str] | None,
     encoding: str,
     keep_undecodable: bool,
+    jsonl: bool,
+    field: str,
+    strict: bool,
     list_rules: bool,
     explain: str | None,
     jobs: int | None,
@@ -138,9 +151,16 @@ def main(
     if in_place and STDIN_NAME in inputs:
         raise click.UsageError("-i/--in-place needs files, not standard input")
     mode = DIFF if show_diff else CHECK if check else IN_PLACE if in_place else PRINT
-    job = Job(mode, _tuple(select), _tuple(ignore), encoding, keep_undecodable, backup)
+    if jsonl:
+        try:
+            split_field_path(field)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--field") from None
+    job = Job(mode, _tuple(select), _tuple(ignore), encoding, keep_undecodable, backup, field if jsonl else None, strict)
     failed = changed = False
     for outcome in run_jobs(job, inputs, jobs or default_workers(), stream=sys.stdout.buffer):
+        for warning in outcome.warnings:
+            _error(warning)
         if outcome.error:
             _error(outcome.error)
             failed = True

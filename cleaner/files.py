@@ -61,13 +61,20 @@ class Source:
         if handle is not None:
             yield from self._decode(handle, pause_aware)
             return
+        with self.open_binary() as opened:
+            yield from self._decode(opened, pause_aware=False)
+
+    @contextlib.contextmanager
+    def open_binary(self) -> Iterator[BinaryIO]:
+        """The file ``name`` opened for reading bytes; records its signature.
+        Failures to open or read it are ``InputError``s naming it."""
         try:
             with open(self.name, "rb") as opened:
                 status = os.fstat(opened.fileno())
                 if stat.S_ISDIR(status.st_mode):
                     raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
                 self.signature = _signature(status)
-                yield from self._decode(opened, pause_aware=False)
+                yield opened
         except OSError as error:
             raise InputError(f"{self.name}: {_describe(error)}") from None
 

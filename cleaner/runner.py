@@ -8,7 +8,9 @@ processes can run it. Nothing here parses options or prints messages.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import difflib
+import functools
 import hashlib
 import io
 import itertools
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
-from cleaner.pipeline import clean_segments, select_rules
+from cleaner.jsonl import JsonlError, clean_jsonl_lines
+from cleaner.pipeline import clean, clean_segments, select_rules
 from cleaner.rule import Rule
 from cleaner.segments import segments_of
 
@@ -38,6 +41,8 @@ class Job:
     encoding: str = "utf-8"
     keep_undecodable: bool = False
     backup: str | None = None
+    jsonl_field: str | None = None  # clean this field of JSON Lines records
+    strict: bool = False  # with jsonl_field: a malformed record is an error
 
     def rules(self) -> tuple[Rule, ...]:
         return select_rules(self.select, self.ignore)
@@ -52,6 +57,7 @@ class Outcome:
     changed: bool = False
     error: str | None = None
     output: bytes = b""
+    warnings: tuple[str, ...] = ()
 
 
 def run_job(job: Job, name: str, stream: BinaryIO | None = None) -> Outcome:
@@ -60,6 +66,8 @@ def run_job(job: Job, name: str, stream: BinaryIO | None = None) -> Outcome:
     source = Source(name, job.encoding, job.keep_undecodable)
     rules = job.rules()
     try:
+        if job.jsonl_field is not None:
+            return _run_jsonl(job, source, stream)
         if job.mode in (CHECK, DIFF):
             text = source.read_text(_stdin_or_none(name))
             cleaned = "".join(clean_segments(segments_of([text]), rules))
@@ -73,6 +81,8 @@ def run_job(job: Job, name: str, stream: BinaryIO | None = None) -> Outcome:
         return Outcome(name, changed, output=buffer.getvalue() if buffer else b"")
     except (InputError, OutputError) as error:
         return Outcome(name, error=str(error))
+    except JsonlError as error:
+        return Outcome(name, error=f"{name}: {error}")
 
 
 def run_jobs(job: Job, names: Sequence[str], workers: int, stream: BinaryIO | None = None) -> Iterator[Outcome]:
@@ -173,3 +183,58 @@ def _clean_in_place(source: Source, rules: Sequence[Rule], backup: str | None) -
             return False
         replacement.commit()
     return True
+
+
+def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
+    """Clean one field of every JSON Lines record (always UTF-8) of ``source``."""
+    warnings: list[str] = []
+    clean_text = functools.partial(clean, select=job.select, ignore=job.ignore)
+
+    def report(line_number: int, message: str) -> None:
+        warnings.append(f"{source.name}: line {line_number}: {message}; passed through unchanged")
+
+    def cleaned_lines(handle: BinaryIO, changes: list[bool]) -> Iterator[bytes]:
+        originals = iter(handle)
+        remembered = []
+
+        def remember() -> Iterator[bytes]:
+            for line in originals:
+                remembered.append(line)
+                yield line
+
+        for line in clean_jsonl_lines(remember(), job.jsonl_field, clean_text, job.strict, report):
+            if line is not remembered.pop():
+                changes.append(True)
+            yield line
+
+    changes: list[bool] = []
+    with _binary_input(source) as handle:
+        if job.mode in (CHECK, DIFF):
+            before = handle.read()
+            after = b"".join(cleaned_lines(io.BytesIO(before), changes))
+            diff = ""
+            if changes and job.mode == DIFF:
+                diff = unified_diff(source.name, before.decode("utf-8", "replace"), after.decode("utf-8", "replace"))
+            return Outcome(source.name, bool(changes), output=diff.encode(), warnings=tuple(warnings))
+        if job.mode == IN_PLACE:
+            with AtomicReplacement(source, job.backup) as replacement:
+                for line in cleaned_lines(handle, changes):
+                    replacement.write(line)
+                if changes:
+                    replacement.commit()
+            return Outcome(source.name, bool(changes), warnings=tuple(warnings))
+        buffer = io.BytesIO() if stream is None else None
+        output = stream or buffer
+        for line in cleaned_lines(handle, changes):
+            output.write(line)
+        output.flush()
+        return Outcome(source.name, bool(changes), output=buffer.getvalue() if buffer else b"", warnings=tuple(warnings))
+
+
+@contextlib.contextmanager
+def _binary_input(source: Source) -> Iterator[BinaryIO]:
+    if source.name == STDIN_NAME:
+        yield sys.stdin.buffer
+    else:
+        with source.open_binary() as handle:
+            yield handle

@@ -284,3 +284,51 @@ def test_parallel_check_reports_every_changed_file(tmp_path):
     result = _run_process("--check", "-j", "2", *names, input=b"")
     assert result.returncode == 1
     assert result.stderr.decode().splitlines() == [f"would clean {name}" for name in names[:-1]]
+
+
+JSONL = (
+    b'{"id": 1, "text": "Tom &amp; Jerry  met", "score": 1.50}\n'
+    b'{"id": 2, "meta": {"body": "a  b"}, "text": "fine"}\n'
+    b"not json\n"
+    b'{"id": 3,   "text": "didn\\u00e2\\u20ac\\u2122t\\n\\n\\n"}\n'
+)
+
+
+def test_jsonl_cleans_one_field_and_keeps_the_rest_byte_for_byte(run):
+    result = run("--jsonl", input=JSONL)
+    assert result.exit_code == 0
+    assert result.stdout.encode() == (
+        b'{"id": 1, "text": "Tom & Jerry met", "score": 1.50}\n'
+        b'{"id": 2, "meta": {"body": "a  b"}, "text": "fine"}\n'
+        b"not json\n"
+        b'{"id": 3,   "text": "didn\\u2019t\\n"}\n'
+    )
+    assert result.stderr == "cleaner: -: line 3: expected a JSON object at column 1; passed through unchanged\n"
+
+
+def test_jsonl_nested_field(run):
+    result = run("--jsonl", "--field", "meta.body", input=JSONL)
+    assert result.stdout.splitlines()[1] == '{"id": 2, "meta": {"body": "a b"}, "text": "fine"}'
+    assert result.stdout.splitlines()[0] == JSONL.decode().splitlines()[0]
+
+
+def test_jsonl_strict_fails_on_a_malformed_line_and_leaves_the_file(run, tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(JSONL)
+    result = run("--jsonl", "--strict", "-i", str(path))
+    assert result.exit_code == 2
+    assert f"{path}: line 3:" in result.stderr
+    assert path.read_bytes() == JSONL
+
+
+def test_jsonl_in_place_and_check(run, tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(JSONL)
+    assert run("--jsonl", "--check", str(path)).exit_code == 1
+    assert run("--jsonl", "-i", str(path)).exit_code == 0
+    assert path.read_bytes().startswith(b'{"id": 1, "text": "Tom & Jerry met", "score": 1.50}\n')
+    assert run("--jsonl", "--check", "-q", str(path)).exit_code == 0
+
+
+def test_jsonl_bad_field_path_is_a_usage_error(run):
+    assert run("--jsonl", "--field", "a..b", input=JSONL).exit_code == 2

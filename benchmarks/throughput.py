@@ -1,0 +1,211 @@
+"""Throughput of ``cleaner`` on news-like English, side by side with ftfy,
+clean-text and a plain read+write, in MB/s of UTF-8 input.
+
+    .venv/bin/python benchmarks/throughput.py [--mb 20] [--profile]
+
+The input is real prose (``benchmarks/prose.py``) made to look like a news
+feed: paragraphs reflowed onto one line each, grouped into ~5 KB documents,
+straight quotes and " -- " turned into curly quotes and em dashes in enough
+documents that about 0.3% of characters are non-ASCII, one mojibake
+apostrophe ("â€™") per ~20 KB and one ``&amp;`` per ~100 KB. Only the public
+API is used, so it runs whatever rules are registered. ``--profile`` adds
+cProfile's top functions for ``cleaner.clean`` on the whole text.
+``clean-text`` (``pip install clean-text``) is measured when installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import ftfy
+
+import cleaner
+from prose import english_prose
+
+DOCUMENT_CHARS = 5_000
+TARGET_NON_ASCII = 0.003
+MOJIBAKE_EVERY = 20_000
+ENTITY_EVERY = 100_000
+QUOTED = re.compile(r'"([^"\n]{1,400})"')
+APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def paragraphs() -> list[str]:
+    """The benchmark prose as one-line paragraphs, the way feeds carry them."""
+    text = english_prose().replace("\xa0", " ")
+    result = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        line = " ".join(part.strip() for part in block.splitlines() if part.strip())
+        if line:
+            result.append(line)
+    return result
+
+
+def typeset(paragraph: str) -> str:
+    """Curly quotes, apostrophes and em dashes, as an editor's software would set them."""
+    paragraph = QUOTED.sub("\u201c\\1\u201d", paragraph)
+    return APOSTROPHE.sub("\u2019", paragraph).replace(" -- ", " \u2014 ")
+
+
+def non_ascii_share(text: str) -> float:
+    return sum(1 for char in text if not char.isascii()) / max(len(text), 1)
+
+
+def documents(target_bytes: int, rng: random.Random) -> list[str]:
+    """Shuffled paragraphs grouped into ~5 KB documents until ``target_bytes``."""
+    source = paragraphs()
+    typeset_share = TARGET_NON_ASCII / max(non_ascii_share("\n\n".join(map(typeset, source))), 1e-9)
+    docs: list[str] = []
+    size = 0
+    while size < target_bytes:
+        rng.shuffle(source)
+        current: list[str] = []
+        length = 0
+        for paragraph in source:
+            current.append(paragraph)
+            length += len(paragraph) + 2
+            if length >= DOCUMENT_CHARS:
+                doc = "\n\n".join(current)
+                docs.append(typeset(doc) if rng.random() < typeset_share else doc)
+                size += len(docs[-1].encode()) + 2
+                current, length = [], 0
+                if size >= target_bytes:
+                    break
+    return docs
+
+
+def inject_dirt(text: str) -> str:
+    """One mojibake apostrophe per ~20 KB and one ``&amp;`` per ~100 KB."""
+    out, last = [], 0
+    for start in range(MOJIBAKE_EVERY, len(text), MOJIBAKE_EVERY):
+        found = text.find("\u2019", start, start + MOJIBAKE_EVERY)
+        if found < 0:
+            found = text.find("'", start, start + MOJIBAKE_EVERY)
+        if found >= last:
+            out += [text[last:found], "\u00e2\u20ac\u2122"]
+            last = found + 1
+    text = "".join(out) + text[last:]
+    for start in range(ENTITY_EVERY, len(text), ENTITY_EVERY):
+        found = text.find(" and ", start)
+        if found >= 0:
+            text = text[:found] + " &amp; " + text[found + 5 :]
+    return text
+
+
+def build_corpus(megabytes: float, seed: int = 2024) -> list[str]:
+    docs = documents(int(megabytes * 1_000_000), random.Random(seed))
+    return inject_dirt("\n\n\n".join(docs)).split("\n\n\n")
+
+
+def best_time(run: Callable[[], object], repeat: int = 3, slow_seconds: float = 20.0) -> float:
+    """Best of ``repeat`` runs; a run slower than ``slow_seconds`` is not repeated."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+        if best > slow_seconds:
+            break
+    return best
+
+
+def cleaner_command() -> list[str]:
+    script = Path(sys.executable).parent / "cleaner"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cleaner"]
+
+
+def run_cli(path: Path) -> None:
+    with path.open("rb") as stdin:
+        subprocess.run(cleaner_command(), stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+
+
+def read_and_write(path: Path) -> None:
+    text = path.read_text("utf-8")
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        sink.write(text)
+
+
+def optional_cleantext() -> Callable[[str], str] | None:
+    try:
+        from cleantext import clean as cleantext_clean
+    except ImportError:
+        return None
+    return cleantext_clean
+
+
+def profile_clean(text: str, limit: int = 20) -> str:
+    profile = cProfile.Profile()
+    profile.runcall(cleaner.clean, text)
+    report = io.StringIO()
+    pstats.Stats(profile, stream=report).sort_stats("cumulative").print_stats(limit)
+    return report.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="input size in MB (default 20)")
+    parser.add_argument("--profile", action="store_true", help="print cProfile's top functions for cleaner.clean")
+    args = parser.parse_args()
+
+    docs = build_corpus(args.mb)
+    text = "\n\n".join(docs) + "\n"
+    data = text.encode("utf-8")
+    megabytes = len(data) / 1_000_000
+    print(f"input: {megabytes:.1f} MB, {len(docs)} documents of ~{DOCUMENT_CHARS // 1000} KB, "
+          f"{non_ascii_share(text):.2%} non-ASCII characters, {text.count('â€™')} mojibake, "
+          f"{text.count('&amp;')} entities")
+    print(f"rules: {', '.join(rule.name for rule in cleaner.list_rules())}\n")
+
+    workdir = Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
+    try:
+        path = workdir / "news.txt"
+        path.write_bytes(data)
+        rows: list[tuple[str, float]] = [
+            ("python read+write (decode, encode)", best_time(lambda: read_and_write(path))),
+            ("cleaner CLI (stdin -> /dev/null)", best_time(lambda: run_cli(path))),
+            ("cleaner.clean, whole text", best_time(lambda: cleaner.clean(text))),
+            ("cleaner.clean, per ~5 KB document", best_time(lambda: [cleaner.clean(doc) for doc in docs])),
+            ("ftfy.fix_text, whole text (defaults)", best_time(lambda: ftfy.fix_text(text))),
+            ("ftfy.fix_text, per ~5 KB document", best_time(lambda: [ftfy.fix_text(doc) for doc in docs])),
+        ]
+        cleantext_clean = optional_cleantext()
+        if cleantext_clean is not None:
+            rows.append(("clean-text clean(), whole text (defaults)", best_time(lambda: cleantext_clean(text))))
+    finally:
+        shutil.rmtree(workdir)
+
+    for label, seconds in rows:
+        print(f"{label:44} {megabytes / seconds:8.2f} MB/s  ({seconds:6.2f} s)")
+    if cleantext_clean is None:
+        print("clean-text: not installed (pip install clean-text), skipped")
+    speed = {label: megabytes / seconds for label, seconds in rows}
+    ftfy_whole = speed["ftfy.fix_text, whole text (defaults)"]
+    ftfy_docs = speed["ftfy.fix_text, per ~5 KB document"]
+    print(f"\ncleaner/ftfy: CLI {speed['cleaner CLI (stdin -> /dev/null)'] / ftfy_whole:.2f}, "
+          f"API whole {speed['cleaner.clean, whole text'] / ftfy_whole:.2f}, "
+          f"API per document {speed['cleaner.clean, per ~5 KB document'] / ftfy_docs:.2f}")
+
+    print("\nEach rule alone, cleaner.clean(text, select=[name]):")
+    for rule in cleaner.list_rules():
+        seconds = best_time(lambda: cleaner.clean(text, select=[rule.name]))
+        print(f"  {rule.name:20} {megabytes / seconds:8.2f} MB/s  ({seconds:6.2f} s)")
+    if args.profile:
+        print("\ncProfile of cleaner.clean on the whole text, by cumulative time:")
+        print(profile_clean(text))
+
+
+if __name__ == "__main__":
+    main()
