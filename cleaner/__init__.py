@@ -7,14 +7,37 @@
 
 from __future__ import annotations
 
-from cleaner.pipeline import UnknownRuleError, clean, select_rules
+from collections.abc import Iterable
+
+from cleaner.changes import Change
+from cleaner.pipeline import Cleaner, UnknownRuleError, clean, clean_stream, select_rules
 from cleaner.registry import RULES
 from cleaner.rule import Rule
 
-__all__ = ["RULES", "Rule", "UnknownRuleError", "clean", "list_rules", "select_rules"]
+__all__ = [
+    "RULES",
+    "Change",
+    "Cleaner",
+    "Rule",
+    "UnknownRuleError",
+    "clean",
+    "clean_stream",
+    "explain",
+    "list_rules",
+    "select_rules",
+]
 __version__ = "0.1.0"
 
 
 def list_rules() -> tuple[Rule, ...]:
     """Every rule in chain order, with its name, summary, explanation and examples."""
     return RULES
+
+
+def explain(
+    text: str,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+) -> list[Change]:
+    """Every change ``clean`` would make to ``text``, rule by rule."""
+    return Cleaner(select, ignore).explain(text)

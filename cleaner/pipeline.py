@@ -6,8 +6,10 @@ a CRLF document is cleaned as LF and given its CRLF back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
+from cleaner.changes import Change, explain_changes
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.rule import Rule
 from cleaner.segments import Segment, segments_of
@@ -115,3 +117,49 @@ def clean(
     segment at a time, exactly as ``clean_stream`` does.
     """
     return "".join(clean_stream([text], select, ignore))
+
+
+class Cleaner:
+    """A configured chain, for cleaning many texts the same way.
+
+    >>> cleaner = Cleaner(ignore=["boilerplate"])
+    >>> cleaner.clean("Tom &amp; Jerry  met.")
+    'Tom & Jerry met.\\n'
+    >>> [change.rule for change in cleaner.explain("Tom &amp; Jerry")]
+    ['unicode', 'whitespace']
+
+    ``select`` and ``ignore`` take rule names as ``clean`` does; ``options``
+    maps a rule name to keyword options for that rule (see its explanation),
+    e.g. ``{"boilerplate": {"entries": [...]}}``.
+    """
+
+    def __init__(
+        self,
+        select: str | Iterable[str] | None = None,
+        ignore: str | Iterable[str] | None = None,
+        options: Mapping[str, Mapping[str, Any]] | None = None,
+    ):
+        options = dict(options or {})
+        unknown = [name for name in options if name not in RULES_BY_NAME]
+        if unknown:
+            raise UnknownRuleError(unknown)
+        self.rules: tuple[Rule, ...] = tuple(
+            rule.with_options(**options.get(rule.name, {})) for rule in select_rules(select, ignore)
+        )
+
+    def clean(self, text: str) -> str:
+        """``text`` cleaned by this chain."""
+        return "".join(clean_segments(segments_of([text]), self.rules))
+
+    def clean_stream(self, pieces: Iterable[str]) -> Iterator[str]:
+        """Like ``clean``, for text arriving in pieces; yields cleaned text as it is ready."""
+        return clean_segments(segments_of(pieces), self.rules)
+
+    def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
+        """Each of ``texts`` cleaned, lazily and in order (for pipelines and corpora)."""
+        for text in texts:
+            yield self.clean(text)
+
+    def explain(self, text: str) -> list[Change]:
+        """Every change the chain would make to ``text``: rule, line, column, before, after."""
+        return explain_changes(text, self.rules)

@@ -3,8 +3,10 @@ metadata that documents it (name, summary, explanation, runnable examples)."""
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,24 @@ class Rule:
     explanation: str
     examples: tuple[tuple[str, str], ...]
     apply: Callable[[str], str]
+    # Builds ``apply`` from keyword options (documented in the explanation);
+    # None for rules that take no options.
+    configure: Callable[..., Callable[[str], str]] | None = None
 
     def __call__(self, text: str) -> str:
         return self.apply(text)
+
+    def option_names(self) -> tuple[str, ...]:
+        if self.configure is None:
+            return ()
+        return tuple(inspect.signature(self.configure).parameters)
+
+    def with_options(self, **options: Any) -> Rule:
+        """This rule with its behaviour adjusted; ``ValueError`` names an unknown option."""
+        if not options:
+            return self
+        unknown = sorted(set(options) - set(self.option_names()))
+        if unknown:
+            valid = ", ".join(self.option_names()) or "none"
+            raise ValueError(f"rule {self.name} has no option {', '.join(unknown)} (options: {valid})")
+        return dataclasses.replace(self, apply=self.configure(**options))

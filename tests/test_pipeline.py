@@ -80,3 +80,37 @@ def test_clean_accepts_awkward_strings(text):
 
 def test_package_exports_are_documented():
     assert cleaner.clean.__doc__ and cleaner.list_rules.__doc__
+
+
+def test_cleaner_object_matches_clean():
+    from cleaner import Cleaner
+
+    text = "Tom &amp; Jerry  met.\n\n\n"
+    assert Cleaner().clean(text) == clean(text)
+    assert Cleaner(select="unicode").clean(text) == clean(text, select="unicode")
+    assert list(Cleaner().clean_many([text, "a  b"])) == [clean(text), clean("a  b")]
+    assert "".join(Cleaner().clean_stream(["Tom &am", "p; Jerry"])) == clean("Tom &amp; Jerry")
+
+
+def test_cleaner_rejects_options_for_unknown_rules_and_unknown_options():
+    from cleaner import Cleaner
+
+    with pytest.raises(UnknownRuleError):
+        Cleaner(options={"nope": {}})
+    with pytest.raises(ValueError, match="rule unicode has no option colour"):
+        Cleaner(options={"unicode": {"colour": "red"}})
+
+
+def test_explain_lists_each_change_with_rule_line_and_column():
+    from cleaner import Change, explain
+
+    changes = explain("first line\nTom &amp; Jerry", select="unicode,whitespace")
+    assert changes[0] == Change("unicode", 2, 5, "&amp;", "&")
+    assert [c.rule for c in changes] == ["unicode", "whitespace"]
+    assert changes[0].as_dict() == {"rule": "unicode", "line": 2, "column": 5, "before": "&amp;", "after": "&"}
+
+
+def test_explain_of_clean_text_is_empty():
+    from cleaner import explain
+
+    assert explain("Already clean.\n") == []
