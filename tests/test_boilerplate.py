@@ -1,0 +1,283 @@
+"""The ``boilerplate`` rule: every catalog entry's two examples, positions
+(footers only at the end of a paragraph or feed item), the glued footer,
+look-alike body sentences, entry selection, idempotence and hostile input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.boilerplate_catalog import CATALOG, PLACEHOLDERS
+from cleaner.rules.boilerplate import (
+    DEFAULT_ENTRIES,
+    ENTRIES_BY_NAME,
+    RULE,
+    first_characters,
+    make_boilerplate_remover,
+)
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+ALL_ENTRIES = tuple(ENTRIES_BY_NAME)
+remove_all = make_boilerplate_remover(ALL_ENTRIES)
+ENTRY_PARAMS = [pytest.param(entry, id=entry.name) for entry in CATALOG]
+BODY = "The council voted 7-2 on Tuesday to approve the budget."
+
+
+def only(entry):
+    return make_boilerplate_remover([entry.name])
+
+
+# --- the catalog, entry by entry -------------------------------------------
+
+
+@pytest.mark.parametrize("entry", ENTRY_PARAMS)
+def test_entry_removes_its_example_as_a_standalone_line(entry):
+    assert only(entry)(entry.example + "\n") == ""
+
+
+@pytest.mark.parametrize("entry", ENTRY_PARAMS)
+def test_entry_removes_its_example_as_the_last_line_of_a_document(entry):
+    assert only(entry)(f"{BODY}\n{entry.example}\n") == f"{BODY}\n"
+
+
+@pytest.mark.parametrize("entry", ENTRY_PARAMS)
+def test_no_entry_removes_a_legit_line_standing_alone(entry):
+    assert remove_all(entry.legit + "\n") == entry.legit + "\n"
+
+
+@pytest.mark.parametrize("entry", ENTRY_PARAMS)
+def test_no_entry_removes_a_legit_line_ending_a_document(entry):
+    document = f"{BODY}\n{entry.legit}\n"
+    assert remove_all(document) == document
+
+
+@pytest.mark.parametrize("entry", [p for p in ENTRY_PARAMS if p.values[0].glued])
+def test_glued_entry_is_cut_from_the_end_of_the_last_line(entry):
+    assert only(entry)(f"{BODY} {entry.example}\n") == f"{BODY}\n"
+
+
+@pytest.mark.parametrize("entry", [p for p in ENTRY_PARAMS if p.values[0].position == "interjection"])
+def test_interjection_is_removed_between_body_lines(entry):
+    assert only(entry)(f"{BODY}\n{entry.example}\n{BODY}\n") == f"{BODY}\n{BODY}\n"
+
+
+@pytest.mark.parametrize("entry", [p for p in ENTRY_PARAMS if p.values[0].position == "footer"])
+def test_footer_in_the_middle_of_a_paragraph_is_kept(entry):
+    document = f"{BODY}\n{entry.example}\n{BODY}\n"
+    assert remove_all(document) == document
+
+
+def test_catalog_rows_are_complete_and_uniquely_named():
+    assert len(ENTRIES_BY_NAME) == len(CATALOG)
+    for entry in CATALOG:
+        assert entry.name == entry.name.lower() and " " not in entry.name
+        assert entry.position in ("footer", "interjection")
+        assert entry.template and entry.source and entry.example and entry.legit
+        assert entry.example != entry.legit
+
+
+def test_every_template_starts_with_text_so_lines_can_be_skipped_cheaply():
+    assert [entry.name for entry in CATALOG if not first_characters(entry)] == []
+
+
+def test_explanation_lists_every_entry_and_placeholder():
+    for entry in CATALOG:
+        assert f"- {entry.name}: {entry.position}, {'on' if entry.default else 'off'}" in RULE.explanation
+        assert entry.template in RULE.explanation
+        assert entry.source in RULE.explanation
+    for name in PLACEHOLDERS:
+        assert f"{{{name}}}" in RULE.explanation
+
+
+# --- the seed article, feed dumps and positions -------------------------------
+
+
+def test_seed_article_loses_exactly_its_yoast_footer():
+    text = (CORPUS / "nypost-article.txt").read_text("utf-8")
+    lines = text.split("\n")
+    footer = max(i for i, line in enumerate(lines) if line.strip())
+    assert lines[footer].startswith("The post Russia, Ukraine exchange")
+    assert RULE.apply(text) == "\n".join(lines[:footer] + lines[footer + 1 :])
+
+
+def test_feed_dump_loses_every_items_footer_and_keeps_every_body():
+    items = [
+        (
+            "City council approves budget",
+            "The council voted 7-2.",
+            "The post City council approves budget appeared first on Gazette.",
+        ),
+        (
+            "Neue Radwege",
+            "Die Stadt baut 12 km Radwege.",
+            "Der Beitrag Neue Radwege erschien zuerst auf Stadtblog Köln.",
+        ),
+        ("Nouveau parc", "Le conseil a voté mardi.", "L’article Nouveau parc est apparu en premier sur Le Journal."),
+        ("Storm knocks out power", "Crews expect to restore power by Thursday.", "-- Delivered by Feed43 service"),
+    ]
+    dump = "\n\n".join(f"{title}\n{body}\n{footer}" for title, body, footer in items) + "\n"
+    expected = "\n\n".join(f"{title}\n{body}" for title, body, _ in items) + "\n"
+    assert RULE.apply(dump) == expected
+
+
+def test_feed_dump_from_the_corpus_loses_its_three_footers():
+    text = (CORPUS / "feed-dump.txt").read_text("utf-8")
+    cleaned = RULE.apply(text)
+    assert "appeared first on" not in cleaned
+    assert cleaned.count("\n") == text.count("\n") - 3
+
+
+def test_share_widget_block_goes_as_a_whole():
+    document = (
+        f"{BODY}\n\nShare this:\nTweet\nClick to share on Facebook (Opens in new window)\n\n"
+        "Like this:\nLike Loading...\n\nRelated\n"
+    )
+    assert RULE.apply(document) == f"{BODY}\n\n\n\n"
+
+
+def test_footer_above_a_kept_credit_line_still_goes():
+    document = f"{BODY}\nOur Standards: The Thomson Reuters Trust Principles.\n(Reporting by A; Editing by B)\n"
+    assert RULE.apply(document) == f"{BODY}\n(Reporting by A; Editing by B)\n"
+
+
+def test_wire_story_loses_its_ad_markers_and_copyright_tail():
+    text = (CORPUS / "wire-story.txt").read_text("utf-8")
+    cleaned = RULE.apply(text)
+    for gone in ("ADVERTISEMENT", "Story continues below advertisement", "Associated Press. All rights"):
+        assert gone not in cleaned
+    assert "LONDON (AP)" in cleaned and "Sept. 1." in cleaned
+
+
+# --- look-alikes and the glued footer --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The post appeared first on Facebook, where it was shared thousands of times.",
+        "A tecnologia apareceu primeiro em telefones celulares.",
+        "Advertisement spending rose 4% last year.",
+        "Continue reading the report and you will see …",
+        "Share this: it matters.",
+        "The post X appeared first on Facebook. Then it went viral.",
+        "RELATED: the vote failed. Officials said they would try again.",
+    ],
+)
+def test_body_sentences_containing_the_words_are_kept(sentence):
+    for document in (sentence, f"{sentence}\n", f"{BODY}\n{sentence}\n", f"{BODY} {sentence}\n"):
+        assert remove_all(document) == document
+
+
+def test_glued_footer_is_cut_and_the_body_line_kept():
+    document = "Lawmakers met on Tuesday before the vote. The post Vote delayed appeared first on Capitol News.\n\n"
+    assert RULE.apply(document) == "Lawmakers met on Tuesday before the vote.\n\n"
+
+
+def test_glued_footer_keeps_body_text_that_begins_like_a_footer():
+    document = "The post was shared widely. The post Vote delayed appeared first on Capitol News.\n"
+    assert RULE.apply(document) == "The post was shared widely.\n"
+
+
+def test_glued_footer_is_only_cut_from_the_documents_last_line():
+    document = f"{BODY} The post A appeared first on B.\n\n{BODY}\n"
+    assert RULE.apply(document) == document
+
+
+def test_glued_dutch_footer_with_emoji_and_pipe_after_a_truncated_body():
+    document = "… ging… Het bericht 🎥 | Antony faked an injury verscheen eerst op Sportnieuws.nl."
+    assert RULE.apply(document) == "… ging…"
+
+
+def test_footer_in_the_middle_of_a_paragraph_is_kept_by_default():
+    document = f"{BODY}\nThe post X appeared first on Y.\n{BODY}\n"
+    assert RULE.apply(document) == document
+
+
+def test_site_names_may_hold_punctuation_quotes_and_abbreviations():
+    for site in ("U.S. News & World Report", "“Bike Life” | News: Gear", "Sportnieuws.nl", "Yahoo! News", "Acme Co."):
+        assert RULE.apply(f"{BODY}\nThe post A title appeared first on {site}.\n") == f"{BODY}\n"
+
+
+def test_interjection_with_surrounding_blanks_is_removed():
+    assert RULE.apply("A.\n   ADVERTISEMENT \t\nB.\n") == "A.\nB.\n"
+
+
+# --- choosing entries ------------------------------------------------------------
+
+
+def test_default_entries_leave_attribution_and_credit_lines():
+    assert {"reuters-credit", "originally-appeared", "source-line"}.isdisjoint(DEFAULT_ENTRIES)
+    for name in ("reuters-credit", "originally-appeared", "source-line"):
+        example = f"{BODY}\n{ENTRIES_BY_NAME[name].example}\n"
+        assert RULE.apply(example) == example
+
+
+def test_remover_with_chosen_entries_removes_only_those():
+    remove_ads_only = make_boilerplate_remover(["advertisement"])
+    document = "A.\nADVERTISEMENT\nB.\nThe post X appeared first on Y.\n"
+    assert remove_ads_only(document) == "A.\nB.\nThe post X appeared first on Y.\n"
+    assert make_boilerplate_remover([])(document) == document
+
+
+def test_unknown_entry_name_is_refused():
+    with pytest.raises(ValueError, match="no-such-entry"):
+        make_boilerplate_remover(["no-such-entry"])
+
+
+# --- any input ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "",
+        "\n",
+        "   \n\n",
+        "[…]",
+        "The post The post appeared first on on.",
+        "\r\nADVERTISEMENT\r\n",
+        "Share this:\n\n\nRelated",
+        "a\n" * 5 + "The post T appeared first on S. The post U appeared first on V.",
+        "x " * 400 + "The post " + "t" * 290 + " appeared first on " + "s" * 290 + ". The post T appeared first on S.",
+    ],
+)
+def test_odd_documents_do_not_raise_and_are_idempotent(document):
+    once = remove_all(document)
+    assert remove_all(once) == once
+    assert RULE.apply(RULE.apply(document)) == RULE.apply(document)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The post " * 120_000,
+        "The post x appeared first on " + "U.S." * 250_000,
+        "RELATED: " + "a, " * 330_000,
+        "Click to " + "(" * 1_000_000,
+        " " * 1_000_000 + "ADVERTISEMENT",
+        "[" * 1_000_000,
+    ],
+    ids=["the-post", "initials", "commas", "parens", "blanks", "brackets"],
+)
+def test_megabyte_lines_finish(line):
+    for document in (line, f"{BODY}\n{line}\n", f"{line}\n{BODY}\n"):
+        once = RULE.apply(document)
+        assert RULE.apply(once) == once
+
+
+# Catalog lines, look-alikes and body text, joined by spaces and line breaks.
+FRAGMENTS = [e.example for e in CATALOG] + [e.legit for e in CATALOG] + [BODY, "The post", "", " ", "\r"]
+DOCUMENTS = st.lists(
+    st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(["\n", "\n\n", " ", "\n \n"])), max_size=12
+).map(lambda parts: "".join(fragment + joint for fragment, joint in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(DOCUMENTS)
+def test_removal_is_idempotent_on_mixed_documents(document):
+    for remove in (RULE.apply, remove_all):
+        once = remove(document)
+        assert remove(once) == once
