@@ -11,15 +11,15 @@ from __future__ import annotations
 from cleaner.rule import Rule
 from cleaner.rules import unicode, whitespace
 
-# from cleaner.rules import boilerplate
-# from cleaner.rules import punctuation
-# from cleaner.rules import joined_words
+from cleaner.rules import boilerplate
+from cleaner.rules import punctuation
+from cleaner.rules import joined_words
 
 RULES: tuple[Rule, ...] = (
     unicode.RULE,
-    # boilerplate.RULE,
-    # punctuation.RULE,
-    # joined_words.RULE,
+    boilerplate.RULE,
+    punctuation.RULE,
+    joined_words.RULE,
     whitespace.RULE,
 )
 

@@ -1,0 +1,143 @@
+"""English word frequencies (from wordfreq, loaded on first use) and a
+stopword-based check that a stretch of text is English rather than German or French."""
+
+from __future__ import annotations
+
+import math
+import re
+
+# Zipf scale: log10 of a word's frequency per billion words. wordfreq's
+# English list stops near 1.0, so 0.0 means "not a word wordfreq has seen".
+UNKNOWN_ZIPF = 0.0
+
+# One- and two-letter English words that may stand on either side of a join.
+# wordfreq also lists fragments such as "ab", "el" or "re"; these are the short
+# words a dropped space really leaves behind. ("i" is left out: only a capital
+# "I" stands alone, and the joined-words rule handles it apart.)
+SHORT_WORDS = frozenset(
+    "a an as at be by do go he if in is it me my no of on or so to up us we".split()
+)
+
+# Short function words: joins with one of these on either side are the most
+# common kind in scraped text, and the benchmark reports their recall separately.
+FUNCTION_WORDS = frozenset("of by the to in and on at for with that from".split())
+
+# Closed-class words (articles, pronouns, prepositions, auxiliaries, conjunctions).
+# A join with one of these on one side is the common accident; two open-class
+# words run together are as likely to be a compound ("keymaps") as a join.
+CLOSED_CLASS_WORDS = frozenset(
+    """a an the this that these those my your his her its our their no every each some
+    any all of in on at by for with from to into onto about over under after before
+    through between against without within upon as than and or but if so not nor
+    i me you he him she it we us they them who whom what which when where why how
+    is are was were be been being am do does did have has had will would can could
+    shall should may might must there here up out off""".split()
+)
+DETERMINERS = frozenset("a an the this these those my your his our their every each".split())
+SUBJECT_PRONOUNS = frozenset("i he she we they".split())
+PRONOUNS = frozenset("i me you he him she her it we us they them".split())
+PREPOSITIONS = frozenset(
+    "of in on at by for with from to into onto about over under through upon off up out".split()
+)
+
+# Words that also work as prefixes: before an open-class word they are often
+# part of one word ("behinder", "aback", "ingot"), so such a split needs
+# stronger evidence.
+PREFIX_WORDS = frozenset("a be by for in on".split())
+
+# Affixes and compound parts that are words on their own ("less", "hood",
+# "out") but are far more often part of one word ("sourceless",
+# "challengehood", "outweird"). They are split off only from a closed-class word.
+AFFIX_PARTS = frozenset(
+    """non un re pre post anti auto counter mis semi multi meta self co de dis ex sub
+    super inter micro mini mega hyper tele bio eco geo neo pro pseudo trans ultra cyber
+    out over under off down back up
+    less like ness hood ship able ible est ings ing wise ward wards man men some ful
+    dom ism ist ists ity age ages ers ish ize ise ment ments tion land""".split()
+)
+
+# Informal spellings that look like two words run together but are one
+# ("coulda" is "could have", not "could a").
+INFORMAL_WORDS = frozenset(
+    """coulda woulda shoulda musta oughta gotta gonna wanna kinda sorta lotta outta outa
+    hafta dunno lemme gimme betcha gotcha whatcha ain""".split()
+)
+
+# Words frequent in running text of one language and rare in the other two.
+# Words shared across the languages ("in", "an", "die", "was", "also", "will",
+# "on", "des") are left out so they vote for nobody.
+ENGLISH_STOPWORDS = frozenset(
+    """the of and to is that with for it this are be by not have from or which you
+    he she they we his but at their has were been would can there what who its than
+    these those them our your more about when if into only other such any do does did
+    had should could may must just how because after before over""".split()
+)
+OTHER_STOPWORDS = frozenset(
+    # German
+    """der das und ist nicht mit ein eine einen den dem von zu sich auf für auch es
+    wird sie werden oder wenn bei noch nach wie aus ich sind sein kann können nur über
+    wir durch diese dieser dass unter"""
+    # French
+    """ le la les de du et est un une que qui pour dans pas sur avec ce il sont par au
+    aux ne se vous nous plus ou cette être elle leur peut été"""
+    .split()
+)
+STOPWORD_TOKEN = re.compile(r"[^\W\d_]+")
+
+# Below this many stopwords (of any of the three languages) a stretch of text
+# gives no verdict, and the caller should look at a wider stretch.
+ENGLISH_CHECK_MIN_VOTES = 3
+# English function words make up at least this share of English prose.
+ENGLISH_MIN_SHARE = 1 / 8
+
+_zipf_by_word: dict[str, float] | None = None
+
+
+def _zipf_table() -> dict[str, float]:
+    """wordfreq's English list as ``word -> zipf``, built once (about 0.2 s)."""
+    global _zipf_by_word
+    if _zipf_by_word is None:
+        from wordfreq import get_frequency_dict
+
+        frequencies = get_frequency_dict("en", wordlist="large")
+        _zipf_by_word = {word: math.log10(freq) + 9.0 for word, freq in frequencies.items()}
+    return _zipf_by_word
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a lowercase English ``word``; ``UNKNOWN_ZIPF`` if unlisted."""
+    return _zipf_table().get(word, UNKNOWN_ZIPF)
+
+
+def english_votes(text: str) -> tuple[int, int, int]:
+    """``(words, English stopwords, German or French stopwords)`` in ``text``."""
+    words = STOPWORD_TOKEN.findall(text.lower())
+    english = sum(1 for word in words if word in ENGLISH_STOPWORDS)
+    other = sum(1 for word in words if word in OTHER_STOPWORDS)
+    return len(words), english, other
+
+
+def english_verdict(text: str) -> bool | None:
+    """True when ``text`` reads as English, False when it does not, None when it
+    is too short to say. English function words must make up a fair share of the
+    words and clearly outnumber German and French ones; two or more German or
+    French ones in the majority are enough to say no.
+
+    >>> english_verdict("The talks began on Wednesday, and Kyiv agreed to move forward with them.")
+    True
+    >>> english_verdict("Die Gespräche begannen am Mittwoch, und die Ukraine stimmte zu.")
+    False
+    >>> english_verdict("Let no man escape.") is None
+    True
+    """
+    words, english, other = english_votes(text)
+    if other >= 2 and other > english:
+        return False
+    if english + other < ENGLISH_CHECK_MIN_VOTES:
+        return None
+    return english >= ENGLISH_MIN_SHARE * words and english > 2 * other
+
+
+def looks_english(text: str) -> bool:
+    """True when ``text`` is long enough to judge and reads as English."""
+    return english_verdict(text) is True

@@ -1,0 +1,393 @@
+"""Rule ``joined-words``: put back the space a scraper dropped between two English
+words (``prisonersof`` -> ``prisoners of``), only where the evidence is strong."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import NamedTuple
+
+from cleaner import lexicon
+from cleaner.rule import Rule
+from cleaner.spans import is_protected_at
+
+# Cheap first pass, at C speed: every byte that is not an ASCII letter becomes a
+# space, so splitting the encoded text yields its letter runs. Most are common
+# words, dismissed by one cached lookup each; the few that may split are then
+# found in the text and checked in place against TOKEN_BOUNDARY.
+NOT_ASCII_LETTER_TO_SPACE = bytes(
+    byte if chr(byte).isascii() and chr(byte).isalpha() else ord(" ") for byte in range(256)
+)
+LETTER_RUN = re.compile(r"[A-Za-z]+")
+TOKEN_BOUNDARY = re.compile(
+    r"""
+    (?<![\w@#/\\-])      # the token starts a word: not inside one, a handle, hashtag, path or compound
+    (?<!\w['’.])         # nor after a contraction (o'clock) or a dot inside a name (www.example)
+    (?P<token>[A-Za-z]+)
+    (?![\w@/'’-])        # and ends it: no digit, accent, handle, path, apostrophe or compound follows
+    (?!\.\w)             # nor a dot inside a name (example.com)
+    """,
+    re.VERBOSE,
+)
+
+# Tokens considered: "ofa" is the shortest join; two words together rarely pass 30 letters.
+SHORTEST_TOKEN = 3
+LONGEST_TOKEN = 40
+
+# Evidence, in zipf units (log10 of a word's frequency per billion words). The
+# chance of two words standing side by side is estimated as if they were
+# independent: zipf(a) + zipf(b) - 9. Pairs come in three kinds (see pair_kind):
+# one closed-class word ("prisoners of"), a prefix-like word before an
+# open-class one ("a crutch", but also "aback"), or two open-class words
+# ("key maps", but also "keymaps").
+# A token wordfreq lists (it lists joins such as "ofthe" too) splits only when
+# that estimate beats the token's own zipf by this margin:
+KNOWN_TOKEN_MARGIN = {"closed": 1.5, "prefix": 2.5, "open": 2.5}
+# A token wordfreq has never seen splits when zipf(a) + zipf(b) reaches:
+UNKNOWN_TOKEN_MIN_SUM = {"closed": 8.5, "prefix": 10.0, "open": 10.5}
+# A token found more than once in the document is probably a word: it splits
+# only if the evidence clears the bar above by this much more.
+RECURRING_TOKEN_EXTRA = 1.0
+# The best split must beat every other split of the token by this much.
+AMBIGUITY_MARGIN = 1.0
+# Least zipf of a three-letter part and of a longer part (shorter ones come from a table).
+THREE_LETTER_PART_MIN_ZIPF = 3.5
+LONG_PART_MIN_ZIPF = 2.0
+# "Iwanted" -> "I wanted": the word after "I" must be at least this common.
+AFTER_I_MIN_ZIPF = 4.0
+# A capitalised token splits only at a sentence start, and only if its first
+# part is a common word, seen at least ten times per million words ("Ifyou",
+# "Prisonersof"; not "Orben", "Albertano").
+CAPITALISED_FIRST_PART_MIN_ZIPF = 4.0
+# Lowercase words that may be found joined to a capitalised one ("theDebian").
+BEFORE_CAPITAL_WORDS = frozenset("the of by in and at that".split())
+# Evidence granted to such a split; it is judged by case, not frequency.
+BEFORE_CAPITAL_EXCESS = 3.0
+# Up to this many distinct spellings to look for are found with str.find, more
+# with one regex pass over the text.
+FEW_TOKENS = 24
+# How far around a paragraph too short to judge (or around a token in one too
+# long to read whole) the language check looks.
+LANGUAGE_WINDOW = 600
+LONGEST_PARAGRAPH = 20_000
+# What may stand between a sentence end and the next sentence's first word.
+INLINE_BLANKS = " \t\xa0"
+SENTENCE_OPENERS = "\"'“‘([«*"
+SENTENCE_ENDS = ".!?:)\n"
+
+
+class Split(NamedTuple):
+    """How to repair one token: its text with the space put back, how far the
+    evidence clears the bar (in zipf units), and whether the repair needs the
+    token to start a sentence (a capital that only a sentence start explains)."""
+
+    text: str
+    excess: float
+    at_sentence_start: bool = False
+
+
+def is_part_word(part: str) -> bool:
+    """True when ``part`` may stand as a word of its own after a split."""
+    if len(part) <= 2:
+        return part in lexicon.SHORT_WORDS
+    least = THREE_LETTER_PART_MIN_ZIPF if len(part) == 3 else LONG_PART_MIN_ZIPF
+    return lexicon.zipf(part) >= least
+
+
+def could_be_adjacent(first: str, second: str) -> bool:
+    """False for pairs that do not stand side by side in English ("a is", "we it",
+    "to on", "is is") or that are more likely one word ("source less")."""
+    closed_first = first in lexicon.CLOSED_CLASS_WORDS
+    closed_second = second in lexicon.CLOSED_CLASS_WORDS
+    return not (
+        first == second
+        or (first in lexicon.DETERMINERS and closed_second)
+        or (first in lexicon.SUBJECT_PRONOUNS and (second in lexicon.DETERMINERS or second in lexicon.PRONOUNS))
+        or (first in lexicon.PREPOSITIONS and second in lexicon.PREPOSITIONS)
+        or (first in lexicon.AFFIX_PARTS and not closed_second)
+        or (second in lexicon.AFFIX_PARTS and not closed_first)
+    )
+
+
+def pair_kind(first: str, second: str) -> str:
+    """``"prefix"``, ``"closed"`` or ``"open"``: which bar a split must clear."""
+    if first in lexicon.PREFIX_WORDS and second not in lexicon.CLOSED_CLASS_WORDS:
+        return "prefix"
+    if first in lexicon.CLOSED_CLASS_WORDS or second in lexicon.CLOSED_CLASS_WORDS:
+        return "closed"
+    return "open"
+
+
+def scored_splits(word: str, after_i: bool = False) -> list[tuple[float, int]]:
+    """``(zipf(a) + zipf(b), index)`` for each way ``word`` divides into two words,
+    best first. With ``after_i``, the word started with a capital I, which may
+    stand alone."""
+    scored = [
+        (lexicon.zipf(word[:index]) + lexicon.zipf(word[index:]), index)
+        for index in range(1, len(word))
+        if (is_part_word(word[:index]) or (after_i and index == 1)) and is_part_word(word[index:])
+    ]
+    return sorted(scored, reverse=True)
+
+
+@lru_cache(maxsize=1 << 16)
+def judge_lowercase_word(word: str, after_i: bool = False) -> tuple[int, float] | None:
+    """Where to split a lowercase ``word`` and by how much the evidence clears
+    the bar, or None when it should stay whole."""
+    candidates = scored_splits(word, after_i)
+    if not candidates or word in lexicon.INFORMAL_WORDS:
+        return None
+    best_sum, index = candidates[0]
+    first, second = word[:index], word[index:]
+    if len(candidates) > 1 and best_sum - candidates[1][0] < AMBIGUITY_MARGIN:
+        return None
+    if not could_be_adjacent(first, second):
+        return None
+    if after_i and first == "i" and lexicon.zipf(second) < AFTER_I_MIN_ZIPF:
+        return None
+    kind = pair_kind(first, second)
+    token_zipf = lexicon.zipf(word)
+    if token_zipf == lexicon.UNKNOWN_ZIPF:
+        excess = best_sum - UNKNOWN_TOKEN_MIN_SUM[kind]
+    else:
+        excess = best_sum - 9.0 - token_zipf - KNOWN_TOKEN_MARGIN[kind]
+    # Each part must be final, so that a second pass changes nothing.
+    if excess < 0 or judge_lowercase_word(first) or judge_lowercase_word(second):
+        return None
+    return index, excess
+
+
+def split_before_capital(token: str) -> Split | None:
+    """``"theDebian"`` -> ``"the Debian"``: a short lowercase word, then a
+    capitalised or upper-case one. Anything else in mixed case ("iPhone",
+    "YouTube") is a name this rule cannot vouch for."""
+    for index, char in enumerate(token):
+        if char.isupper():
+            break
+    else:
+        return None
+    head, rest = token[:index], token[index:]
+    rest_cased = rest.isupper() or rest[1:].islower()
+    if head in BEFORE_CAPITAL_WORDS and len(rest) >= 2 and rest_cased and not split_joined_token(rest):
+        return Split(f"{head} {rest}", BEFORE_CAPITAL_EXCESS)
+    return None
+
+
+def split_before_final_i(token: str) -> Split | None:
+    """``"canI"`` / ``"IfI"`` -> ``"can I"`` / ``"If I"`` after a closed-class word."""
+    head = token[:-1]
+    if not (head.islower() or (head[0].isupper() and head[1:].islower())):
+        return None
+    lower = head.lower()
+    if lower in lexicon.CLOSED_CLASS_WORDS and could_be_adjacent(lower, "i"):
+        return Split(f"{head} I", BEFORE_CAPITAL_EXCESS, at_sentence_start=not head.islower())
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def split_joined_token(token: str) -> Split | None:
+    """How to repair ``token`` (``"Prisonersof"`` -> ``"Prisoners of"``), or None
+    when it should stay whole."""
+    if token.islower():
+        judged = judge_lowercase_word(token)
+        if not judged:
+            return None
+        index, excess = judged
+        return Split(f"{token[:index]} {token[index:]}", excess)
+    if token[0].isupper() and token[1:].islower():
+        judged = judge_lowercase_word(token.lower(), after_i=token[0] == "I")
+        if not judged:
+            return None
+        index, excess = judged
+        if index == 1 and token[0] == "I":
+            return Split(f"I {token[1:]}", excess)
+        if lexicon.zipf(token[:index].lower()) < CAPITALISED_FIRST_PART_MIN_ZIPF:
+            return None
+        return Split(f"{token[:index]} {token[index:]}", excess, at_sentence_start=True)
+    if token.endswith("I") and len(token) > 2:
+        return split_before_final_i(token)
+    return split_before_capital(token)
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """True when the token at ``start`` opens a sentence, a line or the text."""
+    index = start - 1
+    while index >= 0 and (text[index] in SENTENCE_OPENERS or text[index] in INLINE_BLANKS):
+        index -= 1
+    return index < 0 or text[index] in SENTENCE_ENDS
+
+
+class EnglishCheck:
+    """Answers "is the text around this position English?", once per paragraph.
+    The paragraph decides; when it is too short to judge, the paragraph with
+    LANGUAGE_WINDOW characters either side of it; when it is longer than
+    LONGEST_PARAGRAPH, the LANGUAGE_WINDOW characters either side of the position."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.verdicts: dict[int, bool] = {}
+
+    def __call__(self, position: int) -> bool:
+        text = self.text
+        start = text.rfind("\n\n", 0, position) + 1
+        end = text.find("\n\n", position)
+        end = len(text) if end < 0 else end
+        if end - start > LONGEST_PARAGRAPH:
+            return lexicon.looks_english(text[max(0, position - LANGUAGE_WINDOW) : position + LANGUAGE_WINDOW])
+        if start not in self.verdicts:
+            verdict = lexicon.english_verdict(text[start:end])
+            if verdict is None:
+                verdict = lexicon.looks_english(text[max(0, start - LANGUAGE_WINDOW) : end + LANGUAGE_WINDOW])
+            self.verdicts[start] = verdict
+        return self.verdicts[start]
+
+
+def letter_runs(text: str) -> list[bytes]:
+    """Every run of ASCII letters in ``text``, as bytes."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return encoded.translate(NOT_ASCII_LETTER_TO_SPACE).split()
+
+
+def case_variants(token: str) -> set[str]:
+    """The spellings of ``token`` that count as the same word for recurrence."""
+    lower = token.lower()
+    return {token, lower, lower.capitalize(), lower.upper()}
+
+
+def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str]]:
+    """``(offset, token)``, in order, wherever one of ``spellings`` stands as a whole token."""
+    if len(spellings) <= FEW_TOKENS:
+        # A set: one spelling may be found inside another ("tobe" in "tobelieve").
+        found_at = set()
+        for spelling in spellings:
+            start = text.find(spelling)
+            while start >= 0:
+                found_at.add(start)
+                start = text.find(spelling, start + 1)
+        found = sorted(found_at)
+    else:
+        found = [match.start() for match in LETTER_RUN.finditer(text) if match.group() in spellings]
+    starts = []
+    for start in found:
+        match = TOKEN_BOUNDARY.match(text, start)
+        if match and match.group("token") in spellings:
+            starts.append((start, match.group("token")))
+    return starts
+
+
+def split_joined_words(text: str) -> str:
+    """Insert a space into each token that is two English words run together."""
+    runs = set(letter_runs(text))
+    splits = {}
+    for run in runs:
+        if SHORTEST_TOKEN <= len(run) <= LONGEST_TOKEN and (split := split_joined_token(run.decode("ascii"))):
+            splits[run.decode("ascii")] = split
+    if not splits:
+        return text
+    variants = set().union(*map(case_variants, splits))
+    spellings = {variant for variant in variants if variant.encode("ascii") in runs}
+    occurrences = token_starts(text, spellings)
+    counts = Counter(token.lower() for _, token in occurrences)
+    is_english = EnglishCheck(text)
+    out, last = [], 0
+    for start, token in occurrences:
+        split = splits.get(token)
+        if split is None or (split.excess < RECURRING_TOKEN_EXTRA and counts[token.lower()] > 1):
+            continue
+        if split.at_sentence_start and not starts_sentence(text, start):
+            continue
+        # start + 1: a span beginning right at the token still holds its second letter.
+        if is_protected_at(text, start + 1) or not is_english(start):
+            continue
+        out += [text[last:start], split.text]
+        last = start + len(token)
+    return "".join(out) + text[last:]
+
+
+RULE = Rule(
+    name="joined-words",
+    summary="Put back the space dropped between two English words (prisonersof -> prisoners of).",
+    explanation="""\
+Changes: a token that is two English words run together, as scrapers and feeds
+leave them at tag boundaries, gets its space back: "prisonersof" -> "prisoners
+of", "greenlitby" -> "greenlit by", "theDebian" -> "the Debian", "canI" -> "can
+I", and at a sentence start "Ifyou" -> "If you". Only a space is inserted:
+case and the punctuation around the token are kept ("Prisonersof," ->
+"Prisoners of,").
+Applies only to English: a paragraph is judged by its function words, and one
+that reads as German, French or anything else is left as it is, as is text too
+short to judge (a short paragraph is judged together with its neighbourhood).
+Leaves alone:
+- words wordfreq knows as words, however rare: greenlit, henchman, warmongers,
+  therapist, nowhere;
+- names and other capitalised or mixed-case tokens it cannot vouch for:
+  Stefanishyna, Dmitriev, iPhone, YouTube. A capitalised token splits only at
+  a sentence start, and only if its first part is a common word;
+- tokens touching digits, accents, apostrophes or hyphens (500mg, COVID-19,
+  o'clock, astonishin'), and URLs, e-mail addresses, handles and hashtags;
+- informal spellings (gonna, coulda) and two-word compounds whose parts are not
+  both common (keymaps, sourceless, challengehood).
+How evidence is weighed, with wordfreq's English frequencies (zipf: log10 per
+billion words). Each way of cutting the token into two words is scored as
+zipf(a) + zipf(b) - 9, the chance of the two words side by side if they were
+independent. A token wordfreq lists (it lists common joins such as "ofthe"
+too) splits only if that beats the token's own zipf by 1.5 when one word is
+closed-class (of, the, is, you...), by 2.5 otherwise. A token wordfreq has
+never seen splits if zipf(a) + zipf(b) reaches 8.5 with a closed-class word,
+10 after a word that is also a prefix (a, be, in...), 10.5 for two open-class
+words, which may as well be a compound. A cut is refused when another cut is
+nearly as good, when the pair does not stand side by side in English ("a is",
+"we it"), when a part is an affix (less, hood, non, out) or could itself be
+cut. A token that occurs more than once in the document is taken for a word
+unless the evidence clears the bar by a further power of ten.""",
+    examples=(
+        (
+            "Russia and Ukraine agreed to release 157 of each others’ prisonersof war on Thursday.",
+            "Russia and Ukraine agreed to release 157 of each others’ prisoners of war on Thursday.",
+        ),
+        (
+            "It is a bill greenlitby Trump but still languishing in Congress, and it may stay there.",
+            "It is a bill greenlit by Trump but still languishing in Congress, and it may stay there.",
+        ),
+        (
+            "The talks went well. Ifyou ask the diplomats, this was the best week of the year.",
+            "The talks went well. If you ask the diplomats, this was the best week of the year.",
+        ),
+        (
+            "That is what canI say about the talks, and it is all that the envoy told us.",
+            "That is what can I say about the talks, and it is all that the envoy told us.",
+        ),
+        (
+            "The project was greenlit, and a Kremlin henchman spoke of warmongers who were to blame.",
+            "The project was greenlit, and a Kremlin henchman spoke of warmongers who were to blame.",
+        ),
+        (
+            "The therapist said that nowhere is it safe, and she told The Post so on Thursday.",
+            "The therapist said that nowhere is it safe, and she told The Post so on Thursday.",
+        ),
+        (
+            "Stefanishyna said it to Filashkin and Dmitriev, and then Witkoff said it to them.",
+            "Stefanishyna said it to Filashkin and Dmitriev, and then Witkoff said it to them.",
+        ),
+        (
+            "She filmed it on her iPhone and put it on YouTube with a dose of 500mg and COVID-19 data.",
+            "She filmed it on her iPhone and put it on YouTube with a dose of 500mg and COVID-19 data.",
+        ),
+        (
+            "It is at https://example.com/?q=prisonersof and from prisonersof@example.com to @prisonersof #prisonersof.",
+            "It is at https://example.com/?q=prisonersof and from prisonersof@example.com to @prisonersof #prisonersof.",
+        ),
+        (
+            "Sobald der Dienst läuft, ist die Datei indem Verzeichnis somit sichtbar und wird gelesen.",
+            "Sobald der Dienst läuft, ist die Datei indem Verzeichnis somit sichtbar und wird gelesen.",
+        ),
+        (
+            "Il doit être installé, soit par le paquet, soit par la source, pour tous les utilisateurs.",
+            "Il doit être installé, soit par le paquet, soit par la source, pour tous les utilisateurs.",
+        ),
+        ("prisonersof war", "prisonersof war"),
+        ("", ""),
+    ),
+    apply=split_joined_words,
+)

@@ -1,0 +1,184 @@
+"""The joined-words rule: what it splits, the look-alikes it must leave, and its guarantees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import RULES, clean
+from cleaner.rules.joined_words import RULE, split_joined_token
+
+split_joined_words = RULE.apply
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+# Enough English around a token for the language check to say "English".
+BEFORE = "The officials said on Thursday that it was "
+AFTER = " and that the talks would go on with the envoy."
+
+
+def in_english(phrase: str) -> str:
+    return BEFORE + phrase + AFTER
+
+
+def test_is_registered_under_its_name():
+    assert "joined-words" in [rule.name for rule in RULES]
+
+
+@pytest.mark.parametrize(
+    ("joined", "repaired"),
+    [
+        ("prisonersof war", "prisoners of war"),
+        ("a bill greenlitby Trump", "a bill greenlit by Trump"),
+        ("a quiet placeto work", "a quiet place to work"),
+        ("residents who had writtenin", "residents who had written in"),
+        ("a deal forthe ages", "a deal for the ages"),
+        ("the end ofthe war", "the end of the war"),
+    ],
+)
+def test_splits_two_words_run_together(joined, repaired):
+    assert split_joined_words(in_english(joined)) == in_english(repaired)
+
+
+@pytest.mark.parametrize("word", ["greenlit", "henchman", "warmongers", "therapist", "nowhere"])
+def test_keeps_known_words_however_rare(word):
+    text = in_english(f"a {word} case")
+    assert split_joined_words(text) == text
+    assert split_joined_token(word) is None
+
+
+@pytest.mark.parametrize("name", ["Stefanishyna", "Filashkin", "Dmitriev", "Witkoff"])
+def test_never_splits_names_even_at_a_sentence_start(name):
+    text = f"{name} said so. The talks went on. {name} told The Post that it was {name} who was there."
+    assert split_joined_words(text) == text
+
+
+@pytest.mark.parametrize("token", ["iPhone", "YouTube", "McDonald", "PowerPoint"])
+def test_never_splits_mixed_case_tokens(token):
+    text = in_english(f"a {token} story")
+    assert split_joined_words(text) == text
+    assert split_joined_token(token) is None
+
+
+@pytest.mark.parametrize("token", ["500mg", "COVID-19", "ofthe2", "2ofthe", "covid19"])
+def test_leaves_tokens_with_digits(token):
+    text = in_english(f"the {token} dose")
+    assert split_joined_words(text) == text
+
+
+@pytest.mark.parametrize(
+    "protected",
+    [
+        "https://example.com/?q=prisonersof",
+        "https://example.com/prisonersof/greenlitby",
+        "www.prisonersof.com",
+        "greenlitby.com",
+        "prisonersof@example.com",
+        "@prisonersof",
+        "#prisonersof",
+        "#Prisonersof",
+    ],
+)
+def test_leaves_urls_emails_handles_and_hashtags(protected):
+    text = in_english(f"posted at {protected} today")
+    assert split_joined_words(text) == text
+
+
+def test_leaves_hyphenated_compounds_and_contractions():
+    text = in_english("a cease-fire ofthe-moment deal, astonishin' and o'clock")
+    assert split_joined_words(text) == text
+
+
+GERMAN = (
+    "Sobald der Dienst läuft, ist die Datei indem Verzeichnis somit sichtbar. "
+    "Dieselbe Einstellung gilt, sofern das Paket momentan installiert ist, und "
+    "wird beim nächsten Start herunter geladen."
+)
+FRENCH = (
+    "Le paquet doit être installé, soit par le dépôt, soit par la source, pour "
+    "tous les utilisateurs. Cette forme est correctif et actif dans la version "
+    "stable, et il doit le rester."
+)
+
+
+@pytest.mark.parametrize("paragraph", [GERMAN, FRENCH], ids=["german", "french"])
+def test_leaves_german_and_french_prose_untouched(paragraph):
+    assert split_joined_words(paragraph) == paragraph
+
+
+@pytest.mark.parametrize("word", ["indem", "somit", "sofern", "doit", "soit", "tous"])
+def test_the_language_check_is_what_protects_them(word):
+    # In English text these would be joins ("in dem", "do it", "to us").
+    assert split_joined_token(word) is not None
+
+
+def test_leaves_a_foreign_paragraph_inside_an_english_document():
+    english = "The talks began on Wednesday, and the envoy said that it was the first of many."
+    text = f"{english}\n\n{GERMAN}\n\n{english}\n"
+    assert split_joined_words(text) == text
+
+
+def test_leaves_text_too_short_to_judge():
+    assert split_joined_words("prisonersof war") == "prisonersof war"
+
+
+def test_a_recurring_token_is_taken_for_a_word():
+    text = in_english("a bill greenlitby Trump, the greenlitby bill")
+    assert split_joined_words(text) == text
+
+
+def test_a_recurring_token_still_splits_when_the_evidence_is_overwhelming():
+    text = in_english("the end ofthe war and the start ofthe peace")
+    assert split_joined_words(text) == in_english("the end of the war and the start of the peace")
+
+
+def test_keeps_capitalisation_and_punctuation_around_the_token():
+    text = "The talks ended. Prisonersof, detainees and hostages were on the list that both sides agreed to."
+    expected = "The talks ended. Prisoners of, detainees and hostages were on the list that both sides agreed to."
+    assert split_joined_words(text) == expected
+
+
+def test_splits_a_capitalised_token_only_at_a_sentence_start():
+    start = "The talks ended. Ifyou ask the envoy, it was a good day for all of them."
+    middle = "The talks ended, and Ifyou ask the envoy, it was a good day for all of them."
+    assert split_joined_words(start) == start.replace("Ifyou", "If you")
+    assert split_joined_words(middle) == middle
+
+
+def test_splits_i_and_a_lowercase_word_before_a_capital():
+    text = in_english("what Iwanted, what canI say about theDebian project")
+    assert split_joined_words(text) == in_english("what I wanted, what can I say about the Debian project")
+
+
+def test_seed_article_changes_exactly_the_two_joined_tokens():
+    source = (CORPUS / "nypost-article.txt").read_text("utf-8")
+    expected = source.replace("prisonersof", "prisoners of").replace("greenlitby", "greenlit by")
+    assert source != expected
+    assert split_joined_words(source) == expected
+
+
+def test_runs_through_the_pipeline_alone():
+    text = in_english("prisonersof war")
+    assert clean(text, select=["joined-words"]) == in_english("prisoners of war")
+
+
+def test_explanation_says_it_applies_only_to_english():
+    assert "English" in RULE.explanation
+
+
+ENGLISH_WORDS = ["of", "the", "prisoners", "war", "by", "greenlit", "Trump", "and", "to", "place", "work", "If", "you"]
+ENGLISH_TEXT = st.lists(
+    st.one_of(st.sampled_from(ENGLISH_WORDS), st.sampled_from([" ", "", ". ", ", ", "\n\n", "@", "#", "-", "1"])),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), ENGLISH_TEXT))
+def test_only_inserts_spaces_is_idempotent_and_never_raises(text):
+    result = split_joined_words(text)
+    assert result.replace(" ", "") == text.replace(" ", "")
+    assert len(result) >= len(text)
+    assert split_joined_words(result) == result
