@@ -246,6 +246,16 @@ def make_boilerplate_remover(entries: Iterable[str] | None = None) -> Callable[[
     return remove_boilerplate
 
 
+def configure_boilerplate(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> Callable[[str], str]:
+    """The rule with catalog entries switched on (``enable``) or off (``disable``)
+    relative to the defaults; for ``[tool.cleaner.rules.boilerplate]``."""
+    enable, disable = frozenset(enable), frozenset(disable)
+    unknown = sorted((enable | disable) - ENTRIES_BY_NAME.keys())
+    if unknown:
+        raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(ENTRIES_BY_NAME)}")
+    return make_boilerplate_remover((frozenset(DEFAULT_ENTRIES) | enable) - disable)
+
+
 EXPLANATION_HEAD = """\
 Removes lines that feeds, wire services and blog software add to an article,
 listed in a catalog of templates (below). A line is removed only when the
@@ -264,6 +274,8 @@ paragraph; entries marked "off", which are attribution and credit lines that
 some readers keep as data (still treated as boilerplate for positions, so a
 footer above a kept credit line goes); a footer hard-wrapped over several
 lines. Lines left empty are tidied by the whitespace rule.
+Options (configuration `[tool.cleaner.rules.boilerplate]`): `enable` and
+`disable` take lists of entry names to switch on or off.
 Templates: words match literally (any case where marked), a space matches
 any run of blanks, ' matches ’, ... matches …, {a|b} is one of the
 choices (an empty choice makes it optional). Placeholders:"""
@@ -288,6 +300,7 @@ RULE = Rule(
     name="boilerplate",
     summary="Remove feed and wire boilerplate lines: Yoast footers, share widgets, ad markers, copyright tails.",
     explanation=describe_catalog(),
+    configure=configure_boilerplate,
     examples=(
         (
             "Body line.\nThe post Park budget approved appeared first on Harbor City Gazette.\n",
