@@ -57,18 +57,23 @@ class Segmenter:
 
     def _cut_ready(self) -> list[Segment]:
         segments = []
-        while len(self.buffer) > self.size:
-            cut = self._next_cut()
+        start = 0  # cut by offsets and copy the rest once: a huge piece is not re-sliced per segment
+        while len(self.buffer) - start > self.size:
+            cut = self._next_cut(start)
             if cut is None:
                 break
             end, at_blank_line = cut
-            segments.append(Segment(self.buffer[:end], at_blank_line))
-            self.buffer = self.buffer[end:]
+            segments.append(Segment(self.buffer[start:end], at_blank_line))
+            start = end
+        if start:
+            self.buffer = self.buffer[start:]
         return segments
 
-    def _next_cut(self) -> tuple[int, bool] | None:
-        gap = BLANK_LINE.search(self.buffer, self.size)
-        newline = self.buffer.find("\n", self.max_size) if len(self.buffer) > self.max_size else -1
+    def _next_cut(self, start: int) -> tuple[int, bool] | None:
+        gap = BLANK_LINE.search(self.buffer, start + self.size)
+        newline = -1
+        if len(self.buffer) - start > self.max_size:
+            newline = self.buffer.find("\n", start + self.max_size)
         if gap and (newline == -1 or gap.start() <= newline):
             return gap.end(), True
         if newline != -1:

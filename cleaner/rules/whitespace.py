@@ -8,18 +8,30 @@ import re
 from cleaner.rule import Rule
 
 TRAILING_BLANKS = re.compile(r"[ \t]+$", re.MULTILINE)
-# A run of two or more spaces after a visible character (so indentation,
-# which follows a newline, is never touched).
-INNER_SPACE_RUN = re.compile(r"(?<=[^\s]) {2,}")
+# Two or more spaces. The pattern starts with a literal so the regex engine
+# can skip ahead quickly; whether the run follows a visible character (and so
+# is not indentation) is checked on each match.
+SPACE_RUN = re.compile(r"  +")
 BLANK_LINE_RUN = re.compile(r"\n{3,}")
+
+
+def _collapse_inner_space_runs(text: str) -> str:
+    def collapse(match: re.Match[str]) -> str:
+        start = match.start()
+        return " " if start and not text[start - 1].isspace() else match.group()
+
+    return SPACE_RUN.sub(collapse, text)
 
 
 def normalize_whitespace(text: str) -> str:
     """Tidy spaces and blank lines; end a non-empty document with one newline."""
-    text = TRAILING_BLANKS.sub("", text)
-    text = INNER_SPACE_RUN.sub(" ", text)
-    text = BLANK_LINE_RUN.sub("\n\n", text)
-    text = text.lstrip("\n").rstrip("\n")
+    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+        text = TRAILING_BLANKS.sub("", text)
+    if "  " in text:
+        text = _collapse_inner_space_runs(text)
+    if "\n\n\n" in text:
+        text = BLANK_LINE_RUN.sub("\n\n", text)
+    text = text.strip("\n")
     return text + "\n" if text else ""
 
 
