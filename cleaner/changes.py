@@ -3,11 +3,9 @@ read: rule, line, column, before, after (for ``explain`` and ``--report``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-
-from cleaner.rule import Rule
 
 
 @dataclass(frozen=True)
@@ -64,13 +62,6 @@ def rule_changes(rule: str, before: str, after: str) -> list[Change]:
     return changes
 
 
-def explain_changes(text: str, rules: Iterable[Rule]) -> list[Change]:
-    """Run ``rules`` in order over ``text`` (line breaks as ``\\n``) and list every change."""
-    text = text.replace("\r\n", "\n")
-    changes: list[Change] = []
-    for rule in rules:
-        result = rule.apply(text)
-        if result != text:
-            changes.extend(rule_changes(rule.name, text, result))
-        text = result
-    return changes
+def shifted(change: Change, lines: int) -> Change:
+    """``change`` with its line moved down by ``lines``."""
+    return dataclasses.replace(change, line=change.line + lines) if lines else change

@@ -6,10 +6,10 @@ a CRLF document is cleaned as LF and given its CRLF back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from cleaner.changes import Change, explain_changes
+from cleaner.changes import Change, rule_changes, shifted
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.rule import Rule
 from cleaner.segments import Segment, segments_of
@@ -57,31 +57,49 @@ def uses_crlf(text: str) -> bool:
     return crlf > 0 and crlf * 2 > text.count("\n")
 
 
-def run_rules(text: str, rules: Iterable[Rule]) -> str:
+# Called as observe(rule_name, before, after) for each rule that changed a text.
+Observer = Callable[[str, str, str], None]
+
+
+def run_rules(text: str, rules: Iterable[Rule], observe: Observer | None = None) -> str:
     """Apply ``rules`` in order. A text whose rules change nothing is returned
     as it came (mixed line endings included); otherwise CRLF is restored."""
     crlf = uses_crlf(text)
     original = text.replace("\r\n", "\n") if crlf else text
     work = original
     for rule in rules:
-        work = rule.apply(work)
+        result = rule.apply(work)
+        if observe is not None and result != work:
+            observe(rule.name, work, result)
+        work = result
     if work == original:
         return text
     return work.replace("\n", "\r\n") if crlf else work
 
 
-def clean_segments(segments: Iterable[Segment], rules: Sequence[Rule]) -> Iterator[str]:
+def clean_segments(
+    segments: Iterable[Segment], rules: Sequence[Rule], record: list[Change] | None = None
+) -> Iterator[str]:
     """Clean segment by segment, joining them as the whole text would be.
 
     The whitespace rule ends every cleaned segment with exactly one line break;
     where a cut fell on a blank line, that blank line is put back between
-    non-empty segments.
+    non-empty segments. With ``record``, every change is appended to it, its
+    line counted from the start of the document.
     """
     keeps_blank_lines = WHITESPACE in {rule.name for rule in rules}
     pending_blank_line = False
     started = False
+    lines_before = 0
     for segment in segments:
-        cleaned = run_rules(segment.text, rules)
+        observe = None
+        if record is not None:
+
+            def observe(rule: str, before: str, after: str, offset: int = lines_before) -> None:
+                record.extend(shifted(change, offset) for change in rule_changes(rule, before, after))
+
+            lines_before += segment.text.count("\n")
+        cleaned = run_rules(segment.text, rules, observe)
         if keeps_blank_lines:
             if not cleaned:
                 pending_blank_line = pending_blank_line or (started and segment.at_blank_line)
@@ -162,4 +180,7 @@ class Cleaner:
 
     def explain(self, text: str) -> list[Change]:
         """Every change the chain would make to ``text``: rule, line, column, before, after."""
-        return explain_changes(text, self.rules)
+        changes: list[Change] = []
+        for _ in clean_segments(segments_of([text]), self.rules, changes):
+            pass
+        return changes
