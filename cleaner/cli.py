@@ -12,17 +12,20 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any, TextIO
 
 import click
 
 from cleaner import __version__
+from cleaner.config import Config, ConfigError, resolve_config
+from cleaner.discovery import expand_inputs
 from cleaner.files import STDIN_NAME
 from cleaner.jsonl import split_field_path
 from cleaner.registry import RULES, RULES_BY_NAME
+from cleaner.report import EXIT_ERROR, Run
 from cleaner.rule import Rule
 from cleaner.runner import CHECK, DIFF, IN_PLACE, PRINT, Job, run_jobs
-
-EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
 def _rule_names_help() -> str:
@@ -99,83 +102,145 @@ def _error(message: str) -> None:
 @click.option("--list-rules", is_flag=True, help="Print the rules in chain order and exit.")
 @click.option("--explain", metavar="RULE", help="Print what RULE changes and leaves alone, with examples, and exit.")
 @click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Files to take from directories (repeatable; gitignore-style).  [default: *.txt, *.md]",
+)
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Paths to skip in directories (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Read settings from this file.")
+@click.option("--no-config", is_flag=True, help="Ignore pyproject.toml and cleaner.toml.")
+@click.option(
+    "--report",
+    type=click.Choice(["json"]),
+    help="Write a JSON Lines report: one record per input with every change (rule, line, column, before, after).",
+)
+@click.option(
+    "--report-file",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Where --report goes.  [default: standard output with -i or --check]",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour --diff output; auto means on a terminal, unless NO_COLOR is set.",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
     help="Clean this many files in parallel.  [default: number of cores]",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Do not report files that would change or were cleaned.")
+@click.option("-q", "--quiet", is_flag=True, help="Print no notes, per-file messages, summary or progress bar.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleaner")
 @click.pass_context
-def main(
-    ctx: click.Context,
-    files: tuple[str, ...],
-    in_place: bool,
-    backup: str | None,
-    check: bool,
-    show_diff: bool,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    encoding: str,
-    keep_undecodable: bool,
-    jsonl: bool,
-    field: str,
-    strict: bool,
-    list_rules: bool,
-    explain: str | None,
-    jobs: int | None,
-    quiet: bool,
-) -> None:
+def main(ctx: click.Context, **options: Any) -> None:
     """Clean scraped, syndicated or pasted text.
 
     With no FILES, or FILE "-", reads standard input and writes the cleaned
     text to standard output. With FILES, prints each cleaned file, or with -i
-    rewrites them in place. Rules run in chain order; see --list-rules.
+    rewrites them in place; directories are searched for .txt and .md files.
+    Rules run in chain order; see --list-rules. Settings may come from
+    [tool.cleaner] in pyproject.toml or from cleaner.toml; flags override them.
 
     Exit status: 0 success; 1 changes found under --check; 2 usage or input error.
     """
-    if list_rules:
+    settings = SimpleNamespace(**options)
+    if settings.list_rules:
         click.echo(format_rule_table(RULES))
         return
-    if explain is not None:
-        if explain not in RULES_BY_NAME:
-            message = f"unknown rule {explain}; valid rules: {_rule_names_help()}"
+    if settings.explain is not None:
+        if settings.explain not in RULES_BY_NAME:
+            message = f"unknown rule {settings.explain}; valid rules: {_rule_names_help()}"
             raise click.BadParameter(message, param_hint="--explain")
-        click.echo(format_explanation(RULES_BY_NAME[explain]))
+        click.echo(format_explanation(RULES_BY_NAME[settings.explain]))
         return
-    if backup and not in_place:
+    mode = _mode(settings)
+    try:
+        config = resolve_config(settings.files, settings.config_path, settings.no_config)
+    except ConfigError as error:
+        _error(str(error))
+        ctx.exit(EXIT_ERROR)
+    inputs = _inputs(settings, config)
+    job = _job(settings, config, mode)
+    report = _open_report(settings, mode)
+    run = Run(mode, settings.quiet, _use_color(settings.color), report)
+    jobs = settings.jobs or default_workers()
+    with run.progress(inputs, jobs) as on_read:
+        for outcome in run_jobs(job, inputs, jobs, stream=sys.stdout.buffer, on_read=on_read):
+            run.take(outcome)
+    run.finish(len(inputs))
+    ctx.exit(run.exit_code)
+
+
+def _mode(settings: SimpleNamespace) -> str:
+    if settings.backup and not settings.in_place:
         raise click.UsageError("--backup only makes sense with -i/--in-place")
-    if in_place and (check or show_diff):
+    if settings.in_place and (settings.check or settings.show_diff):
         raise click.UsageError("-i/--in-place cannot be combined with --check or --diff")
-    inputs = list(files) or [STDIN_NAME]
-    if in_place and STDIN_NAME in inputs:
+    if settings.in_place and (not settings.files or STDIN_NAME in settings.files):
         raise click.UsageError("-i/--in-place needs files, not standard input")
-    mode = DIFF if show_diff else CHECK if check else IN_PLACE if in_place else PRINT
-    if jsonl:
+    if settings.jsonl:
         try:
-            split_field_path(field)
+            split_field_path(settings.field)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--field") from None
-    job = Job(mode, _tuple(select), _tuple(ignore), encoding, keep_undecodable, backup, field if jsonl else None, strict)
-    failed = changed = False
-    for outcome in run_jobs(job, inputs, jobs or default_workers(), stream=sys.stdout.buffer):
-        for warning in outcome.warnings:
-            _error(warning)
-        if outcome.error:
-            _error(outcome.error)
-            failed = True
-            continue
-        changed = changed or outcome.changed
-        if outcome.output:
-            sys.stdout.buffer.write(outcome.output)
-            sys.stdout.buffer.flush()
-        if outcome.changed and not quiet and mode in (CHECK, IN_PLACE):
-            verb = "would clean" if mode == CHECK else "cleaned"
-            click.echo(f"{verb} {outcome.name}", err=True)
-    ctx.exit(EXIT_ERROR if failed else EXIT_CHANGED if (check and changed) else EXIT_OK)
+    return DIFF if settings.show_diff else CHECK if settings.check else IN_PLACE if settings.in_place else PRINT
 
 
-def _tuple(names: list[str] | None) -> tuple[str, ...] | None:
+def _inputs(settings: SimpleNamespace, config: Config) -> list[str]:
+    include = settings.include or config.include
+    inputs = []
+    names = list(settings.files) or [STDIN_NAME]
+    for found in expand_inputs(names, include, settings.exclude, config.exclude, config.root):
+        if found.note:
+            if not settings.quiet:
+                _error(found.note)
+        else:
+            inputs.append(found.path)
+    return inputs
+
+
+def _job(settings: SimpleNamespace, config: Config, mode: str) -> Job:
+    select = settings.select if settings.select is not None else config.select
+    ignore = settings.ignore if settings.ignore is not None else config.ignore
+    record = bool(settings.report) or (len(settings.files) != 1 and not settings.quiet)
+    return Job(
+        mode=mode,
+        select=_tuple(select),
+        ignore=_tuple(ignore),
+        encoding=settings.encoding,
+        keep_undecodable=settings.keep_undecodable,
+        backup=settings.backup,
+        jsonl_field=settings.field if settings.jsonl else None,
+        strict=settings.strict,
+        options=config.rule_options,
+        record_changes=record,
+    )
+
+
+def _open_report(settings: SimpleNamespace, mode: str) -> TextIO | None:
+    if settings.report is None:
+        if settings.report_file:
+            raise click.UsageError("--report-file needs --report json")
+        return None
+    target = settings.report_file
+    if target is None:
+        if mode in (PRINT, DIFF):
+            raise click.UsageError("--report json needs --report-file when the text or diff goes to standard output")
+        target = "-"
+    return click.open_file(target, "w", encoding="utf-8")
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _tuple(names: Sequence[str] | None) -> tuple[str, ...] | None:
     return None if names is None else tuple(names)
 
 

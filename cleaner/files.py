@@ -14,7 +14,7 @@ import select
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from cleaner.segments import PAUSE
@@ -44,8 +44,15 @@ class Source:
     ``keep_undecodable``, and on NUL characters (binary files).
     """
 
-    def __init__(self, name: str, encoding: str = "utf-8", keep_undecodable: bool = False):
+    def __init__(
+        self,
+        name: str,
+        encoding: str = "utf-8",
+        keep_undecodable: bool = False,
+        on_read: Callable[[int], None] | None = None,
+    ):
         self.name = name
+        self.on_read = on_read
         self.encoding = check_encoding(encoding)
         self.errors = "surrogateescape" if keep_undecodable else "strict"
         self.bom = False
@@ -92,6 +99,8 @@ class Source:
         while True:
             data = os.read(descriptor, READ_SIZE) if pause_aware else handle.read(READ_SIZE)
             final = not data
+            if self.on_read is not None and data:
+                self.on_read(len(data))
             if first and self.encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
                 self.bom, data, consumed = True, data[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
             first = first and not data

@@ -10,21 +10,21 @@ from __future__ import annotations
 import codecs
 import contextlib
 import difflib
-import functools
 import hashlib
 import io
 import itertools
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from typing import BinaryIO
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
 
+from cleaner.changes import Change
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
 from cleaner.jsonl import JsonlError, clean_jsonl_lines
-from cleaner.pipeline import clean, clean_segments, select_rules
+from cleaner.pipeline import Cleaner, clean_segments
 from cleaner.rule import Rule
 from cleaner.segments import segments_of
 
@@ -43,9 +43,11 @@ class Job:
     backup: str | None = None
     jsonl_field: str | None = None  # clean this field of JSON Lines records
     strict: bool = False  # with jsonl_field: a malformed record is an error
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule options
+    record_changes: bool = False  # list every change in Outcome.changes
 
     def rules(self) -> tuple[Rule, ...]:
-        return select_rules(self.select, self.ignore)
+        return Cleaner(self.select, self.ignore, self.options).rules
 
 
 @dataclass(frozen=True)
@@ -58,44 +60,59 @@ class Outcome:
     error: str | None = None
     output: bytes = b""
     warnings: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
-def run_job(job: Job, name: str, stream: BinaryIO | None = None) -> Outcome:
+def run_job(
+    job: Job, name: str, stream: BinaryIO | None = None, on_read: Callable[[int], None] | None = None
+) -> Outcome:
     """Clean input ``name`` as ``job`` says. In print mode, cleaned text goes
-    to ``stream`` as soon as it is ready, or into ``Outcome.output``."""
-    source = Source(name, job.encoding, job.keep_undecodable)
+    to ``stream`` as soon as it is ready, or into ``Outcome.output``.
+    ``on_read`` is told how many bytes were read, as reading goes on."""
+    source = Source(name, job.encoding, job.keep_undecodable, on_read)
     rules = job.rules()
+    record: list[Change] | None = [] if job.record_changes else None
     try:
         if job.jsonl_field is not None:
             return _run_jsonl(job, source, stream)
         if job.mode in (CHECK, DIFF):
             text = source.read_text(_stdin_or_none(name))
-            cleaned = "".join(clean_segments(segments_of([text]), rules))
+            cleaned = "".join(clean_segments(segments_of([text]), rules, record))
             changed = cleaned != text
             diff = unified_diff(name, text, cleaned) if changed and job.mode == DIFF else ""
-            return Outcome(name, changed, output=diff.encode("utf-8", "surrogateescape"))
+            return Outcome(name, changed, output=diff.encode("utf-8", "surrogateescape"), changes=_all(record))
         if job.mode == IN_PLACE:
-            return Outcome(name, _clean_in_place(source, rules, job.backup))
+            return Outcome(name, _clean_in_place(source, rules, job.backup, record), changes=_all(record))
         buffer = io.BytesIO() if stream is None else None
-        changed = _clean_to(stream or buffer, source, rules)
-        return Outcome(name, changed, output=buffer.getvalue() if buffer else b"")
+        changed = _clean_to(stream or buffer, source, rules, record)
+        return Outcome(name, changed, output=buffer.getvalue() if buffer else b"", changes=_all(record))
     except (InputError, OutputError) as error:
         return Outcome(name, error=str(error))
     except JsonlError as error:
         return Outcome(name, error=f"{name}: {error}")
 
 
-def run_jobs(job: Job, names: Sequence[str], workers: int, stream: BinaryIO | None = None) -> Iterator[Outcome]:
+def run_jobs(
+    job: Job,
+    names: Sequence[str],
+    workers: int,
+    stream: BinaryIO | None = None,
+    on_read: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
     """``run_job`` over every input, in input order. With more than one worker
     and input, files are cleaned in parallel processes; printed output is
     then collected per file and yielded in order."""
     if workers <= 1 or len(names) <= 1:
         for name in names:
-            yield run_job(job, name, stream)
+            yield run_job(job, name, stream, on_read)
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(names))) as pool:
         chunksize = max(1, len(names) // (workers * 8))
         yield from pool.map(run_job, itertools.repeat(job), names, chunksize=chunksize)
+
+
+def _all(record: list[Change] | None) -> tuple[Change, ...]:
+    return tuple(record or ())
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
@@ -133,10 +150,12 @@ class _Digests:
         return self.before.digest() != self.after.digest()
 
 
-def _cleaned_pieces(source: Source, rules: Sequence[Rule], digests: _Digests) -> Iterator[str]:
+def _cleaned_pieces(
+    source: Source, rules: Sequence[Rule], digests: _Digests, record: list[Change] | None
+) -> Iterator[str]:
     handle = _stdin_or_none(source.name)
     pieces = source.pieces(handle, pause_aware=handle is not None and _is_stream(handle))
-    for cleaned in clean_segments(segments_of(_hashed(pieces, digests.before)), rules):
+    for cleaned in clean_segments(segments_of(_hashed(pieces, digests.before)), rules, record):
         digests.after.update(cleaned.encode("utf-8", "surrogatepass"))
         yield cleaned
 
@@ -163,18 +182,20 @@ def _encoded(source: Source, pieces: Iterable[str]) -> Iterator[bytes]:
         raise OutputError(f"{source.name}: cannot encode the result as {source.encoding}: {error.reason}") from None
 
 
-def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule]) -> bool:
+def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: list[Change] | None) -> bool:
     digests = _Digests()
-    for data in _encoded(source, _cleaned_pieces(source, rules, digests)):
+    for data in _encoded(source, _cleaned_pieces(source, rules, digests, record)):
         output.write(data)
         output.flush()
     return digests.changed
 
 
-def _clean_in_place(source: Source, rules: Sequence[Rule], backup: str | None) -> bool:
+def _clean_in_place(
+    source: Source, rules: Sequence[Rule], backup: str | None, record: list[Change] | None
+) -> bool:
     """Rewrite ``source`` atomically if cleaning changes it; True if it did."""
     digests = _Digests()
-    cleaned = _cleaned_pieces(source, rules, digests)
+    cleaned = _cleaned_pieces(source, rules, digests, record)
     first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
     with AtomicReplacement(source, backup) as replacement:
         for data in _encoded(source, itertools.chain([first], cleaned)):
@@ -188,7 +209,7 @@ def _clean_in_place(source: Source, rules: Sequence[Rule], backup: str | None) -
 def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
     """Clean one field of every JSON Lines record (always UTF-8) of ``source``."""
     warnings: list[str] = []
-    clean_text = functools.partial(clean, select=job.select, ignore=job.ignore)
+    clean_text = Cleaner(job.select, job.ignore, job.options).clean
 
     def report(line_number: int, message: str) -> None:
         warnings.append(f"{source.name}: line {line_number}: {message}; passed through unchanged")
