@@ -164,7 +164,7 @@ def main(ctx: click.Context, **options: Any) -> None:
         _error(str(error))
         ctx.exit(EXIT_ERROR)
     inputs = _inputs(settings, config)
-    job = _job(settings, config, mode)
+    job = _job(settings, config, mode, summary=len(inputs) > 1 and not settings.quiet)
     report = _open_report(settings, mode)
     run = Run(mode, settings.quiet, _use_color(settings.color), report)
     jobs = settings.jobs or default_workers()
@@ -203,10 +203,9 @@ def _inputs(settings: SimpleNamespace, config: Config) -> list[str]:
     return inputs
 
 
-def _job(settings: SimpleNamespace, config: Config, mode: str) -> Job:
+def _job(settings: SimpleNamespace, config: Config, mode: str, summary: bool) -> Job:
     select = settings.select if settings.select is not None else config.select
     ignore = settings.ignore if settings.ignore is not None else config.ignore
-    record = bool(settings.report) or (len(settings.files) != 1 and not settings.quiet)
     return Job(
         mode=mode,
         select=_tuple(select),
@@ -217,7 +216,8 @@ def _job(settings: SimpleNamespace, config: Config, mode: str) -> Job:
         jsonl_field=settings.field if settings.jsonl else None,
         strict=settings.strict,
         options=config.rule_options,
-        record_changes=record,
+        list_changes=bool(settings.report),
+        count_changes=summary,
     )
 
 

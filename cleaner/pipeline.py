@@ -7,7 +7,7 @@ a CRLF document is cleaned as LF and given its CRLF back.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from cleaner.changes import Change, rule_changes, shifted
 from cleaner.registry import RULES, RULES_BY_NAME
@@ -61,6 +61,12 @@ def uses_crlf(text: str) -> bool:
 Observer = Callable[[str, str, str], None]
 
 
+class ChangeSink(Protocol):
+    """Where recorded changes go: a list, or anything with ``extend``."""
+
+    def extend(self, changes: Iterable[Change], /) -> None: ...
+
+
 def run_rules(text: str, rules: Iterable[Rule], observe: Observer | None = None) -> str:
     """Apply ``rules`` in order. A text whose rules change nothing is returned
     as it came (mixed line endings included); otherwise CRLF is restored."""
@@ -78,7 +84,7 @@ def run_rules(text: str, rules: Iterable[Rule], observe: Observer | None = None)
 
 
 def clean_segments(
-    segments: Iterable[Segment], rules: Sequence[Rule], record: list[Change] | None = None
+    segments: Iterable[Segment], rules: Sequence[Rule], record: ChangeSink | None = None
 ) -> Iterator[str]:
     """Clean segment by segment, joining them as the whole text would be.
 

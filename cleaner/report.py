@@ -63,7 +63,7 @@ class Run:
             _note(outcome.error)
             self.failed = True
             return
-        self.per_rule.update(change.rule for change in outcome.changes)
+        self.per_rule.update(dict(outcome.rule_counts))
         if outcome.changed:
             self.changed_any = True
             self.changed_files += 1

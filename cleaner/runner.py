@@ -16,6 +16,7 @@ import itertools
 import os
 import stat
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -44,7 +45,8 @@ class Job:
     jsonl_field: str | None = None  # clean this field of JSON Lines records
     strict: bool = False  # with jsonl_field: a malformed record is an error
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule options
-    record_changes: bool = False  # list every change in Outcome.changes
+    list_changes: bool = False  # every change in Outcome.changes (for --report)
+    count_changes: bool = False  # changes per rule in Outcome.rule_counts (for the summary)
 
     def rules(self) -> tuple[Rule, ...]:
         return Cleaner(self.select, self.ignore, self.options).rules
@@ -61,6 +63,7 @@ class Outcome:
     output: bytes = b""
     warnings: tuple[str, ...] = ()
     changes: tuple[Change, ...] = ()
+    rule_counts: tuple[tuple[str, int], ...] = ()
 
 
 def run_job(
@@ -71,7 +74,7 @@ def run_job(
     ``on_read`` is told how many bytes were read, as reading goes on."""
     source = Source(name, job.encoding, job.keep_undecodable, on_read)
     rules = job.rules()
-    record: list[Change] | None = [] if job.record_changes else None
+    record = _Record(job.list_changes) if job.list_changes or job.count_changes else None
     try:
         if job.jsonl_field is not None:
             return _run_jsonl(job, source, stream)
@@ -80,12 +83,12 @@ def run_job(
             cleaned = "".join(clean_segments(segments_of([text]), rules, record))
             changed = cleaned != text
             diff = unified_diff(name, text, cleaned) if changed and job.mode == DIFF else ""
-            return Outcome(name, changed, output=diff.encode("utf-8", "surrogateescape"), changes=_all(record))
+            return Outcome(name, changed, output=diff.encode("utf-8", "surrogateescape"), **_found(record))
         if job.mode == IN_PLACE:
-            return Outcome(name, _clean_in_place(source, rules, job.backup, record), changes=_all(record))
+            return Outcome(name, _clean_in_place(source, rules, job.backup, record), **_found(record))
         buffer = io.BytesIO() if stream is None else None
         changed = _clean_to(stream or buffer, source, rules, record)
-        return Outcome(name, changed, output=buffer.getvalue() if buffer else b"", changes=_all(record))
+        return Outcome(name, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
     except (InputError, OutputError) as error:
         return Outcome(name, error=str(error))
     except JsonlError as error:
@@ -111,8 +114,26 @@ def run_jobs(
         yield from pool.map(run_job, itertools.repeat(job), names, chunksize=chunksize)
 
 
-def _all(record: list[Change] | None) -> tuple[Change, ...]:
-    return tuple(record or ())
+class _Record:
+    """Collects changes: counted per rule always, kept one by one only when
+    listed (a huge input's changes would not fit in memory otherwise)."""
+
+    def __init__(self, keep: bool):
+        self.keep = keep
+        self.changes: list[Change] = []
+        self.counts: Counter[str] = Counter()
+
+    def extend(self, changes: Iterable[Change]) -> None:
+        for change in changes:
+            self.counts[change.rule] += 1
+            if self.keep:
+                self.changes.append(change)
+
+
+def _found(record: _Record | None) -> dict[str, tuple]:
+    if record is None:
+        return {}
+    return {"changes": tuple(record.changes), "rule_counts": tuple(record.counts.items())}
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
@@ -151,7 +172,7 @@ class _Digests:
 
 
 def _cleaned_pieces(
-    source: Source, rules: Sequence[Rule], digests: _Digests, record: list[Change] | None
+    source: Source, rules: Sequence[Rule], digests: _Digests, record: _Record | None
 ) -> Iterator[str]:
     handle = _stdin_or_none(source.name)
     pieces = source.pieces(handle, pause_aware=handle is not None and _is_stream(handle))
@@ -182,7 +203,7 @@ def _encoded(source: Source, pieces: Iterable[str]) -> Iterator[bytes]:
         raise OutputError(f"{source.name}: cannot encode the result as {source.encoding}: {error.reason}") from None
 
 
-def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: list[Change] | None) -> bool:
+def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None) -> bool:
     digests = _Digests()
     for data in _encoded(source, _cleaned_pieces(source, rules, digests, record)):
         output.write(data)
@@ -191,7 +212,7 @@ def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: l
 
 
 def _clean_in_place(
-    source: Source, rules: Sequence[Rule], backup: str | None, record: list[Change] | None
+    source: Source, rules: Sequence[Rule], backup: str | None, record: _Record | None
 ) -> bool:
     """Rewrite ``source`` atomically if cleaning changes it; True if it did."""
     digests = _Digests()
