@@ -94,13 +94,24 @@ _zipf_by_word: dict[str, float] | None = None
 
 
 def _zipf_table() -> dict[str, float]:
-    """wordfreq's English list as ``word -> zipf``, built once (about 0.2 s)."""
+    """wordfreq's English list as ``word -> zipf``, built once (about 0.2 s).
+
+    Built from wordfreq's frequency bins (one per centibel) rather than its
+    frequency dict, so one float is shared by a bin's words and no second
+    321,000-entry table exists while this one is made: the peak memory of a
+    whole run stays well under 100 MB.
+    """
     global _zipf_by_word
     if _zipf_by_word is None:
-        from wordfreq import get_frequency_dict
+        from wordfreq import get_frequency_list
 
-        frequencies = get_frequency_dict("en", wordlist="large")
-        _zipf_by_word = {word: math.log10(freq) + 9.0 for word, freq in frequencies.items()}
+        table: dict[str, float] = {}
+        for centibels, words in enumerate(get_frequency_list("en", wordlist="large")):
+            zipf_of_bin = math.log10(10 ** (-centibels / 100)) + 9.0  # as wordfreq's zipf_frequency
+            for word in words:
+                table.setdefault(word, zipf_of_bin)
+        get_frequency_list.cache_clear()  # the bins are no longer needed
+        _zipf_by_word = table
     return _zipf_by_word
 
 
