@@ -6,13 +6,14 @@ a CRLF document is cleaned as LF and given its CRLF back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from cleaner.changes import Change, rule_changes, shifted
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.rule import Rule
-from cleaner.segments import Segment, segments_of
+from cleaner.segments import segments_of
 
 WHITESPACE = "whitespace"  # the rule that owns blank lines between segments
 
@@ -67,13 +68,21 @@ class ChangeSink(Protocol):
     def extend(self, changes: Iterable[Change], /) -> None: ...
 
 
-def run_rules(text: str, rules: Iterable[Rule], observe: Observer | None = None) -> str:
+def run_rules(
+    text: str,
+    rules: Iterable[Rule],
+    observe: Observer | None = None,
+    before_whitespace: Callable[[str], None] | None = None,
+) -> str:
     """Apply ``rules`` in order. A text whose rules change nothing is returned
-    as it came (mixed line endings included); otherwise CRLF is restored."""
+    as it came (mixed line endings included); otherwise CRLF is restored.
+    ``before_whitespace`` sees the text as the whitespace rule receives it."""
     crlf = uses_crlf(text)
     original = text.replace("\r\n", "\n") if crlf else text
     work = original
     for rule in rules:
+        if before_whitespace is not None and rule.name == WHITESPACE:
+            before_whitespace(work)
         result = rule.apply(work)
         if observe is not None and result != work:
             observe(rule.name, work, result)
@@ -83,15 +92,34 @@ def run_rules(text: str, rules: Iterable[Rule], observe: Observer | None = None)
     return work.replace("\n", "\r\n") if crlf else work
 
 
+BLANK_LINE_FIRST = re.compile(r"[ \t]*\n")
+BLANK_LINE_LAST = re.compile(r"\n[ \t]*\n[ \t\n]*\Z")
+
+
+class _Edges:
+    """Whether a segment, just before the whitespace rule tidies it, starts or
+    ends with a blank line, or holds only blank space with a line break: the
+    paragraph breaks that the whitespace rule strips from each segment's ends
+    and that joining must put back."""
+
+    def __init__(self) -> None:
+        self.first = self.last = self.blank = False
+
+    def __call__(self, text: str) -> None:
+        self.blank = "\n" in text and not text.strip()
+        self.first = BLANK_LINE_FIRST.match(text) is not None
+        self.last = BLANK_LINE_LAST.search(text) is not None
+
+
 def clean_segments(
-    segments: Iterable[Segment], rules: Sequence[Rule], record: ChangeSink | None = None
+    segments: Iterable[str], rules: Sequence[Rule], record: ChangeSink | None = None
 ) -> Iterator[str]:
     """Clean segment by segment, joining them as the whole text would be.
 
-    The whitespace rule ends every cleaned segment with exactly one line break;
-    where a cut fell on a blank line, that blank line is put back between
-    non-empty segments. With ``record``, every change is appended to it, its
-    line counted from the start of the document.
+    The whitespace rule strips blank lines from the ends of every segment and
+    ends it with one line break; where the whole text would keep a blank line
+    between two segments' content, one is put back. With ``record``, every
+    change is appended to it, its line counted from the start of the document.
     """
     keeps_blank_lines = WHITESPACE in {rule.name for rule in rules}
     pending_blank_line = False
@@ -104,15 +132,16 @@ def clean_segments(
             def observe(rule: str, before: str, after: str, offset: int = lines_before) -> None:
                 record.extend(shifted(change, offset) for change in rule_changes(rule, before, after))
 
-            lines_before += segment.text.count("\n")
-        cleaned = run_rules(segment.text, rules, observe)
-        if keeps_blank_lines:
+            lines_before += segment.count("\n")
+        edges = _Edges() if keeps_blank_lines else None
+        cleaned = run_rules(segment, rules, observe, edges)
+        if edges is not None:
             if not cleaned:
-                pending_blank_line = pending_blank_line or (started and segment.at_blank_line)
+                pending_blank_line = pending_blank_line or edges.blank
                 continue
-            if started and pending_blank_line:
+            if started and (pending_blank_line or edges.first):
                 yield "\r\n" if cleaned.endswith("\r\n") else "\n"
-            pending_blank_line = segment.at_blank_line
+            pending_blank_line = edges.last
             started = True
         yield cleaned
 

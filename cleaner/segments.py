@@ -11,18 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 SEGMENT_SIZE = 1 << 18  # characters; shorter documents are one segment
 MAX_SEGMENT_SIZE = 1 << 22
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 PAUSE = object()  # a piece meaning "input has paused": cut at the last blank line
-
-
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    at_blank_line: bool  # True if cut at a blank line, False at a plain line break or the end
 
 
 class Segmenter:
@@ -33,11 +26,11 @@ class Segmenter:
         self.max_size = max(self.size, max_size or MAX_SEGMENT_SIZE)
         self.buffer = ""
 
-    def feed(self, piece: str) -> list[Segment]:
+    def feed(self, piece: str) -> list[str]:
         self.buffer += piece
         return self._cut_ready()
 
-    def flush_paragraphs(self) -> list[Segment]:
+    def flush_paragraphs(self) -> list[str]:
         """Cut at the last blank line so far (used when input pauses)."""
         last = None
         for last in BLANK_LINE.finditer(self.buffer):
@@ -46,44 +39,43 @@ class Segmenter:
             return []
         cut = last.end()
         head, self.buffer = self.buffer[:cut], self.buffer[cut:]
-        return [Segment(head, True)]
+        return [head]
 
-    def close(self) -> list[Segment]:
+    def close(self) -> list[str]:
         segments = self._cut_ready()
         if self.buffer:
-            segments.append(Segment(self.buffer, False))
+            segments.append(self.buffer)
             self.buffer = ""
         return segments
 
-    def _cut_ready(self) -> list[Segment]:
+    def _cut_ready(self) -> list[str]:
         segments = []
         start = 0  # cut by offsets and copy the rest once: a huge piece is not re-sliced per segment
         while len(self.buffer) - start > self.size:
             cut = self._next_cut(start)
             if cut is None:
                 break
-            end, at_blank_line = cut
-            segments.append(Segment(self.buffer[start:end], at_blank_line))
-            start = end
+            segments.append(self.buffer[start:cut])
+            start = cut
         if start:
             self.buffer = self.buffer[start:]
         return segments
 
-    def _next_cut(self, start: int) -> tuple[int, bool] | None:
+    def _next_cut(self, start: int) -> int | None:
         gap = BLANK_LINE.search(self.buffer, start + self.size)
         newline = -1
         if len(self.buffer) - start > self.max_size:
             newline = self.buffer.find("\n", start + self.max_size)
         if gap and (newline == -1 or gap.start() <= newline):
-            return gap.end(), True
+            return gap.end()
         if newline != -1:
-            return newline + 1, False
+            return newline + 1
         return None
 
 
 def segments_of(
     pieces: Iterable[str | object], size: int | None = None, max_size: int | None = None
-) -> Iterator[Segment]:
+) -> Iterator[str]:
     """Every segment of the text made of ``pieces``, in order. A ``PAUSE``
     piece releases the complete paragraphs received so far."""
     segmenter = Segmenter(size, max_size)

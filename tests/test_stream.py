@@ -8,6 +8,7 @@ import random
 import select
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +28,8 @@ def generated_text(seed: int, paragraphs: int = 60) -> str:
         for _ in range(rng.randint(1, 4)):
             words = [rng.choice(WORDS + EXTRAS) for _ in range(rng.randint(3, 25))]
             lines.append(" ".join(words) + rng.choice([".", "", "  ", " \t"]))
+        if rng.random() < 0.2:
+            lines.append("The post Talks resume appeared first on Harbor City Gazette.")
         out.append("\n".join(lines))
         out.append(rng.choice(["\n\n", "\n\n\n\n", "\n \n", "\n\t\n\n"]))
     return rng.choice(["", "\n\n"]) + "".join(out)
@@ -50,8 +53,8 @@ def small_segments(monkeypatch):
 @pytest.mark.parametrize("seed", range(20))
 def test_segments_do_not_depend_on_how_input_is_cut(seed, small_segments):
     text = generated_text(seed)
-    whole = [s.text for s in segments_of([text])]
-    pieces = [s.text for s in segments_of(cut_at_random(text, random.Random(seed)))]
+    whole = list(segments_of([text]))
+    pieces = list(segments_of(cut_at_random(text, random.Random(seed))))
     assert pieces == whole
     assert "".join(whole) == text
     assert len(whole) > 3
@@ -64,14 +67,16 @@ def test_streamed_cleaning_equals_whole_cleaning(seed, small_segments):
     assert streamed == clean(text)
 
 
+@pytest.mark.parametrize("sizes", [(200, 800), (30, 60)], ids=["blank-line-cuts", "line-break-cuts"])
 @pytest.mark.parametrize("seed", range(10))
-def test_small_segments_clean_like_one_segment(seed, monkeypatch):
+def test_small_segments_clean_like_one_segment(seed, sizes, monkeypatch):
     text = generated_text(seed)
     monkeypatch.setattr(segments, "SEGMENT_SIZE", 10**9)
+    monkeypatch.setattr(segments, "MAX_SEGMENT_SIZE", 10**9)
     whole = clean(text)
-    monkeypatch.setattr(segments, "SEGMENT_SIZE", 200)
-    monkeypatch.setattr(segments, "MAX_SEGMENT_SIZE", 800)
-    assert clean(text) == whole
+    monkeypatch.setattr(segments, "SEGMENT_SIZE", sizes[0])
+    monkeypatch.setattr(segments, "MAX_SEGMENT_SIZE", sizes[1])
+    assert "".join(clean_stream(cut_at_random(text, random.Random(seed)))) == whole
 
 
 @pytest.mark.parametrize("select", [["whitespace"], ["unicode"], None])
@@ -88,7 +93,7 @@ def test_cut_inside_long_paragraphs_falls_back_to_line_breaks(select, monkeypatc
 
 def test_pause_releases_complete_paragraphs():
     parts = list(segments_of(["first paragraph\n\nsecond", PAUSE, " continues\n"]))
-    assert [p.text for p in parts] == ["first paragraph\n\n", "second continues\n"]
+    assert parts == ["first paragraph\n\n", "second continues\n"]
 
 
 def _read_available(stream, timeout: float) -> bytes:
@@ -117,3 +122,16 @@ def test_pipe_output_starts_before_input_ends():
         assert rest == b"\nSecond paragraph.\n"
     finally:
         process.kill()
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.parametrize("name", ["nypost-article", "feed-dump", "wire-story", "french-brief"])
+@pytest.mark.parametrize("seed", range(3))
+def test_corpus_streamed_in_random_pieces_and_small_segments(name, seed, monkeypatch):
+    text = (CORPUS / f"{name}.txt").read_text("utf-8")
+    expected = (CORPUS / f"{name}.expected.txt").read_text("utf-8")
+    monkeypatch.setattr(segments, "SEGMENT_SIZE", 200 + 150 * seed)
+    monkeypatch.setattr(segments, "MAX_SEGMENT_SIZE", 2000)
+    assert "".join(clean_stream(cut_at_random(text, random.Random(seed)))) == expected
