@@ -72,7 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, default=1000, help="input size in MB (default 1000)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(dir=Path(__file__).resolve().parent) as directory:
+    with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "large.txt"
         build(path, args.mb)
         size = path.stat().st_size / 1e6
