@@ -131,6 +131,7 @@ def _error(message: str) -> None:
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
+    metavar="N",
     help="Clean this many files in parallel.  [default: number of cores]",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print no notes, per-file messages, summary or progress bar.")
