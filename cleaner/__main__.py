@@ -1,5 +1,5 @@
 """``python -m cleaner`` runs the command line."""
 
-from cleaner.cli import main
+from cleaner.cli import run
 
-main(prog_name="cleaner")
+run()

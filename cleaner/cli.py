@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
@@ -251,3 +252,11 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         return os.cpu_count() or 1
+
+
+def run() -> None:
+    """The ``cleaner`` program: ``main`` as a process of its own."""
+    if hasattr(signal, "SIGPIPE"):
+        # Like other filters, stop quietly when the reader goes away (`cleaner | head`).
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    main(prog_name="cleaner")

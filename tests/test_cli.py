@@ -334,3 +334,14 @@ def test_jsonl_in_place_and_check(run, tmp_path):
 
 def test_jsonl_bad_field_path_is_a_usage_error(run):
     assert run("--jsonl", "--field", "a..b", input=JSONL).exit_code == 2
+
+
+def test_reader_going_away_stops_quietly(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("A line  of text.\n\n" * 200_000)
+    process = subprocess.Popen([sys.executable, "-m", "cleaner", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(100)
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == -13  # SIGPIPE, as for other filters
+    assert stderr == b""
