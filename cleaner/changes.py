@@ -4,7 +4,6 @@ read: rule, line, column, before, after (for ``explain`` and ``--report``)."""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from dataclasses import asdict, dataclass
 
 
@@ -46,19 +45,33 @@ def _narrowed(rule: str, first_line: int, old: str, new: str) -> Change:
     return Change(rule, line, column, old[prefix : len(old) - suffix], new[prefix : len(new) - suffix])
 
 
+# How far ahead a line removed by a rule is looked for. Rules edit lines in
+# place or remove them (never reorder or add them), so a greedy walk with a
+# short look-ahead aligns old and new lines in linear time, where a general
+# diff (difflib) turns quadratic on documents of many identical lines.
+LOOK_AHEAD = 64
+
+
 def rule_changes(rule: str, before: str, after: str) -> list[Change]:
-    """The changes that turned ``before`` into ``after``, line block by line block."""
-    old_lines, new_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    """The changes that turned ``before`` into ``after``: each edited line,
+    and each run of removed lines, as one change."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     changes = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            i, j = i + 1, j + 1
             continue
-        if tag == "replace" and i2 - i1 == j2 - j1:  # the same lines, each edited
-            for offset in range(i2 - i1):
-                changes.append(_narrowed(rule, i1 + offset + 1, old_lines[i1 + offset], new_lines[j1 + offset]))
-        else:
-            changes.append(_narrowed(rule, i1 + 1, "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])))
+        ahead = old[i + 1 : i + 1 + LOOK_AHEAD]
+        if len(old) - i > len(new) - j and new[j] in ahead:  # old[i:k] were removed
+            k = i + 1 + ahead.index(new[j])
+            changes.append(_narrowed(rule, i + 1, "".join(old[i:k]), ""))
+            i = k
+            continue
+        changes.append(_narrowed(rule, i + 1, old[i], new[j]))
+        i, j = i + 1, j + 1
+    if i < len(old) or j < len(new):
+        changes.append(_narrowed(rule, i + 1, "".join(old[i:]), "".join(new[j:])))
     return changes
 
 

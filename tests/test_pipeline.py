@@ -114,3 +114,13 @@ def test_explain_of_clean_text_is_empty():
     from cleaner import explain
 
     assert explain("Already clean.\n") == []
+
+
+def test_recording_changes_stays_linear_on_many_identical_lines():
+    from cleaner import explain
+
+    text = "The talks ended.The council met on Thursday,adding  more.\n\n" * 3000
+    changes = explain(text)
+    # each line: one punctuation change and one whitespace change; and the final blank line
+    assert len(changes) == 2 * 3000 + 1
+    assert {c.rule for c in changes} == {"punctuation-spacing", "whitespace"}
