@@ -21,7 +21,7 @@ import click
 from cleaner import __version__
 from cleaner.config import Config, ConfigError, resolve_config
 from cleaner.discovery import expand_inputs
-from cleaner.files import STDIN_NAME
+from cleaner.files import STDIN_NAME, check_encoding
 from cleaner.jsonl import split_field_path
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.report import EXIT_ERROR, Run
@@ -48,6 +48,10 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> s
         codecs.lookup(value)
     except LookupError:
         raise click.BadParameter(f"unknown encoding {value!r}") from None
+    try:
+        check_encoding(value)
+    except LookupError:
+        raise click.BadParameter(f"{value!r} is not a text encoding") from None
     return value
 
 

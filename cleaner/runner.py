@@ -16,6 +16,8 @@ import itertools
 import os
 import stat
 import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -109,7 +111,10 @@ def run_jobs(
         for name in names:
             yield run_job(job, name, stream, on_read)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(names))) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(names)), initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
+    with pool:
         chunksize = max(1, len(names) // (workers * 8))
         yield from pool.map(run_job, itertools.repeat(job), names, chunksize=chunksize)
 
@@ -134,6 +139,18 @@ def _found(record: _Record | None) -> dict[str, tuple]:
     if record is None:
         return {}
     return {"changes": tuple(record.changes), "rule_counts": tuple(record.counts.items())}
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: end when the main process is gone (killed, or stopped by
+    SIGPIPE when its reader went away) instead of waiting for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
