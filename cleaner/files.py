@@ -31,9 +31,19 @@ class OutputError(Exception):
     """A cleaned file that could not be written; the original is intact."""
 
 
+# Codecs Python knows that cannot hold a document: they encode names (idna,
+# punycode) or refuse everything (undefined). Bytes-to-bytes and str-to-str
+# codecs (base64, zlib, rot13) are refused by their own flag.
+NOT_DOCUMENT_ENCODINGS = frozenset({"idna", "punycode", "undefined"})
+
+
 def check_encoding(encoding: str) -> str:
-    """The codec's canonical name; ``LookupError`` if Python does not know it."""
-    return codecs.lookup(encoding).name
+    """The codec's canonical name; ``LookupError`` if Python does not know it
+    or it is not a text encoding a document can be written in."""
+    info = codecs.lookup(encoding)
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_DOCUMENT_ENCODINGS:
+        raise LookupError(f"{encoding!r} is not a text encoding")
+    return info.name
 
 
 class Source:
@@ -114,6 +124,10 @@ class Source:
                     f"{self.name}: not valid {self.encoding}: byte 0x{bad.hex()} at offset {offset}"
                     " (name the right encoding with --encoding, or keep such bytes with --keep-undecodable)"
                 ) from None
+            except UnicodeError as error:  # e.g. UTF-16 without a byte order mark
+                raise InputError(
+                    f"{self.name}: not valid {self.encoding}: {error} (name the right encoding with --encoding)"
+                ) from None
             consumed += len(data)
             nul = text.find("\x00")
             if nul != -1:
@@ -163,6 +177,8 @@ class AtomicReplacement:
     def __enter__(self) -> AtomicReplacement:
         try:
             status = os.stat(self.target)
+            if not stat.S_ISREG(status.st_mode):  # a FIFO or a device would be replaced by a plain file
+                raise OutputError(f"{self.source.name}: not a regular file; left as it is")
             if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
                 raise OutputError(f"{self.source.name}: file is read-only; left as it is")
             directory, base = os.path.split(self.target)
@@ -190,12 +206,26 @@ class AtomicReplacement:
             with contextlib.suppress(PermissionError):
                 os.chown(self.temporary, status.st_uid, status.st_gid)
             if self.backup_suffix:
-                shutil.copy2(self.target, self.target + self.backup_suffix)
+                self._keep_backup()
             os.replace(self.temporary, self.target)
             self.temporary = None
         except OSError as error:
             raise self._failure(error) from None
         _fsync_directory(os.path.dirname(self.target))
+
+    def _keep_backup(self) -> None:
+        """Copy the original to its backup name atomically too: a copy cut short
+        (disk full) must not replace an earlier backup or pass for a whole one."""
+        directory, base = os.path.split(self.target)
+        descriptor, partial = tempfile.mkstemp(prefix=f".{base}.", suffix=".cleaner-tmp", dir=directory)
+        os.close(descriptor)
+        try:
+            shutil.copy2(self.target, partial)
+            os.replace(partial, self.target + self.backup_suffix)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
+            raise
 
     def discard(self) -> None:
         if self.handle is not None:

@@ -4,6 +4,7 @@ words (``prisonersof`` -> ``prisoners of``), only where the evidence is strong."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
@@ -24,12 +25,17 @@ TOKEN_BOUNDARY = re.compile(
     r"""
     (?<![\w@#/\\-])      # the token starts a word: not inside one, a handle, hashtag, path or compound
     (?<!\w['’.])         # nor after a contraction (o'clock) or a dot inside a name (www.example)
+    (?<![\w.?!,;”][.?!,;”“])  # nor after a mark glued to a word (said,thenow)
     (?P<token>[A-Za-z]+)
     (?![\w@/'’-])        # and ends it: no digit, accent, handle, path, apostrophe or compound follows
     (?!\.\w)             # nor a dot inside a name (example.com)
+    (?![.?!,;”]+(?:[^\W\d_]|“))  # nor a mark glued to a word (thenow?He)
     """,
     re.VERBOSE,
 )
+# (A mark glued to the next word is punctuation-spacing's to judge, and that
+# rule runs first. Where it declined, splitting here would make a new token it
+# accepts, "…thenow?He" -> "…the now?He", so a second run would change more.)
 
 # Tokens considered: "ofa" is the shortest join; two words together rarely pass 30 letters.
 SHORTEST_TOKEN = 3
@@ -68,13 +74,16 @@ BEFORE_CAPITAL_EXCESS = 3.0
 # with one regex pass over the text.
 FEW_TOKENS = 24
 # How far around a paragraph too short to judge (or around a token in one too
-# long to read whole) the language check looks.
-LANGUAGE_WINDOW = 600
-LONGEST_PARAGRAPH = 20_000
+# long to read whole) the language check looks, in words (about 600 characters),
+# and how many words make a paragraph too long to read whole (about 20,000 characters).
+LANGUAGE_WINDOW = 100
+LONGEST_PARAGRAPH = 3_000
 # What may stand between a sentence end and the next sentence's first word.
 INLINE_BLANKS = " \t\xa0"
 SENTENCE_OPENERS = "\"'“‘([«*"
 SENTENCE_ENDS = ".!?:)\n"
+BLANK_LINE = re.compile(r"\n[ \t\r]*(?=\n)")  # from a line break to the next, through blanks
+WORDS = lexicon.STOPWORD_TOKEN  # a word, for counting: a run of letters
 
 
 class Split(NamedTuple):
@@ -221,26 +230,81 @@ def starts_sentence(text: str, start: int) -> bool:
 class EnglishCheck:
     """Answers "is the text around this position English?", once per paragraph.
     The paragraph decides; when it is too short to judge, the paragraph with
-    LANGUAGE_WINDOW characters either side of it; when it is longer than
-    LONGEST_PARAGRAPH, the LANGUAGE_WINDOW characters either side of the position."""
+    LANGUAGE_WINDOW words either side of it; when it has more than
+    LONGEST_PARAGRAPH words, the LANGUAGE_WINDOW words either side of the position.
+
+    Paragraphs and windows are counted in words (runs of letters), not
+    characters, so that the verdict does not change when other rules add or
+    remove spaces or blank lines: a second run must judge as the first did.
+    """
 
     def __init__(self, text: str):
         self.text = text
         self.verdicts: dict[int, bool] = {}
+        self.long_paragraphs: set[int] = set()
+        self.paragraph = (0, 0)  # the last paragraph found
+        self.scanned = 0  # blank lines before this offset have been seen; the last ended at:
+        self.last_break_end = 0
+
+    def paragraph_around(self, position: int) -> tuple[int, int]:
+        """``(start, end)`` of the paragraph holding ``position``, between blank
+        lines (spaces and tabs on them do not count). Positions come in order,
+        so the text is read once, not once per position: that would be
+        quadratic in a long paragraph with many tokens to judge."""
+        if self.paragraph[0] <= position < self.paragraph[1]:
+            return self.paragraph
+        if position < self.scanned:
+            self.scanned = self.last_break_end = 0
+        for blank in BLANK_LINE.finditer(self.text, self.scanned, position):
+            self.last_break_end = blank.end()
+        self.scanned = position
+        following = BLANK_LINE.search(self.text, position)
+        self.paragraph = (self.last_break_end, following.start() if following else len(self.text))
+        return self.paragraph
 
     def __call__(self, position: int) -> bool:
         text = self.text
-        start = text.rfind("\n\n", 0, position) + 1
-        end = text.find("\n\n", position)
-        end = len(text) if end < 0 else end
-        if end - start > LONGEST_PARAGRAPH:
-            return lexicon.looks_english(text[max(0, position - LANGUAGE_WINDOW) : position + LANGUAGE_WINDOW])
-        if start not in self.verdicts:
-            verdict = lexicon.english_verdict(text[start:end])
-            if verdict is None:
-                verdict = lexicon.looks_english(text[max(0, start - LANGUAGE_WINDOW) : end + LANGUAGE_WINDOW])
-            self.verdicts[start] = verdict
+        start, end = self.paragraph_around(position)
+        if start not in self.verdicts and start not in self.long_paragraphs:
+            paragraph = text[start:end]
+            # (A word takes at least two characters with what separates it.)
+            if len(paragraph) > 2 * LONGEST_PARAGRAPH and len(WORDS.findall(paragraph)) > LONGEST_PARAGRAPH:
+                self.long_paragraphs.add(start)
+            else:
+                verdict = lexicon.english_verdict(paragraph)
+                if verdict is None:
+                    around = text[words_before(text, start) : words_after(text, end)]
+                    verdict = lexicon.looks_english(around)
+                self.verdicts[start] = verdict
+        if start in self.long_paragraphs:
+            return lexicon.looks_english(text[words_before(text, position) : words_after(text, position)])
         return self.verdicts[start]
+
+
+def words_before(text: str, position: int, count: int = LANGUAGE_WINDOW) -> int:
+    """Where the ``count`` words before ``position`` start (0 if there are fewer)."""
+    reach = count * 8
+    while True:
+        low = max(0, position - reach)
+        starts = [match.start() for match in WORDS.finditer(text, low, position)]
+        if len(starts) > count:  # the first may be cut by the slice: it is not used
+            return starts[-count]
+        if low == 0:
+            return 0
+        reach *= 4
+
+
+def words_after(text: str, position: int, count: int = LANGUAGE_WINDOW) -> int:
+    """Where the ``count`` words from ``position`` on end (the text's end if there are fewer)."""
+    reach = count * 8
+    while True:
+        high = min(len(text), position + reach)
+        ends = [match.end() for match in WORDS.finditer(text, position, high)]
+        if len(ends) > count:  # the last may be cut by the slice: it is not used
+            return ends[count - 1]
+        if high == len(text):
+            return high
+        reach *= 4
 
 
 def letter_runs(text: str) -> list[bytes]:
@@ -276,6 +340,22 @@ def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str]]:
     return starts
 
 
+def with_every_split(text: str, occurrences: list[tuple[int, str]], splits: dict[str, Split]) -> tuple[str, list[int]]:
+    """``text`` as it reads with every candidate token split, and the offsets in
+    ``text`` where the spaces go. The language is judged on that text: a split
+    adds function words ("prisoners of"), so judging the text as it is would
+    let a second run, seeing more of them, split what the first did not."""
+    pieces, spaces_at, last = [], [], 0
+    for start, token in occurrences:
+        split = splits.get(token)
+        if split is not None:
+            pieces += [text[last:start], split.text]
+            spaces_at.append(start + split.text.index(" "))
+            last = start + len(token)
+    pieces.append(text[last:])
+    return "".join(pieces), spaces_at
+
+
 def split_joined_words(text: str) -> str:
     """Insert a space into each token that is two English words run together."""
     runs = set(letter_runs(text))
@@ -289,7 +369,9 @@ def split_joined_words(text: str) -> str:
     spellings = {variant for variant in variants if variant.encode("ascii") in runs}
     occurrences = token_starts(text, spellings)
     counts = Counter(token.lower() for _, token in occurrences)
-    is_english = EnglishCheck(text)
+    judged, spaces_at = with_every_split(text, occurrences, splits)
+    is_english = EnglishCheck(judged)
+    french_or_german: bool | None = None
     out, last = [], 0
     for start, token in occurrences:
         split = splits.get(token)
@@ -298,8 +380,15 @@ def split_joined_words(text: str) -> str:
         if split.at_sentence_start and not starts_sentence(text, start):
             continue
         # start + 1: a span beginning right at the token still holds its second letter.
-        if is_protected_at(text, start + 1) or not is_english(start):
+        if is_protected_at(text, start + 1) or not is_english(start + bisect_left(spaces_at, start)):
             continue
+        # As punctuation-spacing does, leave a text that reads as French or German
+        # as a whole: the function words a split adds ("of") could otherwise
+        # change that rule's verdict on a second run. Asked once, when needed.
+        if french_or_german is None:
+            french_or_german = lexicon.reads_as_french_or_german(text)
+        if french_or_german:
+            return text
         out += [text[last:start], split.text]
         last = start + len(token)
     return "".join(out) + text[last:]
@@ -317,7 +406,9 @@ case and the punctuation around the token are kept ("Prisonersof," ->
 "Prisoners of,").
 Applies only to English: a paragraph is judged by its function words, and one
 that reads as German, French or anything else is left as it is, as is text too
-short to judge (a short paragraph is judged together with its neighbourhood).
+short to judge (a short paragraph is judged together with its neighbourhood),
+and so is a whole text whose function words are mostly French or German (the
+check punctuation-spacing makes).
 Leaves alone:
 - words wordfreq knows as words, however rare: greenlit, henchman, warmongers,
   therapist, nowhere;

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from cleaner import lexicon
+from cleaner.lexicon import reads_as_french_or_german
 from cleaner.rule import Rule
 from cleaner.spans import is_protected, protected_spans, token_bounds
 
@@ -90,9 +91,6 @@ WORD_BEFORE_COMMA = re.compile(rf"[{OPENERS}]*{LONG_WORD}")
 # not used: "encodes , and ; in values", "could use , instead of .".
 LONE_MARK = re.compile(r"(?<!\S)[.;:!?(){}\[\]](?!\S)")
 
-# The language check reads at most this many slices of this many characters.
-LANGUAGE_SAMPLE_SLICES = 4
-LANGUAGE_SAMPLE_CHARS = 16_384
 
 
 def opens_clause(first: str, second: str) -> bool:
@@ -157,17 +155,6 @@ def stray_spaces(text: str) -> list[int]:
         if not line_uses_marks and is_stray_space(text, space):
             found.append(space)
     return found
-
-
-def reads_as_french_or_german(text: str) -> bool:
-    """True when French or German function words outnumber English ones in a
-    sample of ``text`` (a few evenly spaced slices, so any length costs the same)."""
-    size = LANGUAGE_SAMPLE_SLICES * LANGUAGE_SAMPLE_CHARS
-    if len(text) > size:
-        step = len(text) // LANGUAGE_SAMPLE_SLICES
-        text = " ".join(text[i * step : i * step + LANGUAGE_SAMPLE_CHARS] for i in range(LANGUAGE_SAMPLE_SLICES))
-    _, english, other = lexicon.english_votes(text)
-    return other > english
 
 
 Edit = tuple[int, int, str]  # replace text[start:end] with a space or with nothing

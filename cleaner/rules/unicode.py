@@ -4,6 +4,7 @@ characters, plus NFC, configured so that typography is kept as written."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import ftfy
 
@@ -36,6 +37,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 # parked on private-use characters while ftfy runs and put back afterwards.
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 PARKING = re.compile("[\U0010ff80-\U0010ffff]")
+ESCAPED_BYTE_RUN = re.compile("([\udc80-\udcff]+)")
 PARKING_OFFSET = 0x10FF80 - 0xDC80
 
 
@@ -46,6 +48,12 @@ PARKING_OFFSET = 0x10FF80 - 0xDC80
 # of English prose pass this test, which makes the rule several times faster.
 NEEDS_FTFY = re.compile(r"[^\t\r\n\x20-\x25\x27-\x7e‘’“”–—…]")
 
+# ftfy decodes one level of an escaped ampersand per pass over the whole line
+# (``&amp;amp;amp;`` takes three), so deep nesting costs quadratic time. All
+# levels but the last are dropped first: ftfy would decode them all anyway.
+ESCAPED_AMPERSAND = r"(?:amp|AMP|\#0{0,8}38|\#[xX]0{0,8}26);"
+NESTED_AMPERSAND = re.compile(rf"&(?:{ESCAPED_AMPERSAND})+({ESCAPED_AMPERSAND})")
+
 
 def repair_unicode(text: str) -> str:
     """Return ``text`` with mojibake, entities and control characters repaired."""
@@ -53,7 +61,7 @@ def repair_unicode(text: str) -> str:
     if match is None:
         return text
     # As ftfy's "auto" mode does for a whole text: markup keeps its entities.
-    config = FTFY_CONFIG._replace(unescape_html=False) if "<" in text else FTFY_CONFIG
+    config = FTFY_CONFIG._replace(unescape_html=not looks_like_markup(text))
     pieces, done = [], 0
     while match is not None:
         start = text.rfind("\n", 0, match.start()) + 1
@@ -67,12 +75,26 @@ def repair_unicode(text: str) -> str:
     return "".join(pieces)
 
 
+def looks_like_markup(text: str) -> bool:
+    """True when ``text`` has a "<" that NFC keeps: "<" with U+0338 becomes "≮",
+    and text whose only "<" goes that way must read the same on a second run."""
+    if "<" not in text:
+        return False
+    return "\u0338" not in text or "<" in unicodedata.normalize("NFC", text)
+
+
 def _fix_line(line: str, config: ftfy.TextFixerConfig) -> str:
-    if ESCAPED_BYTE.search(line) and not PARKING.search(line):
-        parked = ESCAPED_BYTE.sub(lambda m: chr(ord(m.group()) + PARKING_OFFSET), line)
-        fixed = ftfy.fix_text(parked, config)
-        return PARKING.sub(lambda m: chr(ord(m.group()) - PARKING_OFFSET), fixed)
-    return ftfy.fix_text(line, config)
+    if config.unescape_html and "&" in line:
+        line = NESTED_AMPERSAND.sub(r"&\1", line)
+    if not ESCAPED_BYTE.search(line):
+        return ftfy.fix_text(line, config)
+    if PARKING.search(line):
+        # The parking characters are taken: fix the text between the bytes instead.
+        pieces = ESCAPED_BYTE_RUN.split(line)  # text, bytes, text, ...
+        return "".join(piece if index % 2 else ftfy.fix_text(piece, config) for index, piece in enumerate(pieces))
+    parked = ESCAPED_BYTE.sub(lambda m: chr(ord(m.group()) + PARKING_OFFSET), line)
+    fixed = ftfy.fix_text(parked, config)
+    return PARKING.sub(lambda m: chr(ord(m.group()) - PARKING_OFFSET), fixed)
 
 
 RULE = Rule(

@@ -7,12 +7,16 @@ import re
 
 from cleaner.rule import Rule
 
-TRAILING_BLANKS = re.compile(r"[ \t]+$", re.MULTILINE)
+# The pipeline hands rules LF text, but a document that mixes line endings
+# keeps its minority CRLF ones (and a stray CR may end it), so "\r\n" is a
+# line ending here too. Otherwise cleaning could tip the balance to CRLF and a
+# second run, reading the text as CRLF, would find more to do.
+TRAILING_BLANKS = re.compile(r"[ \t]+(?=\r?$)", re.MULTILINE)
 # Two or more spaces. The pattern starts with a literal so the regex engine
 # can skip ahead quickly; whether the run follows a visible character (and so
 # is not indentation) is checked on each match.
 SPACE_RUN = re.compile(r"  +")
-BLANK_LINE_RUN = re.compile(r"\n{3,}")
+BLANK_LINE_RUN = re.compile(r"(\r?\n\r?\n)(?:\r?\n)+")  # keeps the first two line endings
 
 
 def _collapse_inner_space_runs(text: str) -> str:
@@ -25,13 +29,13 @@ def _collapse_inner_space_runs(text: str) -> str:
 
 def normalize_whitespace(text: str) -> str:
     """Tidy spaces and blank lines; end a non-empty document with one newline."""
-    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+    if " \n" in text or "\t\n" in text or " \r" in text or "\t\r" in text or text.endswith((" ", "\t")):
         text = TRAILING_BLANKS.sub("", text)
     if "  " in text:
         text = _collapse_inner_space_runs(text)
-    if "\n\n\n" in text:
-        text = BLANK_LINE_RUN.sub("\n\n", text)
-    text = text.strip("\n")
+    if "\n\n\n" in text or "\n\r\n" in text:
+        text = BLANK_LINE_RUN.sub(r"\1", text)
+    text = text.lstrip("\r\n").rstrip(" \t\r\n")  # the last line's blanks too, once line ends are off
     return text + "\n" if text else ""
 
 
@@ -40,7 +44,8 @@ RULE = Rule(
     summary="Strip trailing blanks, collapse space runs and blank-line runs, end with one newline.",
     explanation="""\
 Changes:
-- spaces and tabs at the end of a line are removed;
+- spaces and tabs at the end of a line are removed (a CR before the line
+  break, or ending the document, counts as part of the line ending);
 - a run of spaces inside a line becomes one space;
 - three or more newlines in a row (two or more blank lines) become one blank line;
 - blank lines at the start and end of the document are removed, and a

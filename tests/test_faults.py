@@ -1,0 +1,320 @@
+"""Faults while rewriting files in place, driven through the command line: in
+every case the original keeps its content and no temporary file is left
+beside it (except after a hard kill: see ``test_killed_between_writing_and_renaming``).
+
+tests/test_files.py covers the same ground one level down, on
+``AtomicReplacement`` alone.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import files
+from cleaner.cli import main
+
+DIRTY = "Tom &amp; Jerry  met. \n\n\n\n"
+CLEAN = "Tom & Jerry met.\n"
+# Big enough to be written in several pieces (segments of 256 Ki characters).
+BIG_DIRTY = "The talks ended.The council met on Thursday,adding that &amp; more  here.\n\n" * 20_000
+TEMPORARY_SUFFIX = ".cleaner-tmp"
+
+
+def run(*args: str):
+    """The command line, in this process (so monkeypatches apply), one job at a time."""
+    return CliRunner().invoke(main, ["-j", "1", *args])
+
+
+def assert_failed_cleanly(result, path, content: str | bytes, message: str, named=None) -> None:
+    """Exit 2, one line naming the file (or ``named``) and the reason, the file
+    as it was, and no temporary file in its directory."""
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert str(named or path) in result.stderr and message in result.stderr, result.stderr
+    data = path.read_bytes() if isinstance(content, bytes) else path.read_text()
+    assert data == content
+    assert no_temporary_files(path.parent)
+
+
+def no_temporary_files(directory) -> bool:
+    return not [name for name in os.listdir(directory) if name.endswith(TEMPORARY_SUFFIX)]
+
+
+def enospc(*args, **kwargs):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+# --- Disk full ----------------------------------------------------------------
+
+
+def test_disk_full_for_real_via_dev_full(tmp_path, monkeypatch):
+    """The temporary file's descriptor is /dev/full: every write the kernel
+    sees fails with ENOSPC, wherever the buffering puts it."""
+    path = tmp_path / "a.txt"
+    path.write_text(BIG_DIRTY)
+    real_mkstemp = tempfile.mkstemp
+
+    def on_a_full_disk(*args, **kwargs):
+        descriptor, name = real_mkstemp(*args, **kwargs)
+        os.close(descriptor)
+        return os.open("/dev/full", os.O_WRONLY), name
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", on_a_full_disk)
+    assert_failed_cleanly(run("-i", str(path)), path, BIG_DIRTY, "no space left on device; original left intact")
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+class FillingDisk:
+    """A file object whose writes fail with ENOSPC once ``room`` bytes are written."""
+
+    def __init__(self, handle, room: int):
+        self.handle, self.room = handle, room
+
+    def write(self, data: bytes) -> int:
+        if len(data) > self.room:
+            self.handle.write(data[: self.room])
+            self.room = 0
+            enospc()
+        self.room -= len(data)
+        return self.handle.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
+@pytest.mark.parametrize("room", [0, 1, 300_000], ids=["first byte", "second byte", "midway"])
+def test_disk_full_while_writing_the_temporary_file(tmp_path, monkeypatch, room):
+    path = tmp_path / "a.txt"
+    path.write_text(BIG_DIRTY)
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(files.os, "fdopen", lambda *args, **kwargs: FillingDisk(real_fdopen(*args, **kwargs), room))
+    assert_failed_cleanly(run("-i", str(path)), path, BIG_DIRTY, "no space left on device; original left intact")
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_disk_full_on_fsync(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    monkeypatch.setattr(files.os, "fsync", enospc)
+    assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "no space left on device")
+
+
+def test_disk_full_while_copying_the_backup_keeps_the_earlier_backup(tmp_path, monkeypatch):
+    path, backup = tmp_path / "a.txt", tmp_path / "a.txt.bak"
+    path.write_text(DIRTY)
+    backup.write_text("an earlier backup\n")
+
+    def copy_half_then_fail(source, target, **kwargs):
+        with open(source, "rb") as original, open(target, "wb") as copy:
+            copy.write(original.read()[:5])
+        enospc()
+
+    monkeypatch.setattr(files.shutil, "copy2", copy_half_then_fail)
+    assert_failed_cleanly(run("-i", "--backup", ".bak", str(path)), path, DIRTY, "no space left on device")
+    assert backup.read_text() == "an earlier backup\n"
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "a.txt.bak"]
+
+
+# --- Permissions --------------------------------------------------------------
+
+
+def test_permission_denied_creating_the_temporary_file(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "cannot write: permission denied; original left intact")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def test_read_only_directory_for_real(tmp_path):
+    directory = tmp_path / "locked"
+    directory.mkdir()
+    path = directory / "a.txt"
+    path.write_text(DIRTY)
+    directory.chmod(0o555)
+    try:
+        assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "permission denied")
+    finally:
+        directory.chmod(0o755)
+
+
+def test_permission_denied_setting_the_mode(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(files.os, "chmod", refuse)
+    assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "operation not permitted")
+
+
+def test_rename_refused(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
+    monkeypatch.setattr(files.os, "replace", refuse)
+    assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "invalid cross-device link")
+
+
+def test_read_only_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    path.chmod(0o444)
+    assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "file is read-only; left as it is")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+# --- Symlinks -------------------------------------------------------------------
+
+
+def test_symlink_in_another_directory_rewrites_the_target_and_keeps_the_link(tmp_path):
+    real_dir, link_dir = tmp_path / "real", tmp_path / "links"
+    real_dir.mkdir()
+    link_dir.mkdir()
+    target = real_dir / "a.txt"
+    target.write_text(DIRTY)
+    target.chmod(0o640)
+    link = link_dir / "a.txt"
+    link.symlink_to(os.path.relpath(target, link_dir))
+    result = run("-i", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and os.readlink(link) == os.path.relpath(target, link_dir)
+    assert target.read_text() == CLEAN
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert os.listdir(real_dir) == ["a.txt"] and os.listdir(link_dir) == ["a.txt"]
+
+
+def test_symlink_to_a_read_only_file(tmp_path):
+    target, link = tmp_path / "real.txt", tmp_path / "link.txt"
+    target.write_text(DIRTY)
+    target.chmod(0o444)
+    link.symlink_to(target)
+    assert_failed_cleanly(run("-i", str(link)), target, DIRTY, "read-only", named=link)
+    assert link.is_symlink()
+
+
+def test_dangling_symlink(tmp_path):
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "gone.txt")
+    result = run("-i", str(link))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "no such file" in result.stderr
+    assert os.listdir(tmp_path) == ["link.txt"] and link.is_symlink()
+
+
+# --- The file changes under us ------------------------------------------------------
+
+
+def _while_writing(monkeypatch, action) -> None:
+    """Run ``action`` once, after the first piece of the new content is written."""
+    real_write = files.AtomicReplacement.write
+    done = []
+
+    def write(self, data):
+        real_write(self, data)
+        if not done:
+            done.append(True)
+            action()
+
+    monkeypatch.setattr(files.AtomicReplacement, "write", write)
+
+
+def test_file_replaced_while_being_cleaned(tmp_path, monkeypatch):
+    path, other = tmp_path / "a.txt", tmp_path / "other.txt"
+    path.write_text(DIRTY)
+    other.write_text("someone else's  new version\n")
+    _while_writing(monkeypatch, lambda: os.replace(other, path))
+    result = run("-i", str(path))
+    assert_failed_cleanly(result, path, "someone else's  new version\n", "changed while being cleaned; left as it is")
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_file_appended_to_while_being_cleaned(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text(BIG_DIRTY)
+
+    def append():
+        with open(path, "a") as handle:
+            handle.write("a line added meanwhile\n")
+
+    _while_writing(monkeypatch, append)
+    result = run("-i", str(path))
+    assert_failed_cleanly(result, path, BIG_DIRTY + "a line added meanwhile\n", "changed while being cleaned")
+
+
+def test_interrupted_while_writing(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text(BIG_DIRTY)
+
+    def interrupt():
+        raise KeyboardInterrupt
+
+    _while_writing(monkeypatch, interrupt)
+    result = run("-i", str(path))
+    assert result.exit_code != 0
+    assert path.read_text() == BIG_DIRTY
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+# --- Killed between writing the temporary file and the rename ------------------------
+
+KILLED_BEFORE_RENAME = textwrap.dedent(
+    """
+    import os, sys
+    from cleaner import files
+    from cleaner.cli import main
+
+    real_replace = os.replace
+
+    def die(source, target):
+        if source.endswith(".cleaner-tmp"):
+            os._exit(9)  # no cleanup handler runs: as if killed with SIGKILL
+        real_replace(source, target)
+
+    files.os.replace = die
+    main(["-j", "1", "-i", *sys.argv[1:]], prog_name="cleaner")
+    """
+)
+
+
+def test_killed_between_writing_and_renaming(tmp_path):
+    """What a hard kill leaves: the original, intact, and one temporary file
+    named ``.NAME.<random>.cleaner-tmp`` beside it (hidden, and with a suffix
+    no include pattern takes, so no later run cleans it or mistakes it for a
+    document). It holds the cleaned text; nothing removes it but the user."""
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_BEFORE_RENAME, str(path)], capture_output=True, timeout=60
+    )
+    assert result.returncode == 9
+    assert path.read_text() == DIRTY
+    (leftover,) = [name for name in os.listdir(tmp_path) if name != "a.txt"]
+    assert leftover.startswith(".a.txt.") and leftover.endswith(TEMPORARY_SUFFIX)
+    assert (tmp_path / leftover).read_text() == CLEAN
+
+    # A later run over the directory cleans the document and leaves the leftover alone.
+    again = subprocess.run(
+        [sys.executable, "-m", "cleaner", "-i", str(tmp_path)], capture_output=True, timeout=60
+    )
+    assert again.returncode == 0, again.stderr
+    assert path.read_text() == CLEAN
+    assert sorted(os.listdir(tmp_path)) == sorted(["a.txt", leftover])

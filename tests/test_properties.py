@@ -1,0 +1,236 @@
+"""Properties every rule keeps on prose-like text: idempotence (alone and as a
+chain), and changes limited to what each rule's explanation allows.
+
+The strategies and checks here are shared with ``benchmarks/fuzz.py``, which
+runs them at much higher example counts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import ftfy
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.boilerplate_catalog import CATALOG
+from cleaner.registry import RULES, RULES_BY_NAME
+from cleaner.rules.boilerplate import DEFAULT_ENTRIES, compile_catalog
+from cleaner.rules.unicode import FTFY_CONFIG
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+RULE_NAMES = [rule.name for rule in RULES]
+
+# The characters each spacing-only rule may insert or remove. Through
+# ``clean`` a "\r" may come or go too: a document with mostly CRLF line
+# endings is cleaned as LF and, if anything changed, given CRLF throughout.
+SPACING_RULES = {
+    "whitespace": " \t\n\r",
+    "punctuation-spacing": " ",
+    "joined-words": " ",
+}
+LINE_ENDINGS = "\r"
+
+# --- Prose-like text -------------------------------------------------------
+
+COMMON_WORDS = """the of and to in is that for it was on with he as his at by this had
+from but not are or an they which you were her all she there would their we him
+been has when who will more no if out so said what up its about into than them can
+only other new some could time these two may then do first any my now such like our
+over man me even most made after also did many before must through back years where
+much your way well down should because each just those people how too little state
+good very make world still own see men work long get here between both life being
+under never day same another know while last might us great old year off come since
+against go came right used take three The He It In But And A I They We This She
+Ukraine Russia Thursday Kyiv Moscow Trump Congress Washington Post""".split()
+# Tokens the rules act on: joins, glued punctuation, abbreviations, code-like names.
+TRICKY_TOKENS = """prisonersof greenlitby Ifyou canI theDebian ofthe tothe inthe
+ended.The now?He it!Then Thursday,adding deal;the X.“We priceless,”she talks
+U.S. e.g. i.e. J.R.R. Mr. Feb. a.m. Ph.D. Node.js fs.readFile() .NET report.pdf
+subprocess.Popen ast.If re.I no,yes key,value TL;DR rw,noatime changelog.Debian.gz
+gonna coulda keymaps sourceless Stefanishyna iPhone YouTube COVID-19 500mg o'clock""".split()
+NON_ASCII_WORDS = """café naïve façade Ärger Straße über déjà œuvre Ελλάδα москва
+שלום مرحبا 日本語 한국어 ﬁne ＡＢＣ Zoë São Kraków ǅemal""".split()
+URLS_AND_NUMBERS = """https://example.com/a?b=1&c=2 http://x.org/path.html www.example.org
+tips@nypost.com @handle #hashtag /etc/apt/sources.list ~/bin ./run.sh 3.5% $1.5bn
+2,000,000 10:30 3:1 2.10.1 2024-03-01T06:00:00Z 1999 42 0.5 16:9 6-4""".split()
+PUNCTUATION = list(".,;:!?()[]\"'“”‘’«»…—–-/&<>*") + ["...", "?!", ",”", ".”", "&amp;", "&lt;", "&#39;", "&amp;amp;"]
+MOJIBAKE = ["â€™", "Ã©", "â€œ", "â€\x9d", "Ã¼", "Â ", "Ã\xa0", "ï»¿", "â€”"]
+SPACING = [" ", " ", " ", "  ", "   ", "\t", "\n", "\n", "\n\n", "\n\n\n", " \n", "\t\n", "\r\n", "\n \n", "\xa0"]
+BOILERPLATE_LINES = [entry.example for entry in CATALOG] + [entry.legit for entry in CATALOG]
+
+LETTERS = st.characters(categories=["Lu", "Ll", "Lt", "Lo", "Mn"], max_codepoint=0x2FFF)
+GENERATED_WORD = st.text(LETTERS, min_size=1, max_size=12)
+TOKEN = st.one_of(
+    st.sampled_from(COMMON_WORDS),
+    st.sampled_from(TRICKY_TOKENS),
+    st.sampled_from(NON_ASCII_WORDS),
+    st.sampled_from(URLS_AND_NUMBERS),
+    st.sampled_from(PUNCTUATION),
+    st.sampled_from(MOJIBAKE),
+    st.integers(min_value=0, max_value=10**7).map(str),
+    GENERATED_WORD,
+)
+# Mostly words with single spaces, so that sentences and paragraphs form.
+PIECE = st.one_of(TOKEN.map(lambda token: token + " "), TOKEN, st.sampled_from(SPACING))
+LINE_OF_BOILERPLATE = st.sampled_from(BOILERPLATE_LINES).map(lambda line: "\n" + line + "\n")
+PROSE = st.lists(st.one_of(PIECE, PIECE, PIECE, LINE_OF_BOILERPLATE), max_size=80).map("".join)
+
+
+# --- Checks (each raises AssertionError with the failing case) --------------
+
+
+def check_idempotent(text: str) -> None:
+    """``clean`` twice equals ``clean`` once, for the chain and for each rule alone."""
+    check_chain_idempotent(text)
+    check_each_rule_idempotent(text)
+
+
+def check_chain_idempotent(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once, ("chain", text)
+
+
+def check_each_rule_idempotent(text: str) -> None:
+    for rule in RULES:
+        once = rule.apply(text)
+        assert rule.apply(once) == once, (rule.name, text)
+        once = clean(text, select=[rule.name])
+        assert clean(once, select=[rule.name]) == once, (rule.name + " via clean", text)
+
+
+def without(characters: str, text: str) -> str:
+    return text.translate({ord(c): None for c in characters})
+
+
+def check_spacing_rules_keep_every_other_character(text: str) -> None:
+    """The spacing-only rules insert or remove only their spacing characters."""
+    for name, spacing in SPACING_RULES.items():
+        alone = RULES_BY_NAME[name].apply(text)
+        assert without(spacing, alone) == without(spacing, text), (name, text)
+        through_clean = clean(text, select=[name])
+        assert without(spacing + LINE_ENDINGS, through_clean) == without(spacing + LINE_ENDINGS, text), (name, text)
+
+
+def ftfy_line_by_line(text: str) -> str:
+    """What the unicode rule's explanation promises: ftfy with FTFY_CONFIG on each
+    line, entities kept in text with markup (a "<" that NFC keeps)."""
+    markup = "<" in unicodedata.normalize("NFC", text)
+    config = FTFY_CONFIG._replace(unescape_html=not markup)
+    return "\n".join(ftfy.fix_text(line, config) for line in text.split("\n"))
+
+
+ESCAPED_BYTES = re.compile("[\udc80-\udcff]")
+
+
+def check_unicode_is_ftfy(text: str) -> None:
+    if ESCAPED_BYTES.search(text):
+        return  # those are kept on purpose; see test_hostile_input.py
+    assert RULES_BY_NAME["unicode"].apply(text) == ftfy_line_by_line(text), text
+
+
+BOILERPLATE = compile_catalog(frozenset(DEFAULT_ENTRIES))
+
+
+def is_removable_catalog_line(line: str) -> bool:
+    found = BOILERPLATE.line.match(line)
+    return found is not None and found.end() == len(line) and found.lastgroup != "kept"
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at "\n", without the empty one after a final newline."""
+    return (text[:-1] if text.endswith("\n") else text).split("\n") if text else []
+
+
+def _is_cut_from(line: str, original: str) -> bool:
+    """True when ``line`` is ``original`` with a glued footer cut off at a blank."""
+    return len(original) > len(line) and original.startswith(line) and original[len(line)].isspace()
+
+
+def check_boilerplate_only_removes_catalog_lines(text: str) -> None:
+    """The output's lines are the input's lines in order, less whole catalog
+    lines, except that the last non-blank one may be an input line cut short
+    before a glued footer (a prefix of it, cut at a blank)."""
+    before, after = _lines(text), _lines(RULES_BY_NAME["boilerplate"].apply(text))
+    last_content = max((i for i, line in enumerate(after) if line.strip()), default=-1)
+
+    @lru_cache(maxsize=None)
+    def maps(kept: int, position: int) -> bool:
+        """Whether ``after[kept:]`` is ``before[position:]`` less removable lines."""
+        if kept == len(after):
+            return all(is_removable_catalog_line(line) for line in before[position:])
+        for candidate in range(position, len(before)):
+            line, original = after[kept], before[candidate]
+            if (line == original or (kept == last_content and _is_cut_from(line, original))) and maps(
+                kept + 1, candidate + 1
+            ):
+                return True
+            if not is_removable_catalog_line(original):
+                return False
+        return False
+
+    assert maps(0, 0), text
+
+
+def check_all(text: str) -> None:
+    """Every property in this module, for one text (the fuzz target)."""
+    check_idempotent(text)
+    check_changes_are_allowed(text)
+
+
+def check_changes_are_allowed(text: str) -> None:
+    """Each rule changes only what its explanation allows."""
+    check_spacing_rules_keep_every_other_character(text)
+    check_unicode_is_ftfy(text)
+    check_boilerplate_only_removes_catalog_lines(text)
+
+
+# --- Tests -----------------------------------------------------------------
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(PROSE)
+def test_clean_is_idempotent_for_the_chain_and_each_rule(text):
+    check_idempotent(text)
+
+
+@FAST
+@given(PROSE)
+def test_spacing_rules_change_only_spacing(text):
+    check_spacing_rules_keep_every_other_character(text)
+
+
+@FAST
+@given(PROSE)
+def test_unicode_rule_is_ftfy_line_by_line(text):
+    check_unicode_is_ftfy(text)
+
+
+PLAIN_ASCII = st.text(st.sampled_from([chr(c) for c in range(0x20, 0x7F) if chr(c) != "&"] + ["\n", "\t"]))
+
+
+@FAST
+@given(PLAIN_ASCII)
+def test_unicode_rule_leaves_plain_ascii_alone(text):
+    assert RULES_BY_NAME["unicode"].apply(text) == text
+
+
+@FAST
+@given(PROSE)
+def test_boilerplate_removes_only_catalog_lines_and_glued_footers(text):
+    check_boilerplate_only_removes_catalog_lines(text)
+
+
+CORPUS_DOCUMENTS = sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", CORPUS_DOCUMENTS, ids=lambda path: path.name)
+def test_corpus_documents_keep_every_property(path):
+    check_all(path.read_bytes().decode("utf-8"))
