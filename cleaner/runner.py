@@ -111,6 +111,9 @@ def run_jobs(
         for name in names:
             yield run_job(job, name, stream, on_read)
         return
+    # Load the rules' data (the word list) once here: forked workers share it
+    # instead of each loading its own.
+    Cleaner(job.select, job.ignore, job.options).clean("Warm up the rules ofthe chain.")
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(names)), initializer=_exit_with_parent, initargs=(os.getpid(),)
     )
