@@ -55,6 +55,8 @@ ADVERSARIAL_INPUTS: dict[str, Callable[[int], str]] = {
     # 25 characters, so ftfy's 1,000,000-character segments all start alike.
     "mojibake run": lambda size: repeated("didnâ€™t cafÃ© â€œokâ€\x9d. ", size),
     "punctuation mix": lambda size: repeated(".,;:!?\"'()[]{}“”‘’…—-", size),
+    "glued footers": lambda size: repeated("The post X appeared first on Y. ", size),
+    "one-word paragraphs": lambda size: repeated("prisonersof\n\n", size),
 }
 
 

@@ -192,7 +192,8 @@ def check_changes_are_allowed(text: str) -> None:
 
 # --- Tests -----------------------------------------------------------------
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: the default run is the same every time; benchmarks/fuzz.py explores.
+FAST = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -234,3 +235,30 @@ CORPUS_DOCUMENTS = sorted(CORPUS.glob("*.txt"))
 @pytest.mark.parametrize("path", CORPUS_DOCUMENTS, ids=lambda path: path.name)
 def test_corpus_documents_keep_every_property(path):
     check_all(path.read_bytes().decode("utf-8"))
+
+
+# Found by benchmarks/fuzz.py (then made small); none was idempotent before its fix.
+REGRESSIONS = {
+    # joined-words judged a short paragraph by the 600 characters around it, and
+    # the whitespace rule's collapsing of a space run brought English into that window.
+    "language window": "prisonersof war\n\nx" + " " * 700 + "the of and to is that with for it this are\n",
+    # joined-words added "of" three times, which turned punctuation-spacing's
+    # verdict on the whole text from French to English on a second run.
+    "language of the whole text": "the prisonersof and the prisonersof is that prisonersof\n\n"
+    "le la les de du et est.\nThursday,adding\n",
+    # joined-words judged by its own unsplit text; the words its splits add tipped a second run.
+    "own splits": "\n\n\n\nthe the the \n\nthe the \n\n\n\nthe the the the the the the \nThe post City council "
+    "approves riverside park budget appeared first on Harbor City Gazette.\nprisonersof prisonersof prisonersof "
+    "ended.The . inthe Athe inthe greenlitby his that greenlitby and can greenlitby  good in \nDer Beitrag Neue "
+    "Radwege für die Innenstadt erschien zuerst auf Stadtblog Köln.\ntheDebian greenlitby A \nThe post City "
+    "council approves riverside park budget appeared first on Harbor City Gazette.\n\n\nthe the prisonersof A "
+    "prisonersof \n\nthe theDebian https://example.com/a?b=1&c=2 talks prisonersof prisonersof \nScroll to "
+    "continue with content warnings on, the app says.\n\n\nprisonersof changelog.Debian.gzthe A \n\n"
+    "prisonersof prisonersof prisonersof \n© 2024 Harbor City Gazette, Inc. All rights reserved.\n",
+    "stray carriage returns": "The talks \r\r",
+}
+
+
+@pytest.mark.parametrize("text", REGRESSIONS.values(), ids=REGRESSIONS.keys())
+def test_fuzz_findings_are_idempotent(text):
+    check_all(text)
