@@ -70,13 +70,15 @@ def known_respacing_case(text: str) -> str | None:
       is left, "the Â the" becomes "the \xa0the"), and the whitespace rule
       collapses runs of spaces and strips trailing ones after the unicode rule;
     - "spaced comma": punctuation-spacing leaves a comma with several spaces
-      around it alone on purpose (aligned columns, "Giraud    , Closes"), and the
+      around it alone on purpose (aligned columns, "Giraud    , Closes"; or
+      "the , \ufeff the" once the unicode rule has removed the BOM), and the
       whitespace rule then leaves one space, which a second run removes."""
     once = clean(text)
     changing = rules_changing(once.replace("\r\n", "\n"))
     if changing[:1] == ["unicode"] and UNICODE(UNICODE(text)) == UNICODE(text):
         return "ftfy"
-    if changing == ["punctuation-spacing"] and SPACE_RUN_BY_A_COMMA.search(text):
+    seen_by_punctuation = RULES_BY_NAME["boilerplate"].apply(UNICODE(text.replace("\r\n", "\n")))
+    if changing == ["punctuation-spacing"] and SPACE_RUN_BY_A_COMMA.search(seen_by_punctuation):
         twice = clean(once)
         if once.replace(" ,", ",") == twice.replace(" ,", ",") and once.count(" ,") > twice.count(" ,"):
             return "spaced comma"
