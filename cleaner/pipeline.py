@@ -68,6 +68,10 @@ class ChangeSink(Protocol):
     def extend(self, changes: Iterable[Change], /) -> None: ...
 
 
+# The most passes ``run_rules`` makes over one text (see there).
+MAX_PASSES = 3
+
+
 def run_rules(
     text: str,
     rules: Iterable[Rule],
@@ -76,20 +80,72 @@ def run_rules(
 ) -> str:
     """Apply ``rules`` in order. A text whose rules change nothing is returned
     as it came (mixed line endings included); otherwise CRLF is restored.
-    ``before_whitespace`` sees the text as the whitespace rule receives it."""
+    ``before_whitespace`` sees the text as the whitespace rule first receives it.
+
+    Rules judge text by its spacing, and a rule with a ``prepare`` step (the
+    whitespace rule) re-spaces text after them. So its ``prepare`` step runs
+    before the first rule too; and if, when its turn comes, other rules have
+    left text that ``prepare`` would change (removing a control character
+    between two spaces leaves a run of spaces), the earlier rules' judgement
+    may no longer hold, and the chain runs again on its own output, up to
+    ``MAX_PASSES`` times. This is what makes the chain idempotent; on most
+    texts it is one pass.
+    """
+    rules = tuple(rules)
     crlf = uses_crlf(text)
     original = text.replace("\r\n", "\n") if crlf else text
     work = original
-    for rule in rules:
-        if before_whitespace is not None and rule.name == WHITESPACE:
-            before_whitespace(work)
-        result = rule.apply(work)
-        if observe is not None and result != work:
-            observe(rule.name, work, result)
-        work = result
+    for _ in range(MAX_PASSES):
+        prepared = _Prepared(work, rules)
+        work = prepared.text
+        respaced = False
+        for rule in rules:
+            if rule.name == WHITESPACE and before_whitespace is not None:
+                before_whitespace(work)
+                before_whitespace = None  # the first pass's view is the one joining needs
+            if rule.prepare is not None and not respaced:
+                respaced = rule.prepare(work) != work
+            result = rule.apply(work)
+            if observe is not None:
+                prepared.observe(observe, rule.name, work, result)
+            work = result
+        if observe is not None:
+            prepared.flush(observe)
+        if not respaced:
+            break
     if work == original:
         return text
     return work.replace("\n", "\r\n") if crlf else work
+
+
+class _Prepared:
+    """A text after the chain's prepare steps, with the changes they made not
+    yet reported: a step's change is reported together with its own rule's
+    change when no rule changed the text in between, so one edit is one record."""
+
+    def __init__(self, text: str, rules: tuple[Rule, ...]):
+        self.steps: list[tuple[str, str, str]] = []  # (rule, before, after)
+        for rule in rules:
+            if rule.prepare is not None:
+                result = rule.prepare(text)
+                if result != text:
+                    self.steps.append((rule.name, text, result))
+                text = result
+        self.text = text
+
+    def observe(self, observe: Observer, rule: str, before: str, after: str) -> None:
+        """Report ``rule``'s change from ``before`` to ``after``, after or with the prepared ones."""
+        if len(self.steps) == 1 and self.steps[0][0] == rule and before == self.text:
+            _, before, _ = self.steps.pop()
+        elif after != before:
+            self.flush(observe)
+        if after != before:
+            observe(rule, before, after)
+
+    def flush(self, observe: Observer) -> None:
+        for step in self.steps:
+            observe(*step)
+        self.steps.clear()
 
 
 BLANK_LINE_FIRST = re.compile(r"[ \t]*\n")

@@ -26,6 +26,10 @@ class Rule:
     # Builds ``apply`` from keyword options (documented in the explanation);
     # None for rules that take no options.
     configure: Callable[..., Callable[[str], str]] | None = None
+    # Part of ``apply`` that the chain also runs before its first rule, so that
+    # every rule judges text already shaped as this one will leave it (see
+    # ``pipeline.run_rules``); must be idempotent and change nothing ``apply`` keeps.
+    prepare: Callable[[str], str] | None = None
 
     def __call__(self, text: str) -> str:
         return self.apply(text)

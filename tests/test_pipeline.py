@@ -124,3 +124,50 @@ def test_recording_changes_stays_linear_on_many_identical_lines():
     # each line: one punctuation change and one whitespace change; and the final blank line
     assert len(changes) == 2 * 3000 + 1
     assert {c.rule for c in changes} == {"punctuation-spacing", "whitespace"}
+
+
+# Found by benchmarks/fuzz.py: a later rule re-spaced text that an earlier rule
+# had judged by its spacing, so a second run found more to do.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the  Â  the ",  # ftfy reads "Â" by the spaces around it
+        "the \x07 Â the",  # removing the control character leaves two spaces
+        "Giraud    , Closes: next",  # a spaced comma that looks like aligned columns
+        "the , \ufeff the",  # the BOM goes, leaving two spaces after the comma
+    ],
+)
+def test_chain_is_idempotent_where_whitespace_respaces_text_other_rules_judged(text):
+    once = clean(text)
+    assert clean(once) == once
+
+
+def test_the_chain_sees_single_spaces_but_a_rule_alone_sees_the_text_as_given():
+    assert clean("Giraud    , Closes: next") == "Giraud, Closes: next\n"
+    assert clean("Giraud    , Closes: next", select="punctuation-spacing") == "Giraud    , Closes: next"
+
+
+def test_a_line_the_whitespace_rule_edits_before_and_after_the_chain_is_one_change():
+    from cleaner import Change, explain
+
+    changes = explain("second  file")
+    assert [(c.rule, c.line) for c in changes] == [("whitespace", 1)]
+    assert changes[0] == Change("whitespace", 1, 8, " file", "file\n")
+
+
+def test_passes_over_a_text_are_bounded_when_rules_never_settle():
+    from cleaner.pipeline import MAX_PASSES, run_rules
+    from cleaner.registry import RULES_BY_NAME
+    from cleaner.rule import Rule
+
+    calls = []
+
+    def add_spaced_word(text):
+        calls.append(text)
+        return text.rstrip("\n") + " x  "  # trailing blanks, for whitespace to strip
+
+    restless = Rule("restless", "adds a spaced word", "", (), add_spaced_word)
+    result = run_rules("a", [restless, RULES_BY_NAME["whitespace"]])
+    assert len(calls) == MAX_PASSES
+    assert result == "a" + " x" * MAX_PASSES + "\n"
+    assert run_rules("a", [RULES_BY_NAME["whitespace"]]) == "a\n"

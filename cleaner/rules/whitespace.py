@@ -27,12 +27,19 @@ def _collapse_inner_space_runs(text: str) -> str:
     return SPACE_RUN.sub(collapse, text)
 
 
-def normalize_whitespace(text: str) -> str:
-    """Tidy spaces and blank lines; end a non-empty document with one newline."""
+def tidy_line_spacing(text: str) -> str:
+    """The in-line part of the rule: trailing blanks and runs of spaces. The
+    chain also runs it first, so other rules see single spaces (see RULE)."""
     if " \n" in text or "\t\n" in text or " \r" in text or "\t\r" in text or text.endswith((" ", "\t")):
         text = TRAILING_BLANKS.sub("", text)
     if "  " in text:
         text = _collapse_inner_space_runs(text)
+    return text
+
+
+def normalize_whitespace(text: str) -> str:
+    """Tidy spaces and blank lines; end a non-empty document with one newline."""
+    text = tidy_line_spacing(text)
     if "\n\n\n" in text or "\n\r\n" in text:
         text = BLANK_LINE_RUN.sub(r"\1", text)
     text = text.lstrip("\r\n").rstrip(" \t\r\n")  # the last line's blanks too, once line ends are off
@@ -53,7 +60,9 @@ Changes:
   document becomes empty).
 Leaves alone: leading indentation, tabs inside a line (they may align
 columns), and the paragraph structure: lines separated by a single newline
-stay so, paragraphs separated by one blank line stay so.""",
+stay so, paragraphs separated by one blank line stay so.
+In the full chain, trailing blanks and space runs are also tidied before the
+first rule, so that the other rules judge the spacing this rule will leave.""",
     examples=(
         ("one  two   three\n", "one two three\n"),
         ("trailing \t\nline", "trailing\nline\n"),
@@ -67,4 +76,5 @@ stay so, paragraphs separated by one blank line stay so.""",
         (" \n\n", ""),
     ),
     apply=normalize_whitespace,
+    prepare=tidy_line_spacing,
 )
