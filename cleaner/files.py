@@ -13,14 +13,19 @@ import os
 import select
 import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from cleaner.segments import PAUSE
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX
+    fcntl = None
+
 STDIN_NAME = "-"
 READ_SIZE = 1 << 16
+TEMPORARY_SUFFIX = ".cleaner-tmp"
 
 
 class InputError(Exception):
@@ -159,12 +164,13 @@ def _describe(error: OSError) -> str:
 class AtomicReplacement:
     """Writes the new content of ``source`` beside it, then swaps it in.
 
-    The new content goes to a temporary file in the same directory; ``commit``
-    flushes and fsyncs it, gives it the original's permission bits, keeps a
-    backup if asked, and only then replaces the original with ``os.replace``.
-    A symlink is followed: its target is rewritten and the link kept. On any
-    failure, or ``discard``, the temporary file is removed and the original is
-    untouched.
+    The new content goes to ``.NAME.cleaner-tmp`` in the same directory (see
+    ``claim_temporary``); ``commit`` flushes and fsyncs it, gives it the
+    original's permission bits, keeps a backup if asked, and only then
+    replaces the original with ``os.replace``. A symlink is followed: its
+    target is rewritten and the link kept. On any failure, or ``discard``, the
+    temporary file is removed and the original is untouched; if the process
+    is killed outright, the next run on the file removes what it left.
     """
 
     def __init__(self, source: Source, backup_suffix: str | None = None):
@@ -181,8 +187,9 @@ class AtomicReplacement:
                 raise OutputError(f"{self.source.name}: not a regular file; left as it is")
             if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
                 raise OutputError(f"{self.source.name}: file is read-only; left as it is")
-            directory, base = os.path.split(self.target)
-            descriptor, self.temporary = tempfile.mkstemp(prefix=f".{base}.", suffix=".cleaner-tmp", dir=directory)
+            descriptor, self.temporary = claim_temporary(self.target)
+        except TemporaryInUse:
+            raise OutputError(f"{self.source.name}: another cleaner is writing it; left as it is") from None
         except OSError as error:
             raise self._failure(error) from None
         self.handle = os.fdopen(descriptor, "wb")
@@ -216,12 +223,15 @@ class AtomicReplacement:
     def _keep_backup(self) -> None:
         """Copy the original to its backup name atomically too: a copy cut short
         (disk full) must not replace an earlier backup or pass for a whole one."""
-        directory, base = os.path.split(self.target)
-        descriptor, partial = tempfile.mkstemp(prefix=f".{base}.", suffix=".cleaner-tmp", dir=directory)
-        os.close(descriptor)
+        backup = self.target + self.backup_suffix
+        descriptor, partial = claim_temporary(backup)
         try:
-            shutil.copy2(self.target, partial)
-            os.replace(partial, self.target + self.backup_suffix)
+            with os.fdopen(descriptor, "wb") as copy, open(self.target, "rb") as original:
+                shutil.copyfileobj(original, copy)
+                copy.flush()
+                os.fsync(copy.fileno())
+            shutil.copystat(self.target, partial)
+            os.replace(partial, backup)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(partial)
@@ -241,6 +251,61 @@ class AtomicReplacement:
 
     def _failure(self, error: OSError) -> OutputError:
         return OutputError(f"{self.source.name}: cannot write: {_describe(error)}; original left intact")
+
+
+class TemporaryInUse(Exception):
+    """Another live process holds the temporary file this one needs."""
+
+
+def claim_temporary(path: str) -> tuple[int, str]:
+    """Create ``.NAME.cleaner-tmp`` beside ``path``, empty and write-only, and
+    return its descriptor and name.
+
+    The name is fixed, so a file a killed run left behind is found where the
+    next run on the same file looks. The descriptor holds an exclusive
+    ``flock`` for as long as it is open, and the kernel drops it when its
+    process dies, however it dies: a file found there whose lock can be taken
+    is a leftover, and is replaced; one whose lock is held belongs to a live
+    run, and ``TemporaryInUse`` is raised. (Where ``flock`` is missing, a
+    file found there is taken as a leftover.)
+    """
+    directory, base = os.path.split(path)
+    temporary = os.path.join(directory, f".{base}{TEMPORARY_SUFFIX}")
+    for _ in range(3):
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        except FileExistsError:
+            _remove_leftover(temporary)
+            continue
+        if fcntl is not None:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:  # another run took it for a leftover in the instant after it was made
+                os.close(descriptor)
+                raise TemporaryInUse(temporary) from None
+        return descriptor, temporary
+    raise TemporaryInUse(temporary)
+
+
+def _remove_leftover(temporary: str) -> None:
+    """Remove the temporary file at ``temporary`` if no live process holds it."""
+    try:
+        descriptor = os.open(temporary, os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:  # gone since: try again
+        return
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise TemporaryInUse(temporary) from None
+        # Remove it only if the name still means the file that was checked.
+        if os.path.samestat(os.fstat(descriptor), os.lstat(temporary)):
+            os.unlink(temporary)
+    except FileNotFoundError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def _fsync_directory(directory: str) -> None:

@@ -1,6 +1,6 @@
 """Faults while rewriting files in place, driven through the command line: in
 every case the original keeps its content and no temporary file is left
-beside it (except after a hard kill: see ``test_killed_between_writing_and_renaming``).
+beside it (after a hard kill, only until the next run: see ``test_killed_between_writing_and_renaming``).
 
 tests/test_files.py covers the same ground one level down, on
 ``AtomicReplacement`` alone.
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import textwrap
 
 import pytest
@@ -62,14 +62,14 @@ def test_disk_full_for_real_via_dev_full(tmp_path, monkeypatch):
     sees fails with ENOSPC, wherever the buffering puts it."""
     path = tmp_path / "a.txt"
     path.write_text(BIG_DIRTY)
-    real_mkstemp = tempfile.mkstemp
+    real_claim = files.claim_temporary
 
-    def on_a_full_disk(*args, **kwargs):
-        descriptor, name = real_mkstemp(*args, **kwargs)
+    def on_a_full_disk(path):
+        descriptor, name = real_claim(path)
         os.close(descriptor)
         return os.open("/dev/full", os.O_WRONLY), name
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", on_a_full_disk)
+    monkeypatch.setattr(files, "claim_temporary", on_a_full_disk)
     assert_failed_cleanly(run("-i", str(path)), path, BIG_DIRTY, "no space left on device; original left intact")
     assert os.listdir(tmp_path) == ["a.txt"]
 
@@ -114,12 +114,11 @@ def test_disk_full_while_copying_the_backup_keeps_the_earlier_backup(tmp_path, m
     path.write_text(DIRTY)
     backup.write_text("an earlier backup\n")
 
-    def copy_half_then_fail(source, target, **kwargs):
-        with open(source, "rb") as original, open(target, "wb") as copy:
-            copy.write(original.read()[:5])
+    def copy_half_then_fail(original, copy, *args):
+        copy.write(original.read()[:5])
         enospc()
 
-    monkeypatch.setattr(files.shutil, "copy2", copy_half_then_fail)
+    monkeypatch.setattr(files.shutil, "copyfileobj", copy_half_then_fail)
     assert_failed_cleanly(run("-i", "--backup", ".bak", str(path)), path, DIRTY, "no space left on device")
     assert backup.read_text() == "an earlier backup\n"
     assert sorted(os.listdir(tmp_path)) == ["a.txt", "a.txt.bak"]
@@ -135,7 +134,10 @@ def test_permission_denied_creating_the_temporary_file(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    real_open = os.open
+    monkeypatch.setattr(
+        files.os, "open", lambda path, *args: refuse() if path.endswith(TEMPORARY_SUFFIX) else real_open(path, *args)
+    )
     assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "cannot write: permission denied; original left intact")
 
 
@@ -296,10 +298,10 @@ KILLED_BEFORE_RENAME = textwrap.dedent(
 
 
 def test_killed_between_writing_and_renaming(tmp_path):
-    """What a hard kill leaves: the original, intact, and one temporary file
-    named ``.NAME.<random>.cleaner-tmp`` beside it (hidden, and with a suffix
-    no include pattern takes, so no later run cleans it or mistakes it for a
-    document). It holds the cleaned text; nothing removes it but the user."""
+    """A hard kill leaves the original, intact, and ``.NAME.cleaner-tmp``
+    beside it (hidden, and with a suffix no include pattern takes). Nothing can
+    remove it at that moment; the next run on the file does, because no live
+    process holds the lock on it."""
     path = tmp_path / "a.txt"
     path.write_text(DIRTY)
     result = subprocess.run(
@@ -307,14 +309,92 @@ def test_killed_between_writing_and_renaming(tmp_path):
     )
     assert result.returncode == 9
     assert path.read_text() == DIRTY
-    (leftover,) = [name for name in os.listdir(tmp_path) if name != "a.txt"]
-    assert leftover.startswith(".a.txt.") and leftover.endswith(TEMPORARY_SUFFIX)
-    assert (tmp_path / leftover).read_text() == CLEAN
+    assert sorted(os.listdir(tmp_path)) == [".a.txt.cleaner-tmp", "a.txt"]
 
-    # A later run over the directory cleans the document and leaves the leftover alone.
+    # A later run over the directory cleans the document and removes the leftover.
     again = subprocess.run(
         [sys.executable, "-m", "cleaner", "-i", str(tmp_path)], capture_output=True, timeout=60
     )
     assert again.returncode == 0, again.stderr
     assert path.read_text() == CLEAN
-    assert sorted(os.listdir(tmp_path)) == sorted(["a.txt", leftover])
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_a_leftover_goes_even_when_the_file_needs_no_change(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(CLEAN)
+    (tmp_path / ".a.txt.cleaner-tmp").write_text("half a cleaned file")
+    result = run("-i", str(path))
+    assert result.exit_code == 0, result.output
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+HOLD_THE_TEMPORARY_FILE = textwrap.dedent(
+    """
+    import fcntl, os, sys, time
+    descriptor = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT, 0o600)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    print("holding", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+def test_a_temporary_file_in_use_by_a_live_run_is_left_alone(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    temporary = tmp_path / ".a.txt.cleaner-tmp"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_TEMPORARY_FILE, str(temporary)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline() == "holding\n"
+        result = run("-i", str(path))
+        assert result.exit_code == 2
+        assert f"{path}: another cleaner is writing it; left as it is" in result.stderr
+        assert path.read_text() == DIRTY
+        assert temporary.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+TERMINATED_WHILE_WRITING = textwrap.dedent(
+    """
+    import os, sys, time
+    from cleaner import files
+    from cleaner.cli import run
+
+    real_fdopen = os.fdopen
+
+    class Stalling:
+        def __init__(self, handle):
+            self.handle = handle
+        def write(self, data):
+            self.handle.write(data[:10])
+            self.handle.flush()
+            print("writing", flush=True)
+            time.sleep(60)
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+    files.os.fdopen = lambda *args, **kwargs: Stalling(real_fdopen(*args, **kwargs))
+    sys.argv = ["cleaner", "-j", "1", "-i", *sys.argv[1:]]
+    run()
+    """
+)
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_terminated_while_writing_removes_the_temporary_file(tmp_path, signal_name):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    process = subprocess.Popen(
+        [sys.executable, "-c", TERMINATED_WHILE_WRITING, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout.readline() == "writing\n"
+    assert (tmp_path / ".a.txt.cleaner-tmp").exists()
+    process.send_signal(getattr(signal, signal_name))
+    assert process.wait(timeout=30) == 128 + getattr(signal, signal_name)
+    assert path.read_text() == DIRTY
+    assert os.listdir(tmp_path) == ["a.txt"]
