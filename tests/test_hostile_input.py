@@ -153,8 +153,9 @@ def check_bytes_kept(data: bytes, cleaned: bytes) -> None:
         found = cleaned.find(run, position)
         assert found >= 0, (run, data, cleaned)
         position = found + len(run)
-    # (Runs may touch in the output, where a control character between them
-    # went, and then even decode: b"\xc2\x01\x80" -> b"\xc2\x80". The bytes are still those.)
+    # And they are still undecodable: no two runs were joined into valid UTF-8
+    # (so a second run over the output sees the same bytes, and is a no-op).
+    assert b"".join(invalid_runs(cleaned)) == b"".join(invalid_runs(data)), (data, cleaned)
 
 
 def clean_bytes(data: bytes) -> bytes:
@@ -165,6 +166,19 @@ def clean_bytes(data: bytes) -> bytes:
 @given(WITH_INVALID_BYTES)
 def test_undecodable_bytes_come_back_out_as_they_went_in(data):
     check_bytes_kept(data, clean_bytes(data))
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"\xc2\x01\x80", b"\xc2\x01\x80\n"),  # without the control character: U+0080
+        (b"\xe2\x01\x82\x07\xac", b"\xe2\x82\x07\xac\n"),  # without both: the euro sign
+        (b"\xff\x1b[31m\xfe x", b"\xff\xfe x\n"),  # never valid UTF-8: the escape code goes
+    ],
+)
+def test_a_control_character_between_undecodable_bytes_stays_if_its_removal_would_make_them_text(data, expected):
+    assert clean_bytes(data) == expected
+    assert clean_bytes(expected) == expected
 
 
 def test_undecodable_bytes_are_kept_beside_private_use_characters():

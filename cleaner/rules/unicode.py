@@ -88,13 +88,33 @@ def _fix_line(line: str, config: ftfy.TextFixerConfig) -> str:
         line = NESTED_AMPERSAND.sub(r"&\1", line)
     if not ESCAPED_BYTE.search(line):
         return ftfy.fix_text(line, config)
-    if PARKING.search(line):
-        # The parking characters are taken: fix the text between the bytes instead.
-        pieces = ESCAPED_BYTE_RUN.split(line)  # text, bytes, text, ...
-        return "".join(piece if index % 2 else ftfy.fix_text(piece, config) for index, piece in enumerate(pieces))
-    parked = ESCAPED_BYTE.sub(lambda m: chr(ord(m.group()) + PARKING_OFFSET), line)
-    fixed = ftfy.fix_text(parked, config)
-    return PARKING.sub(lambda m: chr(ord(m.group()) - PARKING_OFFSET), fixed)
+    if not PARKING.search(line):
+        parked = ESCAPED_BYTE.sub(lambda m: chr(ord(m.group()) + PARKING_OFFSET), line)
+        fixed = PARKING.sub(lambda m: chr(ord(m.group()) - PARKING_OFFSET), ftfy.fix_text(parked, config))
+        if not any(map(_reads_as_text, ESCAPED_BYTE_RUN.findall(fixed))):
+            return fixed
+    # The parking characters are taken, or the fix removed everything between
+    # two runs of bytes that, joined, read as valid UTF-8 (so the next run
+    # would decode them): fix the text between the bytes instead, keeping any
+    # piece between two runs whose removal would join them so.
+    pieces = ESCAPED_BYTE_RUN.split(line)  # text, bytes, text, ..., bytes, text
+    run = ""  # the run of bytes the output ends with, as far as it goes
+    for index in range(0, len(pieces), 2):
+        fixed = ftfy.fix_text(pieces[index], config)
+        between = 0 < index < len(pieces) - 1
+        if between and not fixed and not _reads_as_text(run + pieces[index + 1]):
+            pieces[index] = ""
+            run += pieces[index + 1]
+        else:
+            pieces[index] = fixed or pieces[index] if between else fixed
+            run = pieces[index + 1] if index + 1 < len(pieces) else ""
+    return "".join(pieces)
+
+
+def _reads_as_text(escaped_bytes: str) -> bool:
+    """True when some of these undecodable bytes, taken together, decode as UTF-8."""
+    data = escaped_bytes.encode("utf-8", "surrogateescape")
+    return data.decode("utf-8", "surrogateescape") != escaped_bytes
 
 
 RULE = Rule(
@@ -106,7 +126,9 @@ Runs ftfy over the text. It changes:
 - HTML entities in plain text: `Tom &amp; Jerry` -> `Tom & Jerry` (text that
   looks like HTML markup keeps its entities);
 - control characters, terminal colour codes and lone surrogates (except
-  U+DC80..U+DCFF, which carry undecodable bytes under `--keep-undecodable`);
+  U+DC80..U+DCFF, which carry undecodable bytes under `--keep-undecodable`;
+  a control character between such bytes stays if removing it would join
+  them into valid UTF-8);
 - composed and decomposed accents, to Unicode NFC.
 It deliberately leaves alone: curly quotes and apostrophes, dashes, ellipses,
 ligatures and full-width letters (ftfy changes some of these by default; they
