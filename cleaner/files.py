@@ -109,16 +109,21 @@ class Source:
     def _decode(self, handle: BinaryIO, pause_aware: bool) -> Iterator[object]:
         decoder = codecs.getincrementaldecoder(self.encoding)(self.errors)
         consumed = characters = 0
-        first = True
+        first, head = True, b""
         descriptor = handle.fileno() if pause_aware else -1
         while True:
             data = os.read(descriptor, READ_SIZE) if pause_aware else handle.read(READ_SIZE)
             final = not data
             if self.on_read is not None and data:
                 self.on_read(len(data))
-            if first and self.encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
-                self.bom, data, consumed = True, data[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
-            first = first and not data
+            if first and self.encoding == "utf-8":
+                # A pipe may deliver the byte order mark a byte at a time.
+                head += data
+                if not final and len(head) < len(codecs.BOM_UTF8) and codecs.BOM_UTF8.startswith(head):
+                    continue
+                data, first = head, False
+                if data.startswith(codecs.BOM_UTF8):
+                    self.bom, data, consumed = True, data[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
             pending = len(decoder.getstate()[0])
             try:
                 text = decoder.decode(data, final)

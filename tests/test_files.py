@@ -25,6 +25,21 @@ def test_decode_keeps_a_utf8_bom():
     assert source.bom and source.text == "héllo"
 
 
+@pytest.mark.parametrize("read_size", [1, 2])
+def test_decode_keeps_a_utf8_bom_that_arrives_a_byte_at_a_time(monkeypatch, read_size):
+    monkeypatch.setattr(files, "READ_SIZE", read_size)
+    source = _decode(codecs.BOM_UTF8 + "héllo".encode())
+    assert source.bom and source.text == "héllo"
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb", b"\xef", b"\xef\xbbx"])
+def test_the_start_of_a_bom_alone_is_not_one(monkeypatch, data):
+    monkeypatch.setattr(files, "READ_SIZE", 1)
+    with pytest.raises(InputError, match="byte 0xef at offset 0"):
+        _decode(data)
+    assert _decode(data, keep_undecodable=True).bom is False
+
+
 def test_decode_reports_the_offset_of_a_bad_byte():
     with pytest.raises(InputError, match=r"x.txt: not valid utf-8: byte 0xff at offset 3"):
         _decode(b"abc\xffdef")
