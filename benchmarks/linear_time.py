@@ -52,6 +52,7 @@ ADVERSARIAL_INPUTS: dict[str, Callable[[int], str]] = {
     "The post The post": lambda size: repeated("The post ", size),
     "ended.The": lambda size: repeated("ended.The ", size),
     "&amp;amp;amp;": nested_ampersand,
+    "&am\\x07p;amp;amp;": lambda size: "&am\x07p;" + repeated("amp;", size - 8),
     # 25 characters, so ftfy's 1,000,000-character segments all start alike.
     "mojibake run": lambda size: repeated("didnâ€™t cafÃ© â€œokâ€\x9d. ", size),
     "punctuation mix": lambda size: repeated(".,;:!?\"'()[]{}“”‘’…—-", size),

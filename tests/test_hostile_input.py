@@ -122,6 +122,12 @@ def test_deeply_nested_ampersands_decode_in_one_go():
     assert clean(text) == "& and < end\n"
 
 
+def test_ampersands_that_nest_once_a_control_character_goes_decode_in_one_go():
+    # Regression: the nest only appears after ftfy's first pass removes "\x07".
+    text = "&am\x07p;" + "amp;" * 200_000 + " and &a\x1b[31mmp;lt; end"
+    assert clean(text) == "& and < end\n"
+
+
 # --- Undecodable bytes --------------------------------------------------------
 
 INVALID_BYTES = [b"\xff", b"\xfe", b"\x80", b"\xc3", b"\xe2\x80", b"\xed\xa0\x80", b"\xc0\xaf", b"\xf8\x88\x80\x80"]

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 import ftfy
+from ftfy import fixes
 
 from cleaner.rule import Rule
 
@@ -53,6 +54,9 @@ NEEDS_FTFY = re.compile(r"[^\t\r\n\x20-\x25\x27-\x7e‘’“”–—…]")
 # levels but the last are dropped first: ftfy would decode them all anyway.
 ESCAPED_AMPERSAND = r"(?:amp|AMP|\#0{0,8}38|\#[xX]0{0,8}26);"
 NESTED_AMPERSAND = re.compile(rf"&(?:{ESCAPED_AMPERSAND})+({ESCAPED_AMPERSAND})")
+# What ftfy's remove_terminal_escapes and remove_control_chars can remove
+# (a superset: they check more closely).
+REMOVED_BY_FTFY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u206a-\u206f\ufff9-\ufffc\ufeff]")
 
 
 def repair_unicode(text: str) -> str:
@@ -83,14 +87,23 @@ def looks_like_markup(text: str) -> bool:
     return "\u0338" not in text or "<" in unicodedata.normalize("NFC", text)
 
 
+def _fix_text(text: str, config: ftfy.TextFixerConfig) -> str:
+    """``ftfy.fix_text``, kept linear on nested escaped ampersands."""
+    if config.unescape_html and "&" in text:
+        if REMOVED_BY_FTFY.search(text):
+            # Removing them could make a new nest (`&am\x07p;amp;amp;…`); ftfy
+            # removes them anyway, and would then unnest one level per pass.
+            text = fixes.remove_control_chars(fixes.remove_terminal_escapes(text))
+        text = NESTED_AMPERSAND.sub(r"&\1", text)
+    return ftfy.fix_text(text, config)
+
+
 def _fix_line(line: str, config: ftfy.TextFixerConfig) -> str:
-    if config.unescape_html and "&" in line:
-        line = NESTED_AMPERSAND.sub(r"&\1", line)
     if not ESCAPED_BYTE.search(line):
-        return ftfy.fix_text(line, config)
+        return _fix_text(line, config)
     if not PARKING.search(line):
         parked = ESCAPED_BYTE.sub(lambda m: chr(ord(m.group()) + PARKING_OFFSET), line)
-        fixed = PARKING.sub(lambda m: chr(ord(m.group()) - PARKING_OFFSET), ftfy.fix_text(parked, config))
+        fixed = PARKING.sub(lambda m: chr(ord(m.group()) - PARKING_OFFSET), _fix_text(parked, config))
         if not any(map(_reads_as_text, ESCAPED_BYTE_RUN.findall(fixed))):
             return fixed
     # The parking characters are taken, or the fix removed everything between
@@ -100,7 +113,7 @@ def _fix_line(line: str, config: ftfy.TextFixerConfig) -> str:
     pieces = ESCAPED_BYTE_RUN.split(line)  # text, bytes, text, ..., bytes, text
     run = ""  # the run of bytes the output ends with, as far as it goes
     for index in range(0, len(pieces), 2):
-        fixed = ftfy.fix_text(pieces[index], config)
+        fixed = _fix_text(pieces[index], config)
         between = 0 < index < len(pieces) - 1
         if between and not fixed and not _reads_as_text(run + pieces[index + 1]):
             pieces[index] = ""
