@@ -98,16 +98,22 @@ def run_rules(
     for _ in range(MAX_PASSES):
         prepared = _Prepared(work, rules)
         work = prepared.text
-        respaced = False
+        respaced = touched = False  # touched: a rule has changed the prepared text
         for rule in rules:
             if rule.name == WHITESPACE and before_whitespace is not None:
                 before_whitespace(work)
                 before_whitespace = None  # the first pass's view is the one joining needs
-            if rule.prepare is not None and not respaced:
-                respaced = rule.prepare(work) != work
-            result = rule.apply(work)
+            if rule.finish is None:
+                result = rule.apply(work)
+            elif touched:  # prepare again, and see whether the other rules left it anything to do
+                prepared_again = rule.prepare(work)
+                respaced = respaced or prepared_again != work
+                result = rule.finish(prepared_again)
+            else:  # the text is as the prepare step left it
+                result = rule.finish(work)
             if observe is not None:
                 prepared.observe(observe, rule.name, work, result)
+            touched = touched or result is not work and result != work
             work = result
         if observe is not None:
             prepared.flush(observe)

@@ -30,6 +30,9 @@ class Rule:
     # every rule judges text already shaped as this one will leave it (see
     # ``pipeline.run_rules``); must be idempotent and change nothing ``apply`` keeps.
     prepare: Callable[[str], str] | None = None
+    # With ``prepare``: the rest of ``apply``, so that ``apply(x) ==
+    # finish(prepare(x))``; the chain calls it on text it has just prepared.
+    finish: Callable[[str], str] | None = None
 
     def __call__(self, text: str) -> str:
         return self.apply(text)

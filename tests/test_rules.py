@@ -42,3 +42,14 @@ def test_rule_documents_itself(rule):
     assert rule.explanation.strip()
     assert any(source == expected for source, expected in rule.examples), "needs an unchanged example"
     assert any(source != expected for source, expected in rule.examples), "needs a fixing example"
+
+
+PREPARED = [(rule, source) for rule in RULES if rule.prepare is not None for source, _ in rule.examples]
+
+
+@pytest.mark.parametrize(("rule", "source"), PREPARED)
+def test_prepare_and_finish_make_up_the_rule(rule, source):
+    prepared = rule.prepare(source)
+    assert rule.prepare(prepared) == prepared
+    assert rule.finish(prepared) == rule.apply(source)
+    assert rule.apply(prepared) == rule.apply(source)

@@ -12,25 +12,43 @@ from cleaner.rule import Rule
 # line ending here too. Otherwise cleaning could tip the balance to CRLF and a
 # second run, reading the text as CRLF, would find more to do.
 TRAILING_BLANKS = re.compile(r"[ \t]+(?=\r?$)", re.MULTILINE)
-# Two or more spaces. The pattern starts with a literal so the regex engine
-# can skip ahead quickly; whether the run follows a visible character (and so
-# is not indentation) is checked on each match.
-SPACE_RUN = re.compile(r"  +")
+SPACES = re.compile(" +")
 BLANK_LINE_RUN = re.compile(r"(\r?\n\r?\n)(?:\r?\n)+")  # keeps the first two line endings
+
+# The chain calls tidy_line_spacing two or three times per text, mostly on
+# text it has already tidied, so finding nothing to do must be cheap: plain
+# substring searches (memchr for one character) rather than regex scans.
+
+
+def _has_trailing_blanks(text: str) -> bool:
+    if " \n" in text or text.endswith((" ", "\t")):
+        return True
+    if "\t" in text and "\t\n" in text:
+        return True
+    return "\r" in text and (" \r" in text or "\t\r" in text)
 
 
 def _collapse_inner_space_runs(text: str) -> str:
-    def collapse(match: re.Match[str]) -> str:
-        start = match.start()
-        return " " if start and not text[start - 1].isspace() else match.group()
-
-    return SPACE_RUN.sub(collapse, text)
+    """Each run of two or more spaces after a visible character (so not
+    indentation) becomes one space."""
+    pieces, done = [], 0
+    start = text.find("  ")
+    while start != -1:
+        end = SPACES.match(text, start).end()
+        if start and not text[start - 1].isspace():
+            pieces += (text[done:start], " ")
+            done = end
+        start = text.find("  ", end)
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def tidy_line_spacing(text: str) -> str:
     """The in-line part of the rule: trailing blanks and runs of spaces. The
     chain also runs it first, so other rules see single spaces (see RULE)."""
-    if " \n" in text or "\t\n" in text or " \r" in text or "\t\r" in text or text.endswith((" ", "\t")):
+    if _has_trailing_blanks(text):
         text = TRAILING_BLANKS.sub("", text)
     if "  " in text:
         text = _collapse_inner_space_runs(text)
@@ -39,7 +57,12 @@ def tidy_line_spacing(text: str) -> str:
 
 def normalize_whitespace(text: str) -> str:
     """Tidy spaces and blank lines; end a non-empty document with one newline."""
-    text = tidy_line_spacing(text)
+    return tidy_blank_lines(tidy_line_spacing(text))
+
+
+def tidy_blank_lines(text: str) -> str:
+    """The rest of the rule, on text whose line spacing is tidy: runs of blank
+    lines, and the document's first and last lines."""
     if "\n\n\n" in text or "\n\r\n" in text:
         text = BLANK_LINE_RUN.sub(r"\1", text)
     text = text.lstrip("\r\n").rstrip(" \t\r\n")  # the last line's blanks too, once line ends are off
@@ -77,4 +100,5 @@ first rule, so that the other rules judge the spacing this rule will leave.""",
     ),
     apply=normalize_whitespace,
     prepare=tidy_line_spacing,
+    finish=tidy_blank_lines,
 )
