@@ -15,6 +15,7 @@ import tempfile
 import threading
 import time
 
+import ftfy
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -124,8 +125,16 @@ def test_deeply_nested_ampersands_decode_in_one_go():
 
 def test_ampersands_that_nest_once_a_control_character_goes_decode_in_one_go():
     # Regression: the nest only appears after ftfy's first pass removes "\x07".
-    text = "&am\x07p;" + "amp;" * 200_000 + " and &a\x1b[31mmp;lt; end"
+    text = "&am\x07p;" + "am\x07p;" * 200_000 + " and &a\x1b[31;1mmp;lt; end"
     assert clean(text) == "& and < end\n"
+
+
+def test_removing_control_characters_early_never_joins_other_characters():
+    # Found by the fuzz script: removing "\x00" first paired the surrogates up.
+    from cleaner.rules.unicode import FTFY_CONFIG, repair_unicode
+
+    text = "\ud800\x00\udd00&amp;"
+    assert repair_unicode(text) == ftfy.fix_text(text, FTFY_CONFIG._replace(unescape_html=True)) == "\ufffd\ufffd&"
 
 
 # --- Undecodable bytes --------------------------------------------------------

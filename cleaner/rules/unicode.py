@@ -54,9 +54,12 @@ NEEDS_FTFY = re.compile(r"[^\t\r\n\x20-\x25\x27-\x7e‘’“”–—…]")
 # levels but the last are dropped first: ftfy would decode them all anyway.
 ESCAPED_AMPERSAND = r"(?:amp|AMP|\#0{0,8}38|\#[xX]0{0,8}26);"
 NESTED_AMPERSAND = re.compile(rf"&(?:{ESCAPED_AMPERSAND})+({ESCAPED_AMPERSAND})")
-# What ftfy's remove_terminal_escapes and remove_control_chars can remove
-# (a superset: they check more closely).
-REMOVED_BY_FTFY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u206a-\u206f\ufff9-\ufffc\ufeff]")
+# Characters ftfy's remove_control_chars removes, and a run of entity-like
+# pieces (`&am\x07p;am\x1b[0mp;`) that holds some of them or terminal escapes:
+# once ftfy removes those, the run is a nest of escaped ampersands.
+REMOVED_BY_FTFY = "\x00-\x08\x0b\x0e-\x1f\x7f\u206a-\u206f\ufff9-\ufffc\ufeff"
+HAS_REMOVED_BY_FTFY = re.compile(f"[{REMOVED_BY_FTFY}]")
+ENTITY_RUN_WITH_REMOVED = re.compile(rf"&(?:(?:\x1b\[[0-9;]*[A-Za-z]|[A-Za-z0-9#{REMOVED_BY_FTFY}])+;)+")
 
 
 def repair_unicode(text: str) -> str:
@@ -90,12 +93,17 @@ def looks_like_markup(text: str) -> bool:
 def _fix_text(text: str, config: ftfy.TextFixerConfig) -> str:
     """``ftfy.fix_text``, kept linear on nested escaped ampersands."""
     if config.unescape_html and "&" in text:
-        if REMOVED_BY_FTFY.search(text):
-            # Removing them could make a new nest (`&am\x07p;amp;amp;…`); ftfy
-            # removes them anyway, and would then unnest one level per pass.
-            text = fixes.remove_control_chars(fixes.remove_terminal_escapes(text))
+        if HAS_REMOVED_BY_FTFY.search(text):
+            # Those removals can make a new nest, which ftfy would unnest one
+            # level per pass; inside such a run only ASCII letters and digits
+            # meet, so removing them first gives what ftfy would.
+            text = ENTITY_RUN_WITH_REMOVED.sub(_without_removed, text)
         text = NESTED_AMPERSAND.sub(r"&\1", text)
     return ftfy.fix_text(text, config)
+
+
+def _without_removed(match: re.Match[str]) -> str:
+    return fixes.remove_control_chars(fixes.remove_terminal_escapes(match.group()))
 
 
 def _fix_line(line: str, config: ftfy.TextFixerConfig) -> str:
