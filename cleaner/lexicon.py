@@ -141,7 +141,11 @@ def english_verdict(text: str) -> bool | None:
     >>> english_verdict("Let no man escape.") is None
     True
     """
-    words, english, other = english_votes(text)
+    return verdict_from_votes(*english_votes(text))
+
+
+def verdict_from_votes(words: int, english: int, other: int) -> bool | None:
+    """``english_verdict`` from the counts ``english_votes`` gives."""
     if other >= 2 and other > english:
         return False
     if english + other < ENGLISH_CHECK_MIN_VOTES:

@@ -182,3 +182,44 @@ def test_only_inserts_spaces_is_idempotent_and_never_raises(text):
     assert result.replace(" ", "") == text.replace(" ", "")
     assert len(result) >= len(text)
     assert split_joined_words(result) == result
+
+
+# --- Indexed language windows give what reading each window gives -------------
+
+WINDOW_TEXT = st.lists(
+    st.sampled_from(["the", "and", "of", "die", "und", "le", "et", "prisonersof", "Straße", "İstanbul", "7-2"])
+    | st.sampled_from([" ", " ", "\n", "\n\n", ", ", ". ", "“", "’"]),
+    max_size=400,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(WINDOW_TEXT, st.lists(st.integers(0, 4000), max_size=20), st.integers(1, 12))
+def test_word_index_answers_as_reading_the_window_does(text, positions, count):
+    from cleaner import lexicon
+    from cleaner.rules.joined_words import WordIndex, words_after, words_before
+
+    index = WordIndex.of(text)
+    if index is None:  # lowercasing changed the length: never indexed
+        assert len(text.lower()) != len(text)
+        return
+    for position in [p % (len(text) + 1) for p in positions]:
+        low, high = words_before(text, position, count), words_after(text, position, count)
+        assert (index.before(position, count), index.after(position, count)) == (low, high)
+        assert index.votes(low, high) == lexicon.english_votes(text[low:high])
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["prisonersof", "greenlitby war", "Die Straße und", "the talks", "İnside"]), max_size=200))
+def test_the_rule_splits_the_same_with_or_without_the_index(paragraphs):
+    import cleaner.rules.joined_words as joined_words
+
+    text = "\n\n".join(paragraphs)
+    saved = joined_words.WINDOWS_BEFORE_INDEX
+    try:
+        joined_words.WINDOWS_BEFORE_INDEX = 10**9  # never index
+        direct = joined_words.split_joined_words(text)
+        joined_words.WINDOWS_BEFORE_INDEX = 0  # index at once
+        assert joined_words.split_joined_words(text) == direct
+    finally:
+        joined_words.WINDOWS_BEFORE_INDEX = saved

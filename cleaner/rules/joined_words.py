@@ -4,7 +4,7 @@ words (``prisonersof`` -> ``prisoners of``), only where the evidence is strong."
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
@@ -245,6 +245,8 @@ class EnglishCheck:
         self.paragraph = (0, 0)  # the last paragraph found
         self.scanned = 0  # blank lines before this offset have been seen; the last ended at:
         self.last_break_end = 0
+        self.windows = 0
+        self.index: WordIndex | None | bool = None  # False: cannot be indexed
 
     def paragraph_around(self, position: int) -> tuple[int, int]:
         """``(start, end)`` of the paragraph holding ``position``, between blank
@@ -273,12 +275,74 @@ class EnglishCheck:
             else:
                 verdict = lexicon.english_verdict(paragraph)
                 if verdict is None:
-                    around = text[words_before(text, start) : words_after(text, end)]
-                    verdict = lexicon.looks_english(around)
+                    verdict = self.english_around(start, end)
                 self.verdicts[start] = verdict
         if start in self.long_paragraphs:
-            return lexicon.looks_english(text[words_before(text, position) : words_after(text, position)])
+            return self.english_around(position, position)
         return self.verdicts[start]
+
+    def english_around(self, start: int, end: int) -> bool:
+        """Whether the LANGUAGE_WINDOW words before ``start`` through those
+        after ``end`` read as English. Each window is read afresh at first;
+        past WINDOWS_BEFORE_INDEX of them (many one-line paragraphs, one huge
+        paragraph) the text's words are indexed once and counted from there."""
+        self.windows += 1
+        if self.windows > WINDOWS_BEFORE_INDEX and self.index is None:
+            self.index = WordIndex.of(self.text) or False
+        if self.index:
+            low, high = self.index.before(start), self.index.after(end)
+            return lexicon.verdict_from_votes(*self.index.votes(low, high)) is True
+        return lexicon.looks_english(self.text[words_before(self.text, start) : words_after(self.text, end)])
+
+
+# Windows read directly before EnglishCheck indexes the text's words.
+WINDOWS_BEFORE_INDEX = 64
+
+
+class WordIndex:
+    """Every word of a text in order, with running counts of English and of
+    German or French function words: a window's votes are a few subtractions.
+    Gives exactly what ``words_before``, ``words_after`` and
+    ``lexicon.english_votes`` on the slice would."""
+
+    def __init__(self, size: int, lowered: str):
+        self.size = size
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.english = [0]
+        self.other = [0]
+        english = other = 0
+        for match in WORDS.finditer(lowered):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+            word = match.group()
+            english += word in lexicon.ENGLISH_STOPWORDS
+            other += word in lexicon.OTHER_STOPWORDS
+            self.english.append(english)
+            self.other.append(other)
+
+    @classmethod
+    def of(cls, text: str) -> WordIndex | None:
+        """The index of ``text``; None where lowercasing changes the length of
+        the text (``İ``), so words of the lowercased text cannot stand in for
+        those of the text itself."""
+        lowered = text.lower()
+        return cls(len(text), lowered) if len(lowered) == len(text) else None
+
+    def before(self, position: int, count: int = LANGUAGE_WINDOW) -> int:
+        """As ``words_before``."""
+        words = bisect_left(self.starts, position)  # those starting before ``position``
+        return self.starts[words - count] if words > count else 0
+
+    def after(self, position: int, count: int = LANGUAGE_WINDOW) -> int:
+        """As ``words_after``."""
+        first = bisect_right(self.ends, position)  # the first word ending after ``position``
+        return self.ends[first + count - 1] if len(self.ends) - first > count else self.size
+
+    def votes(self, low: int, high: int) -> tuple[int, int, int]:
+        """As ``lexicon.english_votes(text[low:high])``, for window ends made by ``before`` and ``after``."""
+        first, stop = bisect_left(self.starts, low), bisect_left(self.starts, high)
+        return stop - first, self.english[stop] - self.english[first], self.other[stop] - self.other[first]
 
 
 def words_before(text: str, position: int, count: int = LANGUAGE_WINDOW) -> int:
