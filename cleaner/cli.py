@@ -263,14 +263,15 @@ def run() -> None:
     if hasattr(signal, "SIGPIPE"):
         # Like other filters, stop quietly when the reader goes away (`cleaner | head`).
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    # `kill`, a closed terminal or a stopping service: unwind like Ctrl-C, so a
-    # half-written temporary file is removed, then exit as killed by the signal.
-    for name in ("SIGTERM", "SIGHUP"):
+    # Ctrl-C, `kill`, a closed terminal or a stopping service: unwind, so a
+    # half-written temporary file is removed, then exit 128 + the signal's
+    # number as shells expect (click's own Ctrl-C exit, 1, means "would change").
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _exit_on_signal)
     main(prog_name="cleaner")
 
 
 def _exit_on_signal(number: int, frame: object) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once is enough; workers may send it too
+    signal.signal(number, signal.SIG_IGN)  # once is enough: a second one must not cut the unwinding short
     raise SystemExit(128 + number)

@@ -385,7 +385,7 @@ TERMINATED_WHILE_WRITING = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM", "SIGHUP"])
 def test_terminated_while_writing_removes_the_temporary_file(tmp_path, signal_name):
     path = tmp_path / "a.txt"
     path.write_text(DIRTY)
