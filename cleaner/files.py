@@ -26,6 +26,9 @@ except ImportError:  # pragma: no cover - not on POSIX
 STDIN_NAME = "-"
 READ_SIZE = 1 << 16
 TEMPORARY_SUFFIX = ".cleaner-tmp"
+# Flags for the temporary file: not inherited by child processes; and on
+# Windows, bytes written as they are.
+OPEN_FLAGS = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 class InputError(Exception):
@@ -278,7 +281,7 @@ def claim_temporary(path: str) -> tuple[int, str]:
     temporary = os.path.join(directory, f".{base}{TEMPORARY_SUFFIX}")
     for _ in range(3):
         try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | OPEN_FLAGS, 0o600)
         except FileExistsError:
             _remove_leftover(temporary)
             continue
@@ -295,7 +298,7 @@ def claim_temporary(path: str) -> tuple[int, str]:
 def _remove_leftover(temporary: str) -> None:
     """Remove the temporary file at ``temporary`` if no live process holds it."""
     try:
-        descriptor = os.open(temporary, os.O_RDONLY | os.O_CLOEXEC)
+        descriptor = os.open(temporary, os.O_RDONLY | OPEN_FLAGS)
     except FileNotFoundError:  # gone since: try again
         return
     try:
