@@ -266,12 +266,17 @@ def run() -> None:
     # Ctrl-C, `kill`, a closed terminal or a stopping service: unwind, so a
     # half-written temporary file is removed, then exit 128 + the signal's
     # number as shells expect (click's own Ctrl-C exit, 1, means "would change").
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    for name in STOP_SIGNALS:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _exit_on_signal)
     main(prog_name="cleaner")
 
 
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
 def _exit_on_signal(number: int, frame: object) -> None:
-    signal.signal(number, signal.SIG_IGN)  # once is enough: a second one must not cut the unwinding short
+    for name in STOP_SIGNALS:  # once is enough: a second one must not cut the unwinding short
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
     raise SystemExit(128 + number)

@@ -196,8 +196,8 @@ class AtomicReplacement:
             if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
                 raise OutputError(f"{self.source.name}: file is read-only; left as it is")
             descriptor, self.temporary = claim_temporary(self.target)
-        except TemporaryInUse:
-            raise OutputError(f"{self.source.name}: another cleaner is writing it; left as it is") from None
+        except TemporaryInUse as error:
+            raise OutputError(f"{self.source.name}: another cleaner is writing {error}; left as it is") from None
         except OSError as error:
             raise self._failure(error) from None
         self.handle = os.fdopen(descriptor, "wb")
@@ -213,7 +213,6 @@ class AtomicReplacement:
         try:
             self.handle.flush()
             os.fsync(self.handle.fileno())
-            self.handle.close()
             status = os.stat(self.target)
             if self.source.signature is not None and _signature(status) != self.source.signature:
                 raise OutputError(f"{self.source.name}: changed while being cleaned; left as it is")
@@ -222,37 +221,58 @@ class AtomicReplacement:
                 os.chown(self.temporary, status.st_uid, status.st_gid)
             if self.backup_suffix:
                 self._keep_backup()
+            # The lock is held through the rename (closing would drop it), and
+            # the name must still be this file: nothing else goes over the original.
+            if not _still_named(self.handle.fileno(), self.temporary):
+                raise OutputError(f"{self.source.name}: its temporary file was taken by another process; left as it is")
+            if fcntl is None:  # (Windows cannot rename an open file)
+                self.handle.close()
             os.replace(self.temporary, self.target)
             self.temporary = None
+        except TemporaryInUse as error:
+            raise OutputError(f"{self.source.name}: another cleaner is writing {error}; left as it is") from None
         except OSError as error:
             raise self._failure(error) from None
+        with contextlib.suppress(OSError):
+            self.handle.close()
         _fsync_directory(os.path.dirname(self.target))
 
     def _keep_backup(self) -> None:
         """Copy the original to its backup name atomically too: a copy cut short
-        (disk full) must not replace an earlier backup or pass for a whole one."""
+        (disk full) must not replace an earlier backup or pass for a whole one.
+        Its temporary file is the backup's own (``.NAME.bak.cleaner-tmp``), so
+        a run cleaning ``NAME.bak`` itself at the same time is seen."""
         backup = self.target + self.backup_suffix
         descriptor, partial = claim_temporary(backup)
+        copy = os.fdopen(descriptor, "wb")
         try:
-            with os.fdopen(descriptor, "wb") as copy, open(self.target, "rb") as original:
+            with open(self.target, "rb") as original:
                 shutil.copyfileobj(original, copy)
-                copy.flush()
-                os.fsync(copy.fileno())
+            copy.flush()
+            os.fsync(copy.fileno())
             shutil.copystat(self.target, partial)
+            if not _still_named(copy.fileno(), partial):
+                raise TemporaryInUse(os.path.basename(backup))
             os.replace(partial, backup)
-        except BaseException:
+            partial = None
+        finally:
+            if partial is not None:
+                with contextlib.suppress(OSError):
+                    if _still_named(copy.fileno(), partial):
+                        os.unlink(partial)
             with contextlib.suppress(OSError):
-                os.unlink(partial)
-            raise
+                copy.close()
 
     def discard(self) -> None:
+        """Remove the temporary file (while still holding its lock), then close it."""
+        if self.temporary is not None:
+            with contextlib.suppress(OSError, ValueError):
+                if self.handle is None or self.handle.closed or _still_named(self.handle.fileno(), self.temporary):
+                    os.unlink(self.temporary)
+            self.temporary = None
         if self.handle is not None:
             with contextlib.suppress(OSError):
                 self.handle.close()
-        if self.temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(self.temporary)
-            self.temporary = None
 
     def __exit__(self, *exc_info: object) -> None:
         self.discard()
@@ -262,7 +282,8 @@ class AtomicReplacement:
 
 
 class TemporaryInUse(Exception):
-    """Another live process holds the temporary file this one needs."""
+    """Another live process holds the temporary file this one needs; the
+    message names the file being written."""
 
 
 def claim_temporary(path: str) -> tuple[int, str]:
@@ -274,8 +295,10 @@ def claim_temporary(path: str) -> tuple[int, str]:
     ``flock`` for as long as it is open, and the kernel drops it when its
     process dies, however it dies: a file found there whose lock can be taken
     is a leftover, and is replaced; one whose lock is held belongs to a live
-    run, and ``TemporaryInUse`` is raised. (Where ``flock`` is missing, a
-    file found there is taken as a leftover.)
+    run, and ``TemporaryInUse`` is raised. Where there are no locks (no
+    ``fcntl``, or a file system without them), a file found there is taken
+    as a leftover, and two runs on one file at once are caught only by the
+    checks before the rename.
     """
     directory, base = os.path.split(path)
     temporary = os.path.join(directory, f".{base}{TEMPORARY_SUFFIX}")
@@ -283,32 +306,52 @@ def claim_temporary(path: str) -> tuple[int, str]:
         try:
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | OPEN_FLAGS, 0o600)
         except FileExistsError:
-            _remove_leftover(temporary)
+            _remove_leftover(temporary, base)
             continue
-        if fcntl is not None:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:  # another run took it for a leftover in the instant after it was made
-                os.close(descriptor)
-                raise TemporaryInUse(temporary) from None
+        if not _lock(descriptor):  # another run took it for a leftover in the instant after it was made
+            os.close(descriptor)
+            raise TemporaryInUse(base)
+        if not _still_named(descriptor, temporary):  # and removed it: try again
+            os.close(descriptor)
+            continue
         return descriptor, temporary
-    raise TemporaryInUse(temporary)
+    raise TemporaryInUse(base)
 
 
-def _remove_leftover(temporary: str) -> None:
+def _lock(descriptor: int) -> bool:
+    """Take the exclusive lock on ``descriptor``; False if another process holds it."""
+    if fcntl is None:
+        return True
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:  # a file system without locks: go on without
+        pass
+    return True
+
+
+def _still_named(descriptor: int, name: str) -> bool:
+    """True while ``name`` is the file open on ``descriptor``."""
+    try:
+        return os.path.samestat(os.fstat(descriptor), os.lstat(name))
+    except FileNotFoundError:
+        return False
+
+
+def _remove_leftover(temporary: str, base: str) -> None:
     """Remove the temporary file at ``temporary`` if no live process holds it."""
     try:
-        descriptor = os.open(temporary, os.O_RDONLY | OPEN_FLAGS)
+        # Non-blocking and not through a link: a FIFO or a link put there must not stall or mislead us.
+        descriptor = os.open(temporary, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | OPEN_FLAGS)
     except FileNotFoundError:  # gone since: try again
         return
     try:
-        if fcntl is not None:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise TemporaryInUse(temporary) from None
-        # Remove it only if the name still means the file that was checked.
-        if os.path.samestat(os.fstat(descriptor), os.lstat(temporary)):
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise FileExistsError(errno.EEXIST, f"{os.path.basename(temporary)} is in the way and is not a file")
+        if not _lock(descriptor):
+            raise TemporaryInUse(base)
+        if _still_named(descriptor, temporary):
             os.unlink(temporary)
     except FileNotFoundError:
         pass

@@ -70,6 +70,8 @@ def test_disk_full_for_real_via_dev_full(tmp_path, monkeypatch):
         return os.open("/dev/full", os.O_WRONLY), name
 
     monkeypatch.setattr(files, "claim_temporary", on_a_full_disk)
+    # The descriptor is not the named file, as the checks against a swapped file would notice.
+    monkeypatch.setattr(files, "_still_named", lambda descriptor, name: os.path.exists(name))
     assert_failed_cleanly(run("-i", str(path)), path, BIG_DIRTY, "no space left on device; original left intact")
     assert os.listdir(tmp_path) == ["a.txt"]
 
@@ -351,7 +353,7 @@ def test_a_temporary_file_in_use_by_a_live_run_is_left_alone(tmp_path):
         assert holder.stdout.readline() == "holding\n"
         result = run("-i", str(path))
         assert result.exit_code == 2
-        assert f"{path}: another cleaner is writing it; left as it is" in result.stderr
+        assert f"{path}: another cleaner is writing a.txt; left as it is" in result.stderr
         assert path.read_text() == DIRTY
         assert temporary.exists()
     finally:
@@ -398,3 +400,98 @@ def test_terminated_while_writing_removes_the_temporary_file(tmp_path, signal_na
     assert process.wait(timeout=30) == 128 + getattr(signal, signal_name)
     assert path.read_text() == DIRTY
     assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_the_backup_s_temporary_file_in_use_by_a_live_run_stops_the_rewrite(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    held = tmp_path / ".a.txt.bak.cleaner-tmp"  # the temporary file of a run cleaning a.txt.bak
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_TEMPORARY_FILE, str(held)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "holding\n"
+        result = run("-i", "--backup", ".bak", str(path))
+        assert result.exit_code == 2
+        assert f"{path}: another cleaner is writing a.txt.bak; left as it is" in result.stderr
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert path.read_text() == DIRTY
+        assert sorted(os.listdir(tmp_path)) == [held.name, "a.txt"]
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_the_temporary_file_stays_locked_until_it_is_renamed(tmp_path, monkeypatch):
+    """Closing it earlier would let another run take it for a leftover and put
+    its own half-written file under the name that is about to be renamed."""
+    import fcntl
+
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    real_replace, seen = os.replace, []
+
+    def replace(source, target):
+        if str(source).endswith(TEMPORARY_SUFFIX):
+            descriptor = os.open(source, os.O_RDONLY)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                seen.append("unlocked")
+            except BlockingIOError:
+                seen.append("locked")
+            finally:
+                os.close(descriptor)
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    assert run("-i", "--backup", ".bak", str(path)).exit_code == 0
+    assert seen == ["locked", "locked"]  # the backup's temporary file, then the file's
+    assert path.read_text() == CLEAN and (tmp_path / "a.txt.bak").read_text() == DIRTY
+
+
+def test_a_temporary_file_swapped_before_it_is_locked_is_not_used(tmp_path, monkeypatch):
+    """Another run may take a just-made temporary file for a leftover, remove it
+    and make its own before this one locks it: this run must not write into
+    (and later rename) a file that no longer has the name."""
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    temporary = tmp_path / ".a.txt.cleaner-tmp"
+    real_lock, swaps = files._lock, []
+
+    def lock_after_a_swap(descriptor):
+        if not swaps:
+            swaps.append(os.fstat(descriptor).st_ino)
+            temporary.unlink()
+            temporary.write_text("another run's half-written file")  # nobody holds it: a leftover now
+        return real_lock(descriptor)
+
+    monkeypatch.setattr(files, "_lock", lock_after_a_swap)
+    assert run("-i", str(path)).exit_code == 0
+    assert swaps and path.read_text() == CLEAN
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_no_file_locks_on_the_file_system_still_cleans(tmp_path, monkeypatch):
+    import fcntl
+
+    def no_locks(descriptor, operation):
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(files.fcntl, "flock", no_locks)
+    path = tmp_path / "a.txt"
+    for _ in range(2):
+        path.write_text(DIRTY)
+        assert run("-i", str(path)).exit_code == 0
+        assert path.read_text() == CLEAN
+        assert os.listdir(tmp_path) == ["a.txt"]
+    assert fcntl.flock is no_locks
+
+
+def test_a_fifo_in_the_temporary_file_s_place_is_an_error_not_a_hang(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    os.mkfifo(tmp_path / ".a.txt.cleaner-tmp")
+    result = subprocess.run(
+        [sys.executable, "-m", "cleaner", "-i", str(path)], capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 2
+    assert "cannot write: .a.txt.cleaner-tmp is in the way and is not a file; original left intact" in result.stderr
+    assert path.read_text() == DIRTY
