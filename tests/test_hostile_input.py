@@ -127,14 +127,20 @@ def test_ampersands_that_nest_once_a_control_character_goes_decode_in_one_go():
     # Regression: the nest only appears after ftfy's first pass removes "\x07".
     text = "&am\x07p;" + "am\x07p;" * 200_000 + " and &a\x1b[31;1mmp;lt; end"
     assert clean(text) == "& and < end\n"
+    text = "&am\ufeffp;" + "am\ufeffp;" * 200_000 + " and more"  # not ASCII, on an otherwise ASCII line
+    assert clean(text) == "& and more\n"
 
 
 def test_removing_control_characters_early_never_joins_other_characters():
     # Found by the fuzz script: removing "\x00" first paired the surrogates up.
     from cleaner.rules.unicode import FTFY_CONFIG, repair_unicode
 
+    config = FTFY_CONFIG._replace(unescape_html=True)
     text = "\ud800\x00\udd00&amp;"
-    assert repair_unicode(text) == ftfy.fix_text(text, FTFY_CONFIG._replace(unescape_html=True)) == "\ufffd\ufffd&"
+    assert repair_unicode(text) == ftfy.fix_text(text, config) == "\ufffd\ufffd&"
+    # Found in review: removing U+FEFF first made the line encodable, and ftfy's repair took another path.
+    for text in ["&\ufeff;\x85â€™", "&#\u206a38; \x85â€™"]:
+        assert repair_unicode(text) == ftfy.fix_text(text, config)
 
 
 # --- Undecodable bytes --------------------------------------------------------

@@ -54,12 +54,19 @@ NEEDS_FTFY = re.compile(r"[^\t\r\n\x20-\x25\x27-\x7e‘’“”–—…]")
 # levels but the last are dropped first: ftfy would decode them all anyway.
 ESCAPED_AMPERSAND = r"(?:amp|AMP|\#0{0,8}38|\#[xX]0{0,8}26);"
 NESTED_AMPERSAND = re.compile(rf"&(?:{ESCAPED_AMPERSAND})+({ESCAPED_AMPERSAND})")
-# Characters ftfy's remove_control_chars removes, and a run of entity-like
-# pieces (`&am\x07p;am\x1b[0mp;`) that holds some of them or terminal escapes:
-# once ftfy removes those, the run is a nest of escaped ampersands.
-REMOVED_BY_FTFY = "\x00-\x08\x0b\x0e-\x1f\x7f\u206a-\u206f\ufff9-\ufffc\ufeff"
-HAS_REMOVED_BY_FTFY = re.compile(f"[{REMOVED_BY_FTFY}]")
-ENTITY_RUN_WITH_REMOVED = re.compile(rf"&(?:(?:\x1b\[[0-9;]*[A-Za-z]|[A-Za-z0-9#{REMOVED_BY_FTFY}])+;)+")
+# Characters ftfy's remove_control_chars removes (ESC included, which starts
+# the terminal escapes it also removes), ASCII and not, and a run of them with
+# entity-like characters after an "&" (`&am\x07p;am\x1b[0mp;`): once ftfy
+# removes them, the run can be a nest of escaped ampersands. Flat character
+# classes, so that matching a run of any length stays linear.
+ASCII_REMOVED = "\x00-\x08\x0b\x0e-\x1f\x7f"
+OTHER_REMOVED = "\u206a-\u206f\ufff9-\ufffc\ufeff"
+HAS_REMOVED_BY_FTFY = re.compile(f"[{ASCII_REMOVED}{OTHER_REMOVED}]")
+ENTITY_RUN_WITH_ASCII_REMOVED = re.compile(f"&[A-Za-z0-9#;\\[{ASCII_REMOVED}]+")
+ENTITY_RUN_WITH_ANY_REMOVED = re.compile(f"&[A-Za-z0-9#;\\[{ASCII_REMOVED}{OTHER_REMOVED}]+")
+# Removing a character Latin-1 and Windows-1252 cannot encode can let ftfy's
+# mojibake repair take a different path, where the text has other non-ASCII.
+OTHER_NON_ASCII = re.compile(f"[^\x00-\x7f{OTHER_REMOVED}]")
 
 
 def repair_unicode(text: str) -> str:
@@ -95,15 +102,20 @@ def _fix_text(text: str, config: ftfy.TextFixerConfig) -> str:
     if config.unescape_html and "&" in text:
         if HAS_REMOVED_BY_FTFY.search(text):
             # Those removals can make a new nest, which ftfy would unnest one
-            # level per pass; inside such a run only ASCII letters and digits
-            # meet, so removing them first gives what ftfy would.
-            text = ENTITY_RUN_WITH_REMOVED.sub(_without_removed, text)
+            # level per pass. Inside such a run only ASCII letters, digits and
+            # marks meet, so removing them first leads ftfy to what it would
+            # reach anyway; non-ASCII ones only where nothing else is non-ASCII.
+            run = ENTITY_RUN_WITH_ASCII_REMOVED if OTHER_NON_ASCII.search(text) else ENTITY_RUN_WITH_ANY_REMOVED
+            text = run.sub(_without_removed, text)
         text = NESTED_AMPERSAND.sub(r"&\1", text)
     return ftfy.fix_text(text, config)
 
 
 def _without_removed(match: re.Match[str]) -> str:
-    return fixes.remove_control_chars(fixes.remove_terminal_escapes(match.group()))
+    run = match.group()
+    if not HAS_REMOVED_BY_FTFY.search(run):
+        return run
+    return fixes.remove_control_chars(fixes.remove_terminal_escapes(run))
 
 
 def _fix_line(line: str, config: ftfy.TextFixerConfig) -> str:
