@@ -10,7 +10,9 @@ from dataclasses import asdict, dataclass
 @dataclass(frozen=True)
 class Change:
     """One change by one rule. ``line`` and ``column`` count from 1 in the
-    text as that rule received it (after the rules before it in the chain)."""
+    text as that rule received it: after the rules before it in the chain
+    (for the whitespace rule's tidying before the first rule, the text as
+    given; in the rare second pass of the chain, the first pass's output)."""
 
     rule: str
     line: int

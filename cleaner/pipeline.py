@@ -54,8 +54,14 @@ def select_rules(
 
 def uses_crlf(text: str) -> bool:
     """True when most line breaks in ``text`` are CRLF."""
+    if "\r" not in text:
+        return False
     crlf = text.count("\r\n")
     return crlf > 0 and crlf * 2 > text.count("\n")
+
+
+def _lone_carriage_returns(text: str) -> int:
+    return text.count("\r") - text.count("\r\n") if "\r" in text else 0
 
 
 # Called as observe(rule_name, before, after) for each rule that changed a text.
@@ -84,44 +90,59 @@ def run_rules(
 
     Rules judge text by its spacing, and a rule with a ``prepare`` step (the
     whitespace rule) re-spaces text after them. So its ``prepare`` step runs
-    before the first rule too; and if, when its turn comes, other rules have
-    left text that ``prepare`` would change (removing a control character
-    between two spaces leaves a run of spaces), the earlier rules' judgement
-    may no longer hold, and the chain runs again on its own output, up to
-    ``MAX_PASSES`` times. This is what makes the chain idempotent; on most
-    texts it is one pass.
+    before the first rule too. The chain runs again on its own output (up to
+    ``MAX_PASSES`` passes in all) when the earlier rules' judgement may no
+    longer hold: other rules left text that ``prepare`` would change (removing
+    a control character between two spaces leaves a run of spaces), ``finish``
+    removed a lone carriage return (ftfy reads a line differently without
+    it), or the output's line endings are no longer mostly what the input's
+    were (removing ``&#2;`` joins a CR to an LF). This is what makes the chain
+    idempotent; on most texts it is one pass.
     """
     rules = tuple(rules)
-    crlf = uses_crlf(text)
-    original = text.replace("\r\n", "\n") if crlf else text
-    work = original
+    current = text
     for _ in range(MAX_PASSES):
-        prepared = _Prepared(work, rules)
-        work = prepared.text
-        respaced = touched = False  # touched: a rule has changed the prepared text
-        for rule in rules:
-            if rule.name == WHITESPACE and before_whitespace is not None:
-                before_whitespace(work)
-                before_whitespace = None  # the first pass's view is the one joining needs
-            if rule.finish is None:
-                result = rule.apply(work)
-            elif touched:  # prepare again, and see whether the other rules left it anything to do
+        crlf = uses_crlf(current)
+        start = current.replace("\r\n", "\n") if crlf else current
+        work, respaced = _one_pass(start, rules, observe, before_whitespace)
+        before_whitespace = None  # the first pass's view is the one joining needs
+        if work == start:
+            break
+        current = work.replace("\n", "\r\n") if crlf else work
+        if not respaced and uses_crlf(current) == crlf:
+            break
+    return current
+
+
+def _one_pass(
+    work: str, rules: tuple[Rule, ...], observe: Observer | None, before_whitespace: Callable[[str], None] | None
+) -> tuple[str, bool]:
+    """``rules`` over ``work`` once; and whether a rule with a ``finish`` step
+    re-spaced text the others had judged (see ``run_rules``)."""
+    prepared = _Prepared(work, rules)
+    work = prepared.text
+    respaced = touched = False  # touched: a rule has changed the prepared text
+    for rule in rules:
+        if rule.name == WHITESPACE and before_whitespace is not None:
+            before_whitespace(work)
+        if rule.finish is None:
+            result = rule.apply(work)
+        else:
+            if touched:  # prepare again, and see whether the other rules left it anything to do
                 prepared_again = rule.prepare(work)
                 respaced = respaced or prepared_again != work
-                result = rule.finish(prepared_again)
             else:  # the text is as the prepare step left it
-                result = rule.finish(work)
-            if observe is not None:
-                prepared.observe(observe, rule.name, work, result)
-            touched = touched or result is not work and result != work
-            work = result
+                prepared_again = work
+            result = rule.finish(prepared_again)
+            lone = _lone_carriage_returns(prepared_again)
+            respaced = respaced or lone != _lone_carriage_returns(result)
         if observe is not None:
-            prepared.flush(observe)
-        if not respaced:
-            break
-    if work == original:
-        return text
-    return work.replace("\n", "\r\n") if crlf else work
+            prepared.observe(observe, rule.name, work, result)
+        touched = touched or result is not work and result != work
+        work = result
+    if observe is not None:
+        prepared.flush(observe)
+    return work, respaced
 
 
 class _Prepared:

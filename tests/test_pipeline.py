@@ -171,3 +171,18 @@ def test_passes_over_a_text_are_bounded_when_rules_never_settle():
     assert len(calls) == MAX_PASSES
     assert result == "a" + " x" * MAX_PASSES + "\n"
     assert run_rules("a", [RULES_BY_NAME["whitespace"]]) == "a\n"
+
+
+# Found in review: the whitespace rule's end-of-document and line-ending work
+# can also change what earlier rules see.
+@pytest.mark.parametrize(
+    "text, cleaned",
+    [
+        ("a \r \nb", "a\r\nb\n"),  # blanks after a lone CR hid blanks before it
+        ("\rÃ I", "à I\n"),  # ftfy reads "Ã I" differently after a lone CR
+        ("\x85\r\n\r\n\r\r&#2;\n\ne", "…\r\n\r\ne\r\n"),  # removing "&#2;" tips the line endings to CRLF
+    ],
+)
+def test_chain_is_idempotent_where_line_ends_change_what_rules_see(text, cleaned):
+    assert clean(text) == cleaned
+    assert clean(cleaned) == cleaned

@@ -53,3 +53,16 @@ def test_prepare_and_finish_make_up_the_rule(rule, source):
     assert rule.prepare(prepared) == prepared
     assert rule.finish(prepared) == rule.apply(source)
     assert rule.apply(prepared) == rule.apply(source)
+
+
+def test_whitespace_prepare_step_is_idempotent_on_every_short_mix_of_blanks_and_line_ends():
+    import itertools
+
+    from cleaner.rules.whitespace import RULE
+
+    for length in range(1, 7):
+        for characters in itertools.product("a \t\r\n", repeat=length):
+            text = "".join(characters)
+            prepared = RULE.prepare(text)
+            assert RULE.prepare(prepared) == prepared, text
+            assert RULE.apply(RULE.apply(text)) == RULE.apply(text), text

@@ -50,6 +50,10 @@ def tidy_line_spacing(text: str) -> str:
     chain also runs it first, so other rules see single spaces (see RULE)."""
     if _has_trailing_blanks(text):
         text = TRAILING_BLANKS.sub("", text)
+        # Blanks after a lone CR at a line's end hide blanks before it ("a \r \n"):
+        # a second round takes those, and no third can find more.
+        if "\r" in text:
+            text = TRAILING_BLANKS.sub("", text)
     if "  " in text:
         text = _collapse_inner_space_runs(text)
     return text
