@@ -215,11 +215,11 @@ def test_the_rule_splits_the_same_with_or_without_the_index(paragraphs):
     import cleaner.rules.joined_words as joined_words
 
     text = "\n\n".join(paragraphs)
-    saved = joined_words.WINDOWS_BEFORE_INDEX
+    saved = joined_words.windows_before_index
     try:
-        joined_words.WINDOWS_BEFORE_INDEX = 10**9  # never index
+        joined_words.windows_before_index = lambda size: 10**9  # never index
         direct = joined_words.split_joined_words(text)
-        joined_words.WINDOWS_BEFORE_INDEX = 0  # index at once
+        joined_words.windows_before_index = lambda size: 0  # index at once
         assert joined_words.split_joined_words(text) == direct
     finally:
-        joined_words.WINDOWS_BEFORE_INDEX = saved
+        joined_words.windows_before_index = saved
