@@ -197,7 +197,7 @@ class AtomicReplacement:
                 raise OutputError(f"{self.source.name}: file is read-only; left as it is")
             descriptor, self.temporary = claim_temporary(self.target)
         except TemporaryInUse as error:
-            raise OutputError(f"{self.source.name}: another cleaner is writing {error}; left as it is") from None
+            raise self._in_use(error) from None
         except OSError as error:
             raise self._failure(error) from None
         self.handle = os.fdopen(descriptor, "wb")
@@ -230,7 +230,7 @@ class AtomicReplacement:
             os.replace(self.temporary, self.target)
             self.temporary = None
         except TemporaryInUse as error:
-            raise OutputError(f"{self.source.name}: another cleaner is writing {error}; left as it is") from None
+            raise self._in_use(error) from None
         except OSError as error:
             raise self._failure(error) from None
         with contextlib.suppress(OSError):
@@ -276,6 +276,9 @@ class AtomicReplacement:
 
     def __exit__(self, *exc_info: object) -> None:
         self.discard()
+
+    def _in_use(self, error: TemporaryInUse) -> OutputError:
+        return OutputError(f"{self.source.name}: another cleaner is writing {error}; left as it is")
 
     def _failure(self, error: OSError) -> OutputError:
         return OutputError(f"{self.source.name}: cannot write: {_describe(error)}; original left intact")

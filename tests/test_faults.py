@@ -50,8 +50,16 @@ def no_temporary_files(directory) -> bool:
     return not [name for name in os.listdir(directory) if name.endswith(TEMPORARY_SUFFIX)]
 
 
-def enospc(*args, **kwargs):
-    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+def failing_with(code: int):
+    """A stand-in for an OS call that fails with ``code``, as the kernel reports it."""
+
+    def fail(*args, **kwargs):
+        raise OSError(code, os.strerror(code))  # OSError picks the subclass: PermissionError for EACCES
+
+    return fail
+
+
+enospc = failing_with(errno.ENOSPC)
 
 
 # --- Disk full ----------------------------------------------------------------
@@ -133,9 +141,7 @@ def test_permission_denied_creating_the_temporary_file(tmp_path, monkeypatch):
     path = tmp_path / "a.txt"
     path.write_text(DIRTY)
 
-    def refuse(*args, **kwargs):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-
+    refuse = failing_with(errno.EACCES)
     real_open = os.open
     monkeypatch.setattr(
         files.os, "open", lambda path, *args: refuse() if path.endswith(TEMPORARY_SUFFIX) else real_open(path, *args)
@@ -160,10 +166,7 @@ def test_permission_denied_setting_the_mode(tmp_path, monkeypatch):
     path = tmp_path / "a.txt"
     path.write_text(DIRTY)
 
-    def refuse(*args, **kwargs):
-        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
-
-    monkeypatch.setattr(files.os, "chmod", refuse)
+    monkeypatch.setattr(files.os, "chmod", failing_with(errno.EPERM))
     assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "operation not permitted")
 
 
@@ -171,10 +174,7 @@ def test_rename_refused(tmp_path, monkeypatch):
     path = tmp_path / "a.txt"
     path.write_text(DIRTY)
 
-    def refuse(*args, **kwargs):
-        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
-
-    monkeypatch.setattr(files.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", failing_with(errno.EXDEV))
     assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "invalid cross-device link")
 
 
@@ -472,8 +472,7 @@ def test_a_temporary_file_swapped_before_it_is_locked_is_not_used(tmp_path, monk
 def test_no_file_locks_on_the_file_system_still_cleans(tmp_path, monkeypatch):
     import fcntl
 
-    def no_locks(descriptor, operation):
-        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+    no_locks = failing_with(errno.ENOLCK)
 
     monkeypatch.setattr(files.fcntl, "flock", no_locks)
     path = tmp_path / "a.txt"

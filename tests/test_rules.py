@@ -66,3 +66,11 @@ def test_whitespace_prepare_step_is_idempotent_on_every_short_mix_of_blanks_and_
             prepared = RULE.prepare(text)
             assert RULE.prepare(prepared) == prepared, text
             assert RULE.apply(RULE.apply(text)) == RULE.apply(text), text
+
+
+@pytest.mark.parametrize("text", ["a\rb\r\nc\r\n", "  indented\r\n\tand tab\r\n", "one two\rthree\n"])
+def test_whitespace_leaves_tidy_line_ends_alone_lone_carriage_returns_included(text):
+    from cleaner.rules.whitespace import RULE
+
+    assert RULE.prepare(text) == text
+    assert clean(text, select="whitespace") == text

@@ -139,7 +139,7 @@ def _fix_line(line: str, config: ftfy.TextFixerConfig) -> str:
             pieces[index] = ""
             run += pieces[index + 1]
         else:
-            pieces[index] = fixed or pieces[index] if between else fixed
+            pieces[index] = (fixed or pieces[index]) if between else fixed
             run = pieces[index + 1] if index + 1 < len(pieces) else ""
     return "".join(pieces)
 

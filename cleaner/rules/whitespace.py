@@ -15,8 +15,8 @@ TRAILING_BLANKS = re.compile(r"[ \t]+(?=\r?$)", re.MULTILINE)
 SPACES = re.compile(" +")
 BLANK_LINE_RUN = re.compile(r"(\r?\n\r?\n)(?:\r?\n)+")  # keeps the first two line endings
 
-# The chain calls tidy_line_spacing two or three times per text, mostly on
-# text it has already tidied, so finding nothing to do must be cheap: plain
+# The chain calls tidy_line_spacing once or twice per text, the second time
+# on text it has already tidied, so finding nothing to do must be cheap: plain
 # substring searches (memchr for one character) rather than regex scans.
 
 
