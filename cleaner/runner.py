@@ -29,7 +29,7 @@ from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError
 from cleaner.jsonl import JsonlError, clean_jsonl_lines
 from cleaner.pipeline import Cleaner, clean_segments
 from cleaner.rule import Rule
-from cleaner.segments import segments_of
+from cleaner.segments import rejoin_cut_lines, segments_of
 
 PRINT, IN_PLACE, CHECK, DIFF = "print", "in-place", "check", "diff"
 
@@ -80,12 +80,13 @@ def run_job(
     try:
         if job.jsonl_field is not None:
             return _run_jsonl(job, source, stream)
-        if job.mode in (CHECK, DIFF):
+        if job.mode == CHECK:
+            return Outcome(name, _clean_to(_Discard(), source, rules, record), **_found(record))
+        if job.mode == DIFF:
             text = source.read_text(_stdin_or_none(name))
             cleaned = "".join(clean_segments(segments_of([text]), rules, record))
-            changed = cleaned != text
-            diff = unified_diff(name, text, cleaned) if changed and job.mode == DIFF else ""
-            return Outcome(name, changed, output=diff.encode("utf-8", "surrogateescape"), **_found(record))
+            diff = unified_diff(name, text, cleaned) if cleaned != text else ""
+            return Outcome(name, cleaned != text, output=diff.encode("utf-8", "surrogateescape"), **_found(record))
         if job.mode == IN_PLACE:
             return Outcome(name, _clean_in_place(source, rules, job.backup, record), **_found(record))
         buffer = io.BytesIO() if stream is None else None
@@ -196,7 +197,8 @@ def _cleaned_pieces(
 ) -> Iterator[str]:
     handle = _stdin_or_none(source.name)
     pieces = source.pieces(handle, pause_aware=handle is not None and _is_stream(handle))
-    for cleaned in clean_segments(segments_of(_hashed(pieces, digests.before)), rules, record):
+    segments = segments_of(_hashed(pieces, digests.before), cut_lines=True)
+    for cleaned in rejoin_cut_lines(segments, lambda taken: clean_segments(taken, rules, record)):
         digests.after.update(cleaned.encode("utf-8", "surrogatepass"))
         yield cleaned
 
@@ -221,6 +223,16 @@ def _encoded(source: Source, pieces: Iterable[str]) -> Iterator[bytes]:
         yield encoder.encode("", True)
     except UnicodeEncodeError as error:
         raise OutputError(f"{source.name}: cannot encode the result as {source.encoding}: {error.reason}") from None
+
+
+class _Discard:
+    """An output that keeps nothing (``--check`` only needs to know whether anything changed)."""
+
+    def write(self, data: bytes) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
 
 
 def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None) -> bool:

@@ -2,51 +2,82 @@
 
 A segment ends at the first blank line found after ``SEGMENT_SIZE``
 characters; a single line break after ``MAX_SEGMENT_SIZE`` characters is the
-fallback for text with no blank lines. The cut depends only on the text before
-it, so a stream read in pieces of any size is cut exactly where the whole text
-would be, and cleaning it piece by piece gives the same result.
+fallback for text with no blank lines, and for a line longer than that, a
+single space between two words ``LONG_LINE_SLACK`` characters later (no rule
+looks across a space between words) when the consumer asks for it and
+cleans through ``rejoin_cut_lines``, which takes back the line break that
+cleaning gives the end of such a piece. The cut depends only on
+the text before it, so a stream read in pieces of any size is cut exactly
+where the whole text would be, and cleaning it piece by piece gives the same
+result. Only a run of over ``MAX_SEGMENT_SIZE`` characters with no space or
+line break in it stays whole, as nothing can be cut there without changing
+what the rules see.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 SEGMENT_SIZE = 1 << 18  # characters; shorter documents are one segment
-MAX_SEGMENT_SIZE = 1 << 22
+MAX_SEGMENT_SIZE = 1 << 20  # cleaning a segment takes about 100 bytes per character at its peak
+LONG_LINE_SLACK = 1 << 16  # how far past MAX_SEGMENT_SIZE a line break is awaited before a space will do
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+WORD_SPACE = re.compile(r"(?<=[^\s]) (?=[^\s])")  # one space between two words
 PAUSE = object()  # a piece meaning "input has paused": cut at the last blank line
+
+
+class CutLine(str):
+    """A segment that ends inside a line, just after a space between two words."""
 
 
 class Segmenter:
     """Accumulates pieces of text and hands out complete segments."""
 
-    def __init__(self, size: int | None = None, max_size: int | None = None):
+    def __init__(self, size: int | None = None, max_size: int | None = None, cut_lines: bool = False):
         self.size = size or SEGMENT_SIZE
         self.max_size = max(self.size, max_size or MAX_SEGMENT_SIZE)
+        self.cut_lines = cut_lines  # cut a long line at a space (the consumer uses ``rejoin_cut_lines``)
         self.buffer = ""
+        self.waiting: list[str] = []  # pieces not yet added to ``buffer``
+        self.waiting_size = 0
+        self.searched = 0  # no cut can start in ``buffer`` before this offset
 
     def feed(self, piece: str) -> list[str]:
-        self.buffer += piece
+        self.waiting.append(piece)
+        self.waiting_size += len(piece)
+        # Join small buffers at once; a long one without a place to cut only
+        # when it has half as much again waiting, so joining stays linear.
+        if len(self.buffer) > 2 * self.max_size and self.waiting_size < len(self.buffer) // 2:
+            return []
+        self._join()
         return self._cut_ready()
 
     def flush_paragraphs(self) -> list[str]:
         """Cut at the last blank line so far (used when input pauses)."""
+        self._join()
+        segments = self._cut_ready()
         last = None
         for last in BLANK_LINE.finditer(self.buffer):
             pass
         if last is None:
-            return []
+            return segments
         cut = last.end()
-        head, self.buffer = self.buffer[:cut], self.buffer[cut:]
-        return [head]
+        head, self.buffer, self.searched = self.buffer[:cut], self.buffer[cut:], 0
+        return [*segments, head]
 
     def close(self) -> list[str]:
+        self._join()
         segments = self._cut_ready()
         if self.buffer:
             segments.append(self.buffer)
             self.buffer = ""
         return segments
+
+    def _join(self) -> None:
+        if self.waiting:
+            self.buffer += "".join(self.waiting)
+            self.waiting, self.waiting_size = [], 0
 
     def _cut_ready(self) -> list[str]:
         segments = []
@@ -54,34 +85,90 @@ class Segmenter:
         while len(self.buffer) - start > self.size:
             cut = self._next_cut(start)
             if cut is None:
+                self.searched = max(start, self._resume_offset())
                 break
-            segments.append(self.buffer[start:cut])
+            segment = self.buffer[start:cut]
+            segments.append(CutLine(segment) if segment[-1] == " " else segment)
             start = cut
         if start:
             self.buffer = self.buffer[start:]
+            self.searched = max(0, self.searched - start)
         return segments
 
+    def _resume_offset(self) -> int:
+        """Where the next search must start so that a cut begun near the end
+        of the buffer (a blank line still open, a space not yet followed by a
+        word) is found once more text arrives."""
+        end = len(self.buffer)
+        while end and self.buffer[end - 1] in " \t\r":
+            end -= 1
+        return max(0, end - 2)
+
     def _next_cut(self, start: int) -> int | None:
-        gap = BLANK_LINE.search(self.buffer, start + self.size)
-        newline = -1
-        if len(self.buffer) - start > self.max_size:
-            newline = self.buffer.find("\n", start + self.max_size)
-        if gap and (newline == -1 or gap.start() <= newline):
-            return gap.end()
-        if newline != -1:
-            return newline + 1
-        return None
+        """The end of the segment starting at ``start``: the earliest of the
+        three kinds of cut, so that text arriving later cannot move it."""
+        length = len(self.buffer) - start
+        searched = max(start, self.searched)
+        candidates = []
+        gap = BLANK_LINE.search(self.buffer, max(searched, start + self.size))
+        if gap:
+            candidates.append(gap.end())
+        if length > self.max_size:
+            newline = self.buffer.find("\n", max(searched, start + self.max_size))
+            if newline != -1:
+                candidates.append(newline + 1)
+        if self.cut_lines and length > self.max_size + LONG_LINE_SLACK:
+            space = WORD_SPACE.search(self.buffer, max(searched, start + self.max_size + LONG_LINE_SLACK))
+            if space:
+                candidates.append(space.end())
+        return min(candidates) if candidates else None
 
 
 def segments_of(
-    pieces: Iterable[str | object], size: int | None = None, max_size: int | None = None
+    pieces: Iterable[str | object], size: int | None = None, max_size: int | None = None, cut_lines: bool = False
 ) -> Iterator[str]:
     """Every segment of the text made of ``pieces``, in order. A ``PAUSE``
-    piece releases the complete paragraphs received so far."""
-    segmenter = Segmenter(size, max_size)
+    piece releases the complete paragraphs received so far. With
+    ``cut_lines``, a line too long for one segment is cut at a space between
+    words, and the segments must be cleaned through ``rejoin_cut_lines``."""
+    segmenter = Segmenter(size, max_size, cut_lines)
     for piece in pieces:
         if piece is PAUSE:
             yield from segmenter.flush_paragraphs()
         else:
             yield from segmenter.feed(piece)
     yield from segmenter.close()
+
+
+def rejoin_cut_lines(segments: Iterable[str], clean: Callable[[Iterable[str]], Iterable[str]]) -> Iterator[str]:
+    """``clean(segments)``, with the line break that cleaning ends each
+    segment with turned back into the space it was cut at, where a segment
+    (a ``CutLine``) was cut inside a line. ``clean`` must take segments one at
+    a time and yield each one's cleaned text before taking the next."""
+    state = {"taken": 0, "cut": False}  # segments taken so far; was the last one cut inside a line
+
+    def taken() -> Iterator[str]:
+        for segment in segments:
+            state["taken"] += 1
+            state["cut"] = isinstance(segment, CutLine)
+            yield segment
+
+    held, held_from = None, 0  # the output of a cut segment so far, and which segment it came from
+    for piece in clean(taken()):
+        if held is not None:
+            yield held if state["taken"] == held_from else _unbroken(held)
+            held = None
+        if state["cut"]:
+            held, held_from = piece, state["taken"]
+        else:
+            yield piece
+    if held is not None:
+        yield _unbroken(held)
+
+
+def _unbroken(cleaned: str) -> str:
+    """A cleaned ``CutLine``: the line break cleaning gave its end is the space it ended with."""
+    for ending in ("\r\n", "\n"):
+        if cleaned.endswith(ending):
+            return cleaned[: -len(ending)] + " "
+    return cleaned

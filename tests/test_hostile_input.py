@@ -21,10 +21,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import clean
+from cleaner import clean, segments
 from cleaner.cli import main
 from cleaner.files import check_encoding
 from cleaner.registry import RULES
+from cleaner.runner import Job, run_job
+from cleaner.segments import CutLine, segments_of
 
 # --- Any string --------------------------------------------------------------
 
@@ -78,6 +80,48 @@ def test_a_10_mb_line_of_words_without_line_breaks():
     line = "The talks ended.The council met on Thursday,adding that prisonersof war &amp; more. " * 120_000
     cleaned = clean(line)
     assert cleaned.startswith("The talks ended. The council met on Thursday, adding that prisoners of war & more.")
+
+
+@pytest.fixture
+def small_segments(monkeypatch):
+    """Segments of tens of characters, so that long lines are cheap to make."""
+    monkeypatch.setattr(segments, "SEGMENT_SIZE", 40)
+    monkeypatch.setattr(segments, "MAX_SEGMENT_SIZE", 80)
+    monkeypatch.setattr(segments, "LONG_LINE_SLACK", 20)
+
+
+LONG_LINE = "The talks ended.The council met on Thursday,adding that prisonersof war &amp; more  here. " * 30
+
+
+def test_a_long_line_is_cut_at_spaces_between_words_however_it_arrives(small_segments):
+    whole = list(segments_of([LONG_LINE], cut_lines=True))
+    for size in (1, 7, 64, 500):
+        pieces = [LONG_LINE[start : start + size] for start in range(0, len(LONG_LINE), size)]
+        assert list(segments_of(pieces, cut_lines=True)) == whole
+    assert "".join(whole) == LONG_LINE
+    assert len(whole) > 20 and all(len(segment) <= 80 + 20 + 20 for segment in whole)
+    for segment, following in zip(whole, whole[1:]):
+        assert isinstance(segment, CutLine)
+        assert segment[-1] == " " and segment[-2] != " " and following[0] != " "
+
+
+def test_a_long_line_cut_in_pieces_cleans_as_it_would_whole(tmp_path, small_segments, monkeypatch):
+    """Regression: a line with no line break was one segment, however long
+    (quadratic time and memory rising without bound); now it is cut at spaces,
+    and the line break cleaning ends each piece with does not reach the output."""
+    path = tmp_path / "line.txt"
+    path.write_text(LONG_LINE + "\nSecond  line.")
+    outcome = run_job(Job(), str(path))
+    monkeypatch.setattr(segments, "MAX_SEGMENT_SIZE", 10**9)
+    assert outcome.output.decode() == clean(LONG_LINE + "\nSecond  line.")
+    assert outcome.output.decode().count("\n") == 2
+
+
+def test_a_long_line_cut_in_pieces_with_only_unicode_keeps_its_spaces(tmp_path, small_segments):
+    path = tmp_path / "line.txt"
+    path.write_text(LONG_LINE)
+    outcome = run_job(Job(select=("unicode",)), str(path))
+    assert outcome.output.decode() == LONG_LINE.replace("&amp;", "&")
 
 
 def test_a_megabyte_of_punctuation():
