@@ -8,11 +8,12 @@ Exit codes: 0 success, 1 changes found under ``--check``, 2 usage or input error
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import SimpleNamespace
 from typing import Any, TextIO
 
@@ -21,7 +22,7 @@ import click
 from cleaner import __version__
 from cleaner.config import Config, ConfigError, resolve_config
 from cleaner.discovery import expand_inputs
-from cleaner.files import STDIN_NAME, check_encoding
+from cleaner.files import STDIN_NAME, check_encoding, describe_os_error, same_file_as_an_input
 from cleaner.jsonl import split_field_path
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.report import EXIT_ERROR, Run
@@ -171,13 +172,15 @@ def main(ctx: click.Context, **options: Any) -> None:
         ctx.exit(EXIT_ERROR)
     inputs = _inputs(settings, config)
     job = _job(settings, config, mode, summary=len(inputs) > 1 and not settings.quiet)
-    report = _open_report(settings, mode)
+    _refuse_closed_streams(ctx, settings, mode, inputs)
+    report = _open_report(settings, mode, inputs)
     run = Run(mode, settings.quiet, _use_color(settings.color), report)
     jobs = settings.jobs or default_workers()
-    with run.progress(inputs, jobs) as on_read:
-        for outcome in run_jobs(job, inputs, jobs, stream=sys.stdout.buffer, on_read=on_read):
+    with _output_failures(ctx), run.progress(inputs, jobs) as on_read:
+        stream = sys.stdout.buffer if sys.stdout is not None else None
+        for outcome in run_jobs(job, inputs, jobs, stream=stream, on_read=on_read):
             run.take(outcome)
-    run.finish(len(inputs))
+        run.finish(len(inputs))
     ctx.exit(run.exit_code)
 
 
@@ -227,7 +230,7 @@ def _job(settings: SimpleNamespace, config: Config, mode: str, summary: bool) ->
     )
 
 
-def _open_report(settings: SimpleNamespace, mode: str) -> TextIO | None:
+def _open_report(settings: SimpleNamespace, mode: str, inputs: Sequence[str]) -> TextIO | None:
     if settings.report is None:
         if settings.report_file:
             raise click.UsageError("--report-file needs --report json")
@@ -237,13 +240,45 @@ def _open_report(settings: SimpleNamespace, mode: str) -> TextIO | None:
         if mode in (PRINT, DIFF):
             raise click.UsageError("--report json needs --report-file when the text or diff goes to standard output")
         target = "-"
-    return click.open_file(target, "w", encoding="utf-8")
+    if target != STDIN_NAME and same_file_as_an_input(target, inputs):
+        raise click.UsageError(f"--report-file {target} is one of the inputs; name another file")
+    try:
+        return click.open_file(target, "w", encoding="utf-8")
+    except OSError as error:
+        _error(f"cannot write the report to {target}: {describe_os_error(error)}")
+        raise SystemExit(EXIT_ERROR) from None
+
+
+def _refuse_closed_streams(ctx: click.Context, settings: SimpleNamespace, mode: str, inputs: Sequence[str]) -> None:
+    """A closed standard input or output that the run needs is one clear line, not a traceback."""
+    if sys.stdin is None and STDIN_NAME in inputs:
+        _error("standard input is closed; name files to clean")
+        ctx.exit(EXIT_ERROR)
+    reports_to_stdout = settings.report is not None and settings.report_file in (None, STDIN_NAME)
+    if sys.stdout is None and (mode in (PRINT, DIFF) or reports_to_stdout):
+        _error("standard output is closed; use -i or --check, or redirect it")
+        ctx.exit(EXIT_ERROR)
+
+
+@contextlib.contextmanager
+def _output_failures(ctx: click.Context) -> Iterator[None]:
+    """A failed write to standard output or the report (a full disk) ends the
+    run with one line and exit 2. Inputs' own failures never get here: they
+    are reported per file."""
+    try:
+        yield
+    except OSError as error:
+        _error(f"cannot write output: {describe_os_error(error)}")
+        # What is left in the output buffer would fail again at exit, with a traceback.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        ctx.exit(EXIT_ERROR)
 
 
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _tuple(names: Sequence[str] | None) -> tuple[str, ...] | None:

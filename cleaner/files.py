@@ -13,7 +13,8 @@ import os
 import select
 import shutil
 import stat
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from cleaner.segments import PAUSE
@@ -101,7 +102,7 @@ class Source:
                 self.signature = _signature(status)
                 yield opened
         except OSError as error:
-            raise InputError(f"{self.name}: {_describe(error)}") from None
+            raise InputError(f"{self.name}: {describe_os_error(error)}") from None
 
     def read_text(self, handle: BinaryIO | None = None) -> str:
         return "".join(piece for piece in self.pieces(handle) if isinstance(piece, str))
@@ -164,9 +165,28 @@ def _signature(status: os.stat_result) -> tuple[int, int, int]:
     return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-def _describe(error: OSError) -> str:
+def describe_os_error(error: OSError) -> str:
+    """The reason an OS call failed, as the middle of a sentence ("no such file or directory")."""
     reason = error.strerror or str(error)
     return reason[0].lower() + reason[1:] if reason else "unreadable"
+
+
+
+def same_file_as_an_input(path: str, inputs: Iterable[str]) -> bool:
+    """True if ``path`` is, by identity (device and inode, so through any link
+    or spelling), one of the files ``inputs`` names, standard input included."""
+    try:
+        target = os.stat(path)
+    except OSError:
+        return False  # a file that does not exist yet is no input
+    if not stat.S_ISREG(target.st_mode):
+        return False  # /dev/null or a terminal may be both: writing there destroys nothing
+    for name in inputs:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            status = os.fstat(sys.stdin.fileno()) if name == STDIN_NAME else os.stat(name)
+            if os.path.samestat(status, target):
+                return True
+    return False
 
 
 class AtomicReplacement:
@@ -281,7 +301,7 @@ class AtomicReplacement:
         return OutputError(f"{self.source.name}: another cleaner is writing {error}; left as it is")
 
     def _failure(self, error: OSError) -> OutputError:
-        return OutputError(f"{self.source.name}: cannot write: {_describe(error)}; original left intact")
+        return OutputError(f"{self.source.name}: cannot write: {describe_os_error(error)}; original left intact")
 
 
 class TemporaryInUse(Exception):

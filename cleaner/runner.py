@@ -14,6 +14,7 @@ import hashlib
 import io
 import itertools
 import os
+import signal
 import stat
 import sys
 import threading
@@ -116,11 +117,104 @@ def run_jobs(
     # instead of each loading its own.
     Cleaner(job.select, job.ignore, job.options).clean("Warm up the rules ofthe chain.")
     pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(names)), initializer=_exit_with_parent, initargs=(os.getpid(),)
+        max_workers=min(workers, len(names)), initializer=_start_worker, initargs=(os.getpid(),)
     )
-    with pool:
-        chunksize = max(1, len(names) // (workers * 8))
-        yield from pool.map(run_job, itertools.repeat(job), names, chunksize=chunksize)
+    with pool, _StopWorkersOnSignal(pool) as stop:
+        futures = [pool.submit(_run_job_in_worker, job, name) for name in names]
+        for future in futures:
+            if stop.signal is not None:
+                for pending in futures:
+                    pending.cancel()  # those no worker has taken yet
+            if future.cancelled():
+                continue
+            outcome = future.result()
+            if outcome is not None:
+                yield outcome
+    if stop.signal is not None:
+        raise SystemExit(128 + stop.signal)
+
+
+# Signals that stop a run: Ctrl-C, `kill`, a closed terminal.
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class _StopWorkersOnSignal:
+    """While workers run, a stop signal to this process is passed on to them
+    (SIGTERM) instead of ending it at once: each worker leaves the file it is
+    writing as it was and starts no other, and the outcomes of the files
+    already done are still reported; ``signal`` is then the number received.
+    Outside the main thread (no signal handlers there) it does nothing."""
+
+    def __init__(self, pool: ProcessPoolExecutor):
+        self.pool = pool
+        self.signal: int | None = None
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _StopWorkersOnSignal:
+        if threading.current_thread() is threading.main_thread():
+            for number in STOP_SIGNALS:
+                self.previous[number] = signal.signal(number, self._stop)
+        return self
+
+    def _stop(self, number: int, frame: object) -> None:
+        if self.signal is None:
+            self.signal = number
+        for pid in list(getattr(self.pool, "_processes", None) or ()):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    def __exit__(self, *exc_info: object) -> None:
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)
+
+
+class _Stopped(BaseException):
+    """Raised in a worker by a stop signal, while it cleans a file (not an
+    ``Exception``: nothing on the way may take it for an ordinary failure)."""
+
+
+_worker_state = {"stopping": False, "busy": False}
+
+
+def _start_worker(parent: int) -> None:
+    """In a worker: stop cleanly on a stop signal (see ``_run_job_in_worker``),
+    and end when the main process is gone (killed, or stopped by SIGPIPE when
+    its reader went away) instead of waiting for work forever."""
+
+    def on_signal(number: int, frame: object) -> None:
+        _worker_state["stopping"] = True
+        if _worker_state["busy"]:
+            _worker_state["busy"] = False  # once: the unwinding must not be cut short
+            raise _Stopped
+
+    for number in STOP_SIGNALS:
+        signal.signal(number, on_signal)
+    _exit_with_parent(parent)
+
+
+def _run_job_in_worker(job: Job, name: str) -> Outcome | None:
+    """``run_job`` in a worker process; None for a file not started because
+    the run is stopping. A file being written when the stop came is left as
+    it was (the temporary file goes as the stack unwinds)."""
+    inode = _inode(name)
+    try:
+        _worker_state["busy"] = True
+        if _worker_state["stopping"]:
+            return None
+        return run_job(job, name)
+    except _Stopped:
+        if job.mode == IN_PLACE and _inode(name) != inode:  # stopped after the rename: it was rewritten
+            return Outcome(name, changed=True)
+        return Outcome(name, error=f"{name}: stopped by a signal; left as it was")
+    finally:
+        _worker_state["busy"] = False
+
+
+def _inode(name: str) -> int | None:
+    try:
+        return os.stat(name).st_ino
+    except OSError:
+        return None
 
 
 class _Record:
@@ -146,9 +240,6 @@ def _found(record: _Record | None) -> dict[str, tuple]:
 
 
 def _exit_with_parent(parent: int) -> None:
-    """In a worker: end when the main process is gone (killed, or stopped by
-    SIGPIPE when its reader went away) instead of waiting for work forever."""
-
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)

@@ -494,3 +494,119 @@ def test_a_fifo_in_the_temporary_file_s_place_is_an_error_not_a_hang(tmp_path):
     assert result.returncode == 2
     assert "cannot write: .a.txt.cleaner-tmp is in the way and is not a file; original left intact" in result.stderr
     assert path.read_text() == DIRTY
+
+
+# --- Stopped during a parallel run ---------------------------------------------------
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+def test_a_signal_stops_a_parallel_run_and_reports_what_was_rewritten(tmp_path, signal_name):
+    """Regression: workers went on rewriting files for seconds after the
+    signal, and the files they rewrote were never reported."""
+    names = [f"f{index:02}.txt" for index in range(30)]
+    for name in names:
+        (tmp_path / name).write_text(BIG_DIRTY[: 300_000])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "-i", "-j", "2", *names],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    first = process.stderr.readline()
+    assert first.startswith("cleaned f"), first
+    process.send_signal(getattr(signal, signal_name))
+    rest = process.stderr.read()
+    assert process.wait(timeout=60) == 128 + getattr(signal, signal_name)
+    reported = {line.split()[1] for line in (first + rest).splitlines() if line.startswith("cleaned ")}
+    rewritten = {name for name in names if (tmp_path / name).read_text() != BIG_DIRTY[:300_000]}
+    assert rewritten == reported
+    assert len(rewritten) < len(names) - 4  # the rest were never started
+    assert "Traceback" not in rest
+    assert all(line.endswith("stopped by a signal; left as it was") for line in rest.splitlines()
+               if not line.startswith("cleaned "))
+    assert no_temporary_files(tmp_path)
+
+
+# --- The report and standard streams -------------------------------------------------
+
+
+def _cleaner(*args, cwd=None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cleaner", *args], cwd=cwd, capture_output=True, text=True, **kwargs)
+
+
+def _one_line_exit_2(result: subprocess.CompletedProcess, needle: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and needle in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 or result.stderr.startswith("Usage:"), result.stderr
+
+
+@pytest.mark.parametrize("how", ["same name", "hard link", "symlink", "standard input"])
+def test_a_report_file_that_is_an_input_is_refused_and_the_input_kept(tmp_path, how):
+    """Regression: ``--check --report json --report-file a.txt a.txt`` emptied a.txt."""
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    report = {"same name": "a.txt", "hard link": "link.txt", "symlink": "sym.txt", "standard input": "a.txt"}[how]
+    if how == "hard link":
+        os.link(path, tmp_path / report)
+    if how == "symlink":
+        os.symlink("a.txt", tmp_path / report)
+    inputs = ["-"] if how == "standard input" else ["a.txt"]
+    with open(path) as stdin:
+        result = _cleaner("--check", "--report", "json", "--report-file", report, *inputs, cwd=tmp_path, stdin=stdin)
+    _one_line_exit_2(result, f"--report-file {report} is one of the inputs")
+    assert path.read_text() == DIRTY
+
+
+def test_a_report_file_beside_the_input_is_written(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    result = _cleaner("--check", "--report", "json", "--report-file", "report.json", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert '"file": "a.txt", "changed": true' in (tmp_path / "report.json").read_text()
+
+
+def test_a_report_file_in_a_missing_directory_is_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    result = _cleaner("--check", "--report", "json", "--report-file", "missing/r.json", "a.txt", cwd=tmp_path)
+    _one_line_exit_2(result, "cannot write the report to missing/r.json: no such file or directory")
+
+
+def without_root_privileges(command: list[str]) -> list[str]:
+    """``command`` as a user the file permissions apply to: as root, the same
+    user without the capabilities that override them (``setpriv``)."""
+    if os.geteuid() != 0:
+        return command
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+
+
+def test_a_report_file_in_a_read_only_directory_is_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    (tmp_path / "locked").mkdir(mode=0o555)
+    command = [sys.executable, "-m", "cleaner", "--check", "--report", "json", "--report-file", "locked/r.json", "a.txt"]
+    result = subprocess.run(without_root_privileges(command), cwd=tmp_path, capture_output=True, text=True)
+    _one_line_exit_2(result, "cannot write the report to locked/r.json: permission denied")
+
+
+@pytest.mark.parametrize("mode", [[], ["--diff"], ["-j", "2"]], ids=["print", "diff", "parallel"])
+def test_standard_output_on_a_full_disk_is_one_line(tmp_path, mode):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    (tmp_path / "b.txt").write_text(BIG_DIRTY)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "cleaner", *mode, "a.txt", "b.txt"], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    _one_line_exit_2(result, "cannot write output: no space left on device")
+
+
+def test_closed_standard_output_is_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    result = subprocess.run(
+        f"{sys.executable} -m cleaner a.txt >&-", shell=True, cwd=tmp_path, capture_output=True, text=True
+    )
+    _one_line_exit_2(result, "standard output is closed")
+    result = subprocess.run(
+        f"{sys.executable} -m cleaner -i a.txt >&-", shell=True, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0 and (tmp_path / "a.txt").read_text() == CLEAN
+
+
+def test_closed_standard_input_is_one_line(tmp_path):
+    result = subprocess.run(f"{sys.executable} -m cleaner <&-", shell=True, cwd=tmp_path, capture_output=True, text=True)
+    _one_line_exit_2(result, "standard input is closed")
