@@ -55,12 +55,60 @@ def check_encoding(encoding: str) -> str:
     return info.name
 
 
+# Byte order marks that name their encoding, longest first (UTF-32-LE starts
+# with UTF-16-LE's). A file with one is read and written back in it.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+LONGEST_BOM = 4
+SNIFF_SIZE = 8192  # bytes looked at to tell text from binary
+MIN_SNIFF_SIZE = 32  # fewer are too few to judge by proportions
+# Control bytes that text does not contain (tab, line breaks, form feed and escape excepted).
+CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B} | {0x7F}
+
+
+def binary_reason(head: bytes) -> str | None:
+    """Why the start of a file, ``head``, is binary rather than text, or None.
+
+    A NUL byte is binary (as git decides). Without one, text that is valid
+    UTF-8 is text; otherwise it is binary when more than a quarter of its
+    bytes are not UTF-8 or more than one in twenty is a control byte: text in
+    another encoding (Latin-1, cp1252) has far fewer of either, and cleaning a
+    binary file with --keep-undecodable would remove its control bytes.
+    """
+    head = head[:SNIFF_SIZE]
+    nul = head.find(0)
+    if nul != -1:
+        return f"NUL byte at offset {nul}"
+    decoded = head.decode("utf-8", "surrogateescape")
+    invalid = sum(1 for character in decoded if "\udc80" <= character <= "\udcff")
+    if not invalid or len(head) < MIN_SNIFF_SIZE:
+        return None
+    controls = sum(1 for byte in head if byte in CONTROL_BYTES)
+    if invalid * 4 > len(head) or controls * 20 > len(head):
+        return f"{100 * (invalid + controls) // len(head)}% of its first {len(head)} bytes are not text"
+    return None
+
+
+def display_name(name: str) -> str:
+    """How messages name an input: standard input is ``<stdin>``."""
+    return "<stdin>" if name == STDIN_NAME else name
+
+
 class Source:
     """One input, decoded piece by piece so that any size fits in memory.
 
     ``pieces()`` yields decoded text; it raises ``InputError`` (naming the
     input and the byte offset) on bytes invalid in the encoding unless
-    ``keep_undecodable``, and on NUL characters (binary files).
+    ``keep_undecodable``, and on binary content (see ``binary_reason``).
+    With the default encoding, a byte order mark of UTF-8, UTF-16 or UTF-32
+    sets the encoding, and is kept in ``bom`` to be written back. A document
+    whose first line break is a lone CR (classic Mac) is read with its line
+    breaks as LF, and ``line_break`` is then "\r", to write them back with.
     """
 
     def __init__(
@@ -71,10 +119,13 @@ class Source:
         on_read: Callable[[int], None] | None = None,
     ):
         self.name = name
+        self.label = display_name(name)
         self.on_read = on_read
         self.encoding = check_encoding(encoding)
+        self.sniff_bom = self.encoding == "utf-8"
         self.errors = "surrogateescape" if keep_undecodable else "strict"
-        self.bom = False
+        self.bom = b""
+        self.line_break: str | None = None  # "\n", or "\r" for a CR document; None until one is seen
         self.signature: tuple[int, int, int] | None = None  # inode, size, mtime when opened
 
     def pieces(self, handle: BinaryIO | None = None, pause_aware: bool = False) -> Iterator[object]:
@@ -85,10 +136,10 @@ class Source:
         paragraphs can be cleaned and shown without waiting for the end.
         """
         if handle is not None:
-            yield from self._decode(handle, pause_aware)
+            yield from self._line_breaks(self._decode(handle, pause_aware))
             return
         with self.open_binary() as opened:
-            yield from self._decode(opened, pause_aware=False)
+            yield from self._line_breaks(self._decode(opened, pause_aware=False))
 
     @contextlib.contextmanager
     def open_binary(self) -> Iterator[BinaryIO]:
@@ -102,7 +153,7 @@ class Source:
                 self.signature = _signature(status)
                 yield opened
         except OSError as error:
-            raise InputError(f"{self.name}: {describe_os_error(error)}") from None
+            raise InputError(f"{self.label}: {describe_os_error(error)}") from None
 
     def read_text(self, handle: BinaryIO | None = None) -> str:
         return "".join(piece for piece in self.pieces(handle) if isinstance(piece, str))
@@ -110,8 +161,37 @@ class Source:
     def encoder(self) -> codecs.IncrementalEncoder:
         return codecs.getincrementalencoder(self.encoding)(self.errors)
 
+    def _line_breaks(self, pieces: Iterator[object]) -> Iterator[object]:
+        """``pieces`` with the line breaks of a CR document read as LF. A CR
+        that ends a piece waits for the next: it may be half of a CRLF."""
+        carried = ""
+        for piece in pieces:
+            if not isinstance(piece, str):
+                yield piece
+                continue
+            text, carried = carried + piece, ""
+            if text.endswith("\r"):
+                text, carried = text[:-1], "\r"
+            if self.line_break is None:
+                self._note_line_break(text)
+            if self.line_break == "\r":
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            if text:
+                yield text
+        if carried:
+            if self.line_break is None:
+                self.line_break = "\r"
+            yield "\n" if self.line_break == "\r" else carried
+
+    def _note_line_break(self, text: str) -> None:
+        carriage, newline = text.find("\r"), text.find("\n")
+        if carriage != -1 and (newline == -1 or carriage < newline):
+            self.line_break = "\n" if text.startswith("\n", carriage + 1) else "\r"
+        elif newline != -1:
+            self.line_break = "\n"
+
     def _decode(self, handle: BinaryIO, pause_aware: bool) -> Iterator[object]:
-        decoder = codecs.getincrementaldecoder(self.encoding)(self.errors)
+        decoder = None
         consumed = characters = 0
         first, head = True, b""
         descriptor = handle.fileno() if pause_aware else -1
@@ -120,14 +200,18 @@ class Source:
             final = not data
             if self.on_read is not None and data:
                 self.on_read(len(data))
-            if first and self.encoding == "utf-8":
+            if first:
                 # A pipe may deliver the byte order mark a byte at a time.
                 head += data
-                if not final and len(head) < len(codecs.BOM_UTF8) and codecs.BOM_UTF8.startswith(head):
+                if not final and self._wait_for_more(head, pause_aware and not _readable_now(descriptor)):
                     continue
                 data, first = head, False
-                if data.startswith(codecs.BOM_UTF8):
-                    self.bom, data, consumed = True, data[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
+                consumed = self._take_bom(data)
+                data = data[consumed:]
+                reason = binary_reason(data) if self.encoding == "utf-8" else None
+                if reason is not None:
+                    raise InputError(f"{self.label}: looks binary ({reason}); skipped")
+                decoder = codecs.getincrementaldecoder(self.encoding)(self.errors)
             pending = len(decoder.getstate()[0])
             try:
                 text = decoder.decode(data, final)
@@ -135,17 +219,17 @@ class Source:
                 offset = consumed - pending + error.start
                 bad = error.object[error.start : error.start + 1]
                 raise InputError(
-                    f"{self.name}: not valid {self.encoding}: byte 0x{bad.hex()} at offset {offset}"
+                    f"{self.label}: not valid {self.encoding}: byte 0x{bad.hex()} at offset {offset}"
                     " (name the right encoding with --encoding, or keep such bytes with --keep-undecodable)"
                 ) from None
             except UnicodeError as error:  # e.g. UTF-16 without a byte order mark
                 raise InputError(
-                    f"{self.name}: not valid {self.encoding}: {error} (name the right encoding with --encoding)"
+                    f"{self.label}: not valid {self.encoding}: {error} (name the right encoding with --encoding)"
                 ) from None
             consumed += len(data)
             nul = text.find("\x00")
             if nul != -1:
-                raise InputError(f"{self.name}: looks binary (NUL character at position {characters + nul}); skipped")
+                raise InputError(f"{self.label}: looks binary (NUL character at position {characters + nul}); skipped")
             characters += len(text)
             if text:
                 yield text
@@ -153,6 +237,24 @@ class Source:
                 return
             if pause_aware and not _readable_now(descriptor):
                 yield PAUSE
+
+    def _wait_for_more(self, head: bytes, paused: bool) -> bool:
+        """Whether to read more before decoding the start: enough to judge
+        binary content, unless the input has paused; a whole byte order mark."""
+        if self.sniff_bom and len(head) < LONGEST_BOM and any(mark.startswith(head) for mark, _ in BYTE_ORDER_MARKS):
+            return True
+        return len(head) < SNIFF_SIZE and not paused
+
+    def _take_bom(self, head: bytes) -> int:
+        """Note a byte order mark at the start of ``head`` (and the encoding it
+        names, if the encoding was not chosen); return its length."""
+        if not self.sniff_bom:
+            return 0
+        for mark, encoding in BYTE_ORDER_MARKS:
+            if head.startswith(mark):
+                self.bom, self.encoding = mark, encoding
+                return len(mark)
+        return 0
 
 
 def _readable_now(descriptor: int) -> bool:

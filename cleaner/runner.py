@@ -7,7 +7,6 @@ processes can run it. Nothing here parses options or prints messages.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import difflib
 import hashlib
@@ -82,21 +81,21 @@ def run_job(
         if job.jsonl_field is not None:
             return _run_jsonl(job, source, stream)
         if job.mode == CHECK:
-            return Outcome(name, _clean_to(_Discard(), source, rules, record), **_found(record))
+            return Outcome(source.label, _clean_to(_Discard(), source, rules, record), **_found(record))
         if job.mode == DIFF:
             text = source.read_text(_stdin_or_none(name))
             cleaned = "".join(clean_segments(segments_of([text]), rules, record))
             diff = unified_diff(name, text, cleaned) if cleaned != text else ""
-            return Outcome(name, cleaned != text, output=diff.encode("utf-8", "surrogateescape"), **_found(record))
+            return Outcome(source.label, cleaned != text, output=diff.encode("utf-8", "surrogateescape"), **_found(record))
         if job.mode == IN_PLACE:
-            return Outcome(name, _clean_in_place(source, rules, job.backup, record), **_found(record))
+            return Outcome(source.label, _clean_in_place(source, rules, job.backup, record), **_found(record))
         buffer = io.BytesIO() if stream is None else None
         changed = _clean_to(stream or buffer, source, rules, record)
-        return Outcome(name, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
+        return Outcome(source.label, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
     except (InputError, OutputError) as error:
-        return Outcome(name, error=str(error))
+        return Outcome(source.label, error=str(error))
     except JsonlError as error:
-        return Outcome(name, error=f"{name}: {error}")
+        return Outcome(source.label, error=f"{source.label}: {error}")
 
 
 def run_jobs(
@@ -303,17 +302,21 @@ def _hashed(pieces: Iterable[object], digest: hashlib.blake2b) -> Iterator[objec
 
 def _encoded(source: Source, pieces: Iterable[str]) -> Iterator[bytes]:
     """``pieces`` encoded as the source was, BOM included."""
-    encoder = source.encoder()
+    encoder = None  # made once the start is read: a byte order mark there may name the encoding
     try:
-        for index, piece in enumerate(pieces):
-            data = encoder.encode(piece)
-            if index == 0 and source.bom:
-                data = codecs.BOM_UTF8 + data
+        for piece in pieces:
+            if source.line_break == "\r":
+                piece = piece.replace("\n", "\r")
+            data = b""
+            if encoder is None:
+                encoder, data = source.encoder(), source.bom
+            data += encoder.encode(piece)
             if data:
                 yield data
-        yield encoder.encode("", True)
+        if encoder is not None:
+            yield encoder.encode("", True)
     except UnicodeEncodeError as error:
-        raise OutputError(f"{source.name}: cannot encode the result as {source.encoding}: {error.reason}") from None
+        raise OutputError(f"{source.label}: cannot encode the result as {source.encoding}: {error.reason}") from None
 
 
 class _Discard:
@@ -356,7 +359,7 @@ def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
     clean_text = Cleaner(job.select, job.ignore, job.options).clean
 
     def report(line_number: int, message: str) -> None:
-        warnings.append(f"{source.name}: line {line_number}: {message}; passed through unchanged")
+        warnings.append(f"{source.label}: line {line_number}: {message}; passed through unchanged")
 
     def cleaned_lines(handle: BinaryIO, changes: list[bool]) -> Iterator[bytes]:
         originals = iter(handle)
@@ -379,21 +382,21 @@ def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
             after = b"".join(cleaned_lines(io.BytesIO(before), changes))
             diff = ""
             if changes and job.mode == DIFF:
-                diff = unified_diff(source.name, before.decode("utf-8", "replace"), after.decode("utf-8", "replace"))
-            return Outcome(source.name, bool(changes), output=diff.encode(), warnings=tuple(warnings))
+                diff = unified_diff(source.label, before.decode("utf-8", "replace"), after.decode("utf-8", "replace"))
+            return Outcome(source.label, bool(changes), output=diff.encode(), warnings=tuple(warnings))
         if job.mode == IN_PLACE:
             with AtomicReplacement(source, job.backup) as replacement:
                 for line in cleaned_lines(handle, changes):
                     replacement.write(line)
                 if changes:
                     replacement.commit()
-            return Outcome(source.name, bool(changes), warnings=tuple(warnings))
+            return Outcome(source.label, bool(changes), warnings=tuple(warnings))
         buffer = io.BytesIO() if stream is None else None
         output = stream or buffer
         for line in cleaned_lines(handle, changes):
             output.write(line)
         output.flush()
-        return Outcome(source.name, bool(changes), output=buffer.getvalue() if buffer else b"", warnings=tuple(warnings))
+        return Outcome(source.label, bool(changes), output=buffer.getvalue() if buffer else b"", warnings=tuple(warnings))
 
 
 @contextlib.contextmanager

@@ -306,7 +306,7 @@ def test_jsonl_cleans_one_field_and_keeps_the_rest_byte_for_byte(run):
         b"not json\n"
         b'{"id": 3,   "text": "didn\\u2019t\\n"}\n'
     )
-    assert result.stderr == "cleaner: -: line 3: expected a JSON object at column 1; passed through unchanged\n"
+    assert result.stderr == "cleaner: <stdin>: line 3: expected a JSON object at column 1; passed through unchanged\n"
 
 
 def test_jsonl_nested_field(run):

@@ -22,14 +22,14 @@ def _decode(data: bytes, encoding="utf-8", keep_undecodable=False) -> Source:
 
 def test_decode_keeps_a_utf8_bom():
     source = _decode(codecs.BOM_UTF8 + "héllo".encode())
-    assert source.bom and source.text == "héllo"
+    assert source.bom == codecs.BOM_UTF8 and source.text == "héllo"
 
 
 @pytest.mark.parametrize("read_size", [1, 2])
 def test_decode_keeps_a_utf8_bom_that_arrives_a_byte_at_a_time(monkeypatch, read_size):
     monkeypatch.setattr(files, "READ_SIZE", read_size)
     source = _decode(codecs.BOM_UTF8 + "héllo".encode())
-    assert source.bom and source.text == "héllo"
+    assert source.bom == codecs.BOM_UTF8 and source.text == "héllo"
 
 
 @pytest.mark.parametrize("data", [b"\xef\xbb", b"\xef", b"\xef\xbbx"])
@@ -37,7 +37,7 @@ def test_the_start_of_a_bom_alone_is_not_one(monkeypatch, data):
     monkeypatch.setattr(files, "READ_SIZE", 1)
     with pytest.raises(InputError, match="byte 0xef at offset 0"):
         _decode(data)
-    assert _decode(data, keep_undecodable=True).bom is False
+    assert _decode(data, keep_undecodable=True).bom == b""
 
 
 def test_decode_reports_the_offset_of_a_bad_byte():
@@ -178,3 +178,22 @@ def test_read_only_file_is_left_alone(tmp_path):
     with pytest.raises(OutputError, match="read-only"):
         _replace(path, b"new\n")
     assert path.read_text() == "old\n"
+
+
+# --- Line breaks -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("read_size", [1, 2, 65536])
+def test_a_document_of_bare_carriage_returns_is_read_as_lines(monkeypatch, read_size):
+    monkeypatch.setattr(files, "READ_SIZE", read_size)
+    source = Source("-")
+    text = "".join(piece for piece in source.pieces(io.BytesIO(b"one\r\rtwo\r\nthree\rfour\r")) if isinstance(piece, str))
+    assert text == "one\n\ntwo\nthree\nfour\n"
+    assert source.line_break == "\r"
+
+
+@pytest.mark.parametrize("data", [b"one\r\ntwo\r", b"one\ntwo\r", b"no break"])
+def test_a_document_that_starts_with_crlf_or_lf_is_read_as_it_is(data):
+    source = Source("-")
+    assert "".join(piece for piece in source.pieces(io.BytesIO(data)) if isinstance(piece, str)) == data.decode()
+    assert source.line_break == ("\n" if b"\n" in data else None)

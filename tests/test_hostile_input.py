@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from cleaner import clean, segments
 from cleaner.cli import main
-from cleaner.files import check_encoding
+from cleaner.files import binary_reason, check_encoding
 from cleaner.registry import RULES
 from cleaner.runner import Job, run_job
 from cleaner.segments import CutLine, segments_of
@@ -223,6 +223,11 @@ def check_bytes_kept(data: bytes, cleaned: bytes) -> None:
     assert b"".join(invalid_runs(cleaned)) == b"".join(invalid_runs(data)), (data, cleaned)
 
 
+def first_line_break_is_a_lone_cr(data: bytes) -> bool:
+    match = re.search(rb"\r\n|\r|\n", data)
+    return match is not None and match.group() == b"\r"
+
+
 def clean_bytes(data: bytes) -> bytes:
     return clean(data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
 
@@ -255,6 +260,12 @@ def test_undecodable_bytes_are_kept_beside_private_use_characters():
 @settings(max_examples=25, deadline=None, derandomize=True)
 @given(WITH_INVALID_BYTES.filter(invalid_runs))
 def test_keep_undecodable_round_trips_through_the_command_line(data):
+    if binary_reason(data) is not None:  # refused: see test_binary_content_is_refused_even_with_keep_undecodable
+        return
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # UTF-16 or UTF-32 by its byte order mark
+        return
+    if first_line_break_is_a_lone_cr(data):  # read as LF and written back as CR: see the bare-CR tests
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "mixed.txt")
         with open(path, "wb") as handle:
@@ -300,7 +311,7 @@ def _one_clear_line(result: subprocess.CompletedProcess, *needles: str) -> None:
     ("content", "needle"),
     [
         (b"caf\xe9 au lait\n", "not valid utf-8: byte 0xe9 at offset 3"),
-        (b"Tom\x00 &amp; Jerry\n", "looks binary (NUL character at position 3)"),
+        (b"Tom\x00 &amp; Jerry\n", "looks binary (NUL byte at offset 3)"),
     ],
     ids=["undecodable", "nul"],
 )
@@ -358,6 +369,54 @@ def test_utf16_round_trip_in_place_and_printed(tmp_path):
     assert _cleaner("-i", "--encoding", "utf-16", str(path)).returncode == 0
     assert path.read_bytes() == printed.stdout
     assert path.read_bytes().startswith(codecs.BOM_UTF16)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_file_with_a_utf16_or_utf32_byte_order_mark_is_read_and_written_back_in_it(tmp_path, encoding):
+    """Regression: without --encoding, such a file was 'not valid utf-8'."""
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding]
+    path = tmp_path / "wide.txt"
+    path.write_bytes(bom + "Tom &amp; Jerry  met. Café “ok” 😀\n\n\n".encode(encoding))
+    expected = bom + "Tom & Jerry met. Café “ok” 😀\n".encode(encoding)
+    printed = _cleaner(str(path))
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout == expected
+    assert _cleaner("-i", str(path)).returncode == 0
+    assert path.read_bytes() == expected
+
+
+BINARY_WITHOUT_NUL = bytes(range(1, 256)) * 40  # every byte value but NUL, as in an image or archive
+
+
+@pytest.mark.parametrize("flags", [[], ["--keep-undecodable"]], ids=["plain", "keep-undecodable"])
+def test_binary_content_is_refused_even_with_keep_undecodable(tmp_path, flags):
+    """Regression: a binary file without NUL bytes was 'not valid utf-8 ...
+    or keep such bytes with --keep-undecodable', and with that flag it was
+    rewritten (its control bytes removed)."""
+    path = tmp_path / "image.txt"
+    path.write_bytes(BINARY_WITHOUT_NUL)
+    for mode in ([], ["-i"], ["--check"]):
+        result = _cleaner(*flags, *mode, str(path))
+        _one_clear_line(result, "looks binary", str(path))
+        assert "--keep-undecodable" not in result.stderr.decode()
+        assert path.read_bytes() == BINARY_WITHOUT_NUL
+
+
+@pytest.mark.parametrize(
+    ("head", "binary"),
+    [
+        ("Café au lait, crème brûlée and piñata at the fête.\n".encode("latin-1"), False),
+        ("Plain text with an escape \x1b[31m in red \x1b[0m\n".encode(), False),
+        ("déjà vu ".encode() * 100, False),
+        (bytes(range(128, 256)) * 4, True),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(1, 32)) * 8 + b"\xff\xd8" * 20, True),
+        (b"tiny \xff", False),
+    ],
+    ids=["latin-1", "ansi-escapes", "utf-8", "high-bytes", "control-bytes", "too-short-to-judge"],
+)
+def test_binary_reason(head, binary):
+    assert (binary_reason(head) is not None) == binary
 
 
 def test_utf16_without_a_byte_order_mark_is_one_clear_line(tmp_path):
@@ -480,3 +539,26 @@ def test_stdout_closed_early_is_not_a_traceback(big_file, tmp_path, how):
     assert "Traceback" not in errors and "Exception ignored" not in errors, errors
     assert process.returncode in (0, 1, 2, -signal.SIGPIPE)
     assert left == [], f"processes left running: {left}"
+
+
+# --- Line breaks, standard input, names -----------------------------------------
+
+
+def test_a_bare_cr_document_keeps_its_line_breaks_and_gains_no_lf(tmp_path):
+    """Regression: the lines were not seen as lines (trailing blanks kept),
+    and the document ended with an LF among its CRs."""
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"Tom &amp; Jerry  met. \rSecond line\r\r\r\rThird line\r")
+    expected = b"Tom & Jerry met.\rSecond line\r\rThird line\r"
+    printed = _cleaner(str(path))
+    assert printed.stdout == expected
+    assert _cleaner("-i", str(path)).returncode == 0
+    assert path.read_bytes() == expected
+
+
+def test_standard_input_is_named_stdin_in_messages():
+    result = _cleaner("--check", input=b"Tom &amp; Jerry\n")
+    assert result.returncode == 1
+    assert result.stderr == b"would clean <stdin>\n"
+    result = _cleaner("--check", input=b"caf\xe9 au lait\n")
+    _one_clear_line(result, "<stdin>: not valid utf-8")
