@@ -21,7 +21,7 @@ import click
 
 from cleaner import __version__
 from cleaner.config import Config, ConfigError, resolve_config
-from cleaner.discovery import expand_inputs
+from cleaner.discovery import expand_inputs, once_each
 from cleaner.files import STDIN_NAME, check_encoding, describe_os_error, same_file_as_an_input
 from cleaner.jsonl import split_field_path
 from cleaner.registry import RULES, RULES_BY_NAME
@@ -203,7 +203,7 @@ def _inputs(settings: SimpleNamespace, config: Config) -> list[str]:
     include = settings.include or config.include
     inputs = []
     names = list(settings.files) or [STDIN_NAME]
-    for found in expand_inputs(names, include, settings.exclude, config.exclude, config.root):
+    for found in once_each(expand_inputs(names, include, settings.exclude, config.exclude, config.root)):
         if found.note:
             if not settings.quiet:
                 _error(found.note)

@@ -1,5 +1,5 @@
 """Turning command-line inputs into files: directories are walked for text
-files (``--include`` globs, ``.txt`` and ``.md`` by default), skipping what
+files (``--include`` globs, in any case; ``.txt`` and ``.md`` by default), skipping what
 ``--exclude`` and ``.gitignore`` files exclude, VCS folders and binary files.
 Files named on the command line are always taken as they are."""
 
@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pathspec
 
+from cleaner.files import SNIFF_SIZE, binary_reason
+
 VCS_DIRECTORIES = frozenset({".git", ".hg", ".svn", ".bzr"})
-SNIFF_BYTES = 8192
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,28 @@ def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
 def _looks_binary(path: str) -> bool:
     try:
         with open(path, "rb") as handle:
-            return b"\x00" in handle.read(SNIFF_BYTES)
+            return binary_reason(handle.read(SNIFF_SIZE)) is not None
     except OSError:
         return False  # reading it properly will report the problem
+
+
+def once_each(found: Iterable[Found]) -> Iterator[Found]:
+    """``found`` without second mentions of a file: named twice, through a
+    symlink, or both named and in a directory named (so each file is cleaned
+    once). Hard links under other names are files of their own."""
+    seen = set()
+    for item in found:
+        if item.note is None and item.path != "-":
+            try:
+                status = os.stat(item.path)
+            except OSError:
+                yield item  # reading it will report the problem
+                continue
+            identity = (status.st_dev, status.st_ino, os.path.basename(os.path.realpath(item.path)).casefold())
+            if identity in seen:
+                continue
+            seen.add(identity)
+        yield item
 
 
 def _relative(path: Path, root: Path) -> str | None:
@@ -56,7 +76,10 @@ def expand_inputs(
     on the command line); ``config_exclude`` relative to ``config_root``, the
     directory of the configuration file that lists them.
     """
-    include_spec, exclude_spec, config_spec = _spec(include), _spec(exclude), _spec(config_exclude)
+    # Include globs match names in any case (notes.TXT is a .txt file on every
+    # system, as on case-insensitive ones); excludes follow git, case-sensitive.
+    include_spec = _spec(pattern.lower() for pattern in include)
+    exclude_spec, config_spec = _spec(exclude), _spec(config_exclude)
     config_root = config_root.resolve() if config_root else None
 
     for name in names:
@@ -97,7 +120,7 @@ def _walk(root: Path, include_spec: pathspec.PathSpec, excluded) -> Iterator[Fou
         )
         for file_name in sorted(files):
             path = here / file_name
-            if not include_spec.match_file(path.relative_to(root).as_posix()) or ignored(path, False):
+            if not include_spec.match_file(path.relative_to(root).as_posix().lower()) or ignored(path, False):
                 continue
             if _looks_binary(str(path)):
                 yield Found(str(path), note=f"skipping binary file {path}")

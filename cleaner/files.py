@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import hashlib
 import os
 import select
 import shutil
@@ -295,10 +296,14 @@ class AtomicReplacement:
     """Writes the new content of ``source`` beside it, then swaps it in.
 
     The new content goes to ``.NAME.cleaner-tmp`` in the same directory (see
-    ``claim_temporary``); ``commit`` flushes and fsyncs it, gives it the
+    ``claim_temporary``; a name too long for that gets a shorter one, see
+    ``temporary_name``); ``commit`` flushes and fsyncs it, gives it the
     original's permission bits, keeps a backup if asked, and only then
     replaces the original with ``os.replace``. A symlink is followed: its
-    target is rewritten and the link kept. On any failure, or ``discard``, the
+    target is rewritten and the link kept. A file with several hard links
+    becomes a file of its own (its other names keep the old content, as
+    with ``sed -i``): rewriting it where it is could not be atomic; ``notes``
+    says so. On any failure, or ``discard``, the
     temporary file is removed and the original is untouched; if the process
     is killed outright, the next run on the file removes what it left.
     """
@@ -309,6 +314,7 @@ class AtomicReplacement:
         self.target = os.path.realpath(source.name)
         self.temporary: str | None = None
         self.handle: BinaryIO | None = None
+        self.notes: list[str] = []  # what the user should know about a rewrite that went well
 
     def __enter__(self) -> AtomicReplacement:
         try:
@@ -351,6 +357,11 @@ class AtomicReplacement:
                 self.handle.close()
             os.replace(self.temporary, self.target)
             self.temporary = None
+            if status.st_nlink > 1:
+                self.notes.append(
+                    f"{self.source.name}: had {status.st_nlink} hard links; it is now a file of its own,"
+                    " and its other names keep the old content"
+                )
         except TemporaryInUse as error:
             raise self._in_use(error) from None
         except OSError as error:
@@ -375,7 +386,12 @@ class AtomicReplacement:
             shutil.copystat(self.target, partial)
             if not _still_named(copy.fileno(), partial):
                 raise TemporaryInUse(os.path.basename(backup))
-            os.replace(partial, backup)
+            try:
+                os.replace(partial, backup)
+            except OSError as error:
+                raise OutputError(
+                    f"{self.source.name}: cannot keep the backup {os.path.basename(backup)}: {describe_os_error(error)}; original left intact"
+                ) from None
             partial = None
         finally:
             if partial is not None:
@@ -403,6 +419,8 @@ class AtomicReplacement:
         return OutputError(f"{self.source.name}: another cleaner is writing {error}; left as it is")
 
     def _failure(self, error: OSError) -> OutputError:
+        if isinstance(error, FileNotFoundError) and not os.path.lexists(self.target):
+            return OutputError(f"{self.source.name}: deleted while being cleaned; nothing written")
         return OutputError(f"{self.source.name}: cannot write: {describe_os_error(error)}; original left intact")
 
 
@@ -426,7 +444,7 @@ def claim_temporary(path: str) -> tuple[int, str]:
     checks before the rename.
     """
     directory, base = os.path.split(path)
-    temporary = os.path.join(directory, f".{base}{TEMPORARY_SUFFIX}")
+    temporary = os.path.join(directory, temporary_name(directory, base))
     for _ in range(3):
         try:
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | OPEN_FLAGS, 0o600)
@@ -441,6 +459,27 @@ def claim_temporary(path: str) -> tuple[int, str]:
             continue
         return descriptor, temporary
     raise TemporaryInUse(base)
+
+
+def temporary_name(directory: str, base: str) -> str:
+    """``.NAME.cleaner-tmp``; for a name too long to take the additions, its
+    start and a digest of the whole name (the same on every run, so that a
+    leftover is still found)."""
+    name = f".{base}{TEMPORARY_SUFFIX}"
+    limit = _name_max(directory)
+    if len(os.fsencode(name)) <= limit:
+        return name
+    digest = hashlib.blake2b(os.fsencode(base), digest_size=8).hexdigest()
+    room = limit - len(os.fsencode(f".~{digest}{TEMPORARY_SUFFIX}"))
+    start = os.fsencode(base)[:room].decode("utf-8", "ignore")  # whole characters only
+    return f".{start}~{digest}{TEMPORARY_SUFFIX}"
+
+
+def _name_max(directory: str) -> int:
+    try:
+        return os.pathconf(directory or ".", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
 
 
 def _lock(descriptor: int) -> bool:

@@ -88,7 +88,8 @@ def run_job(
             diff = unified_diff(name, text, cleaned) if cleaned != text else ""
             return Outcome(source.label, cleaned != text, output=diff.encode("utf-8", "surrogateescape"), **_found(record))
         if job.mode == IN_PLACE:
-            return Outcome(source.label, _clean_in_place(source, rules, job.backup, record), **_found(record))
+            changed, notes = _clean_in_place(source, rules, job.backup, record)
+            return Outcome(source.label, changed, warnings=notes, **_found(record))
         buffer = io.BytesIO() if stream is None else None
         changed = _clean_to(stream or buffer, source, rules, record)
         return Outcome(source.label, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
@@ -339,8 +340,9 @@ def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: _
 
 def _clean_in_place(
     source: Source, rules: Sequence[Rule], backup: str | None, record: _Record | None
-) -> bool:
-    """Rewrite ``source`` atomically if cleaning changes it; True if it did."""
+) -> tuple[bool, tuple[str, ...]]:
+    """Rewrite ``source`` atomically if cleaning changes it; whether it did,
+    and notes on the rewrite for the user."""
     digests = _Digests()
     cleaned = _cleaned_pieces(source, rules, digests, record)
     first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
@@ -348,9 +350,9 @@ def _clean_in_place(
         for data in _encoded(source, itertools.chain([first], cleaned)):
             replacement.write(data)
         if not digests.changed:
-            return False
+            return False, ()
         replacement.commit()
-    return True
+    return True, tuple(replacement.notes)
 
 
 def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:

@@ -610,3 +610,89 @@ def test_closed_standard_output_is_one_line(tmp_path):
 def test_closed_standard_input_is_one_line(tmp_path):
     result = subprocess.run(f"{sys.executable} -m cleaner <&-", shell=True, cwd=tmp_path, capture_output=True, text=True)
     _one_line_exit_2(result, "standard input is closed")
+
+
+# --- Links, names given twice, long names, files that go away -----------------------
+
+
+@pytest.mark.parametrize(
+    "names",
+    [["a.txt", "a.txt"], [".", "a.txt"], ["a.txt", "link.txt"], ["./a.txt", "a.txt", "."]],
+    ids=["twice", "directory-and-file", "symlink", "spellings"],
+)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_named_twice_is_cleaned_once(tmp_path, names, jobs):
+    """Regression: the second mention failed with 'another cleaner is writing', exit 2."""
+    (tmp_path / "a.txt").write_text(DIRTY)
+    os.symlink("a.txt", tmp_path / "link.txt")
+    result = _cleaner("-i", "-j", jobs, *names, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a.txt").read_text() == CLEAN
+    assert result.stderr.count("cleaned ") == 1, result.stderr
+
+
+def test_a_hard_linked_file_becomes_a_file_of_its_own_and_says_so(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    os.link(tmp_path / "a.txt", tmp_path / "other.txt")
+    result = _cleaner("-i", "a.txt", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr == (
+        "cleaner: a.txt: had 2 hard links; it is now a file of its own, and its other names keep the old content\n"
+        "cleaned a.txt\n"
+    )
+    assert (tmp_path / "a.txt").read_text() == CLEAN
+    assert (tmp_path / "other.txt").read_text() == DIRTY
+    assert os.stat(tmp_path / "a.txt").st_nlink == 1
+
+
+def test_both_names_of_a_hard_link_are_cleaned(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    os.link(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert _cleaner("-i", "a.txt", "b.txt", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "a.txt").read_text() == (tmp_path / "b.txt").read_text() == CLEAN
+
+
+def test_a_file_with_the_longest_name_allowed_is_cleaned_in_place(tmp_path):
+    """Regression: '.NAME.cleaner-tmp' was too long a name, and the error read
+    as if the user's file could not be written."""
+    name = "n" * (os.pathconf(tmp_path, "PC_NAME_MAX") - 4) + ".txt"
+    (tmp_path / name).write_text(DIRTY)
+    result = _cleaner("-i", name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / name).read_text() == CLEAN
+    assert os.listdir(tmp_path) == [name]
+
+
+def test_a_long_name_s_temporary_name_is_short_and_stable(tmp_path):
+    base = "é" * 120 + ".txt"  # 244 bytes
+    first = files.temporary_name(str(tmp_path), base)
+    assert first == files.temporary_name(str(tmp_path), base)
+    assert len(os.fsencode(first)) <= 255 and first.endswith(TEMPORARY_SUFFIX) and first.startswith(".éé")
+    assert files.temporary_name(str(tmp_path), "a.txt") == ".a.txt.cleaner-tmp"
+    assert first != files.temporary_name(str(tmp_path), "é" * 119 + "x.txt")
+
+
+def test_a_backup_name_too_long_is_named_in_the_message(tmp_path):
+    name = "n" * (os.pathconf(tmp_path, "PC_NAME_MAX") - 4) + ".txt"
+    (tmp_path / name).write_text(DIRTY)
+    result = _cleaner("-i", "--backup", ".orig", name, cwd=tmp_path)
+    _one_line_exit_2(result, f"cannot keep the backup {name}.orig: file name too long; original left intact")
+    assert (tmp_path / name).read_text() == DIRTY
+    assert os.listdir(tmp_path) == [name]
+
+
+def test_a_file_deleted_while_being_cleaned_is_not_said_to_be_intact(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text(BIG_DIRTY)
+    _while_writing(monkeypatch, path.unlink)
+    result = run("-i", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"cleaner: {path}: deleted while being cleaned; nothing written\n"
+    assert os.listdir(tmp_path) == []
+
+
+def test_include_globs_match_names_in_any_case(tmp_path):
+    for name in ("notes.TXT", "Readme.Md", "data.csv"):
+        (tmp_path / name).write_text(DIRTY)
+    result = _cleaner("--check", ".", cwd=tmp_path)
+    assert sorted(result.stderr.splitlines()[:2]) == ["would clean Readme.Md", "would clean notes.TXT"]
