@@ -227,6 +227,7 @@ def _job(settings: SimpleNamespace, config: Config, mode: str, summary: bool) ->
         options=config.rule_options,
         list_changes=bool(settings.report),
         count_changes=summary,
+        color=_use_color(settings.color),
     )
 
 

@@ -8,14 +8,17 @@ processes can run it. Nothing here parses options or prints messages.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import difflib
 import hashlib
 import io
 import itertools
 import os
+import shutil
 import signal
 import stat
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -29,7 +32,7 @@ from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError
 from cleaner.jsonl import JsonlError, clean_jsonl_lines
 from cleaner.pipeline import Cleaner, clean_segments
 from cleaner.rule import Rule
-from cleaner.segments import rejoin_cut_lines, segments_of
+from cleaner.segments import CutLine, for_each_segment_cleaned, mend_cut_line, rejoin_cut_lines, segments_of
 
 PRINT, IN_PLACE, CHECK, DIFF = "print", "in-place", "check", "diff"
 
@@ -49,6 +52,7 @@ class Job:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule options
     list_changes: bool = False  # every change in Outcome.changes (for --report)
     count_changes: bool = False  # changes per rule in Outcome.rule_counts (for the summary)
+    color: bool = False  # colour diffs
 
     def rules(self) -> tuple[Rule, ...]:
         return Cleaner(self.select, self.ignore, self.options).rules
@@ -57,7 +61,7 @@ class Job:
 @dataclass(frozen=True)
 class Outcome:
     """What happened to one input. ``output`` holds the cleaned bytes (print
-    mode, when not streamed) or the diff (diff mode)."""
+    mode) or the diff (diff mode) when they were not streamed."""
 
     name: str
     changed: bool = False
@@ -66,13 +70,15 @@ class Outcome:
     warnings: tuple[str, ...] = ()
     changes: tuple[Change, ...] = ()
     rule_counts: tuple[tuple[str, int], ...] = ()
+    output_file: str | None = None  # where a worker left the output (see ``run_jobs``)
 
 
 def run_job(
     job: Job, name: str, stream: BinaryIO | None = None, on_read: Callable[[int], None] | None = None
 ) -> Outcome:
-    """Clean input ``name`` as ``job`` says. In print mode, cleaned text goes
-    to ``stream`` as soon as it is ready, or into ``Outcome.output``.
+    """Clean input ``name`` as ``job`` says. In print and diff modes, the
+    cleaned text or the diff goes to ``stream`` as soon as it is ready, or
+    into ``Outcome.output``.
     ``on_read`` is told how many bytes were read, as reading goes on."""
     source = Source(name, job.encoding, job.keep_undecodable, on_read)
     rules = job.rules()
@@ -83,10 +89,9 @@ def run_job(
         if job.mode == CHECK:
             return Outcome(source.label, _clean_to(_Discard(), source, rules, record), **_found(record))
         if job.mode == DIFF:
-            text = source.read_text(_stdin_or_none(name))
-            cleaned = "".join(clean_segments(segments_of([text]), rules, record))
-            diff = unified_diff(name, text, cleaned) if cleaned != text else ""
-            return Outcome(source.label, cleaned != text, output=diff.encode("utf-8", "surrogateescape"), **_found(record))
+            buffer = io.BytesIO() if stream is None else None
+            changed = _diff_to(stream or buffer, source, rules, record, job.color)
+            return Outcome(source.label, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
         if job.mode == IN_PLACE:
             changed, notes = _clean_in_place(source, rules, job.backup, record)
             return Outcome(source.label, changed, warnings=notes, **_found(record))
@@ -107,8 +112,9 @@ def run_jobs(
     on_read: Callable[[int], None] | None = None,
 ) -> Iterator[Outcome]:
     """``run_job`` over every input, in input order. With more than one worker
-    and input, files are cleaned in parallel processes; printed output is
-    then collected per file and yielded in order."""
+    and input, files are cleaned in parallel processes; printed output (text
+    or diff) is then written by each worker to a file of its own, copied to
+    ``stream`` in input order, and removed: no process holds a whole file."""
     if workers <= 1 or len(names) <= 1:
         for name in names:
             yield run_job(job, name, stream, on_read)
@@ -121,15 +127,20 @@ def run_jobs(
     )
     with pool, _StopWorkersOnSignal(pool) as stop:
         futures = [pool.submit(_run_job_in_worker, job, name) for name in names]
-        for future in futures:
-            if stop.signal is not None:
-                for pending in futures:
-                    pending.cancel()  # those no worker has taken yet
-            if future.cancelled():
-                continue
-            outcome = future.result()
-            if outcome is not None:
-                yield outcome
+        try:
+            for future in futures:
+                if stop.signal is not None:
+                    for pending in futures:
+                        pending.cancel()  # those no worker has taken yet
+                if future.cancelled():
+                    continue
+                outcome = future.result()
+                if outcome is not None:
+                    yield _with_output_copied(outcome, stream)
+        finally:
+            for future in futures:  # outcomes not taken: a failed write, a stop
+                if not future.cancel() and future.done() and future.exception() is None and future.result():
+                    _remove(future.result().output_file)
     if stop.signal is not None:
         raise SystemExit(128 + stop.signal)
 
@@ -201,13 +212,46 @@ def _run_job_in_worker(job: Job, name: str) -> Outcome | None:
         _worker_state["busy"] = True
         if _worker_state["stopping"]:
             return None
-        return run_job(job, name)
+        return _spooled(job, name) if job.mode in (PRINT, DIFF) else run_job(job, name)
     except _Stopped:
         if job.mode == IN_PLACE and _inode(name) != inode:  # stopped after the rename: it was rewritten
             return Outcome(name, changed=True)
         return Outcome(name, error=f"{name}: stopped by a signal; left as it was")
     finally:
         _worker_state["busy"] = False
+
+
+def _spooled(job: Job, name: str) -> Outcome:
+    """``run_job`` with printed output going to a temporary file, named in the outcome."""
+    descriptor, path = tempfile.mkstemp(prefix="cleaner-", suffix=".out")
+    try:
+        with os.fdopen(descriptor, "wb") as spool:
+            outcome = run_job(job, name, spool)
+    except BaseException:
+        _remove(path)
+        raise
+    return dataclasses.replace(outcome, output_file=path)
+
+
+def _with_output_copied(outcome: Outcome, stream: BinaryIO | None) -> Outcome:
+    """``outcome`` with the output a worker left in a file copied to ``stream``
+    (unless the input failed: its output is incomplete) and the file removed."""
+    if outcome.output_file is None:
+        return outcome
+    try:
+        if stream is not None and not outcome.error:
+            with open(outcome.output_file, "rb") as spool:
+                shutil.copyfileobj(spool, stream)
+            stream.flush()
+    finally:
+        _remove(outcome.output_file)
+    return dataclasses.replace(outcome, output_file=None)
+
+
+def _remove(path: str | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def _inode(name: str) -> int | None:
@@ -249,14 +293,94 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"{name}\t(original)",
-            tofile=f"{name}\t(cleaned)",
-        )
-    )
+    """The unified diff from ``before`` to ``after``, with ``name`` in its header ("" if they are equal)."""
+    hunks = diff_hunks(before.splitlines(keepends=True), after.splitlines(keepends=True))
+    return _diff_header(name) + hunks if hunks else ""
+
+
+def _diff_header(name: str) -> str:
+    return f"--- {name}\t(original)\n+++ {name}\t(cleaned)\n"
+
+
+def diff_hunks(before: Sequence[str], after: Sequence[str], before_start: int = 0, after_start: int = 0) -> str:
+    """The hunks of a unified diff (three lines of context) from the lines
+    ``before`` to the lines ``after``, numbered as if ``before_start`` and
+    ``after_start`` lines came before them. A last line without a line break
+    is marked as ``patch`` expects."""
+    lines = []
+    for group in difflib.SequenceMatcher(None, before, after, autojunk=False).get_grouped_opcodes(3):
+        first, last = group[0], group[-1]
+        old = _hunk_range(before_start + first[1], last[2] - first[1])
+        new = _hunk_range(after_start + first[3], last[4] - first[3])
+        lines.append(f"@@ -{old} +{new} @@\n")
+        for tag, old_start, old_end, new_start, new_end in group:
+            if tag == "equal":
+                lines += [_diff_line(" ", line) for line in before[old_start:old_end]]
+                continue
+            lines += [_diff_line("-", line) for line in before[old_start:old_end]]
+            lines += [_diff_line("+", line) for line in after[new_start:new_end]]
+    return "".join(lines)
+
+
+def _hunk_range(start: int, length: int) -> str:
+    """A hunk's line range as ``diff -u`` writes it (``start`` counted from 0)."""
+    if length == 1:
+        return f"{start + 1}"
+    return f"{start if length == 0 else start + 1},{length}"
+
+
+def _diff_line(mark: str, line: str) -> str:
+    if len((line + "x").splitlines()) > 1:  # it ends with a line break (of any kind splitlines knows)
+        return mark + line
+    return f"{mark}{line}\n\\ No newline at end of file\n"
+
+
+class _DiffWriter:
+    """Writes the unified diff of a document cleaned segment by segment, as it
+    goes: hunks within each segment (or run of segments cut inside a line),
+    with line numbers counted from the start of the document."""
+
+    def __init__(self, name: str, output: BinaryIO, color: bool):
+        self.name, self.output, self.color = name, output, color
+        self.before_lines = self.after_lines = 0  # lines of the document already compared
+        self.before: list[str] = []  # a line cut across segments, until its end
+        self.after: list[str] = []
+        self.changed = False
+
+    def take(self, segment: str, cleaned: str) -> None:
+        if isinstance(segment, CutLine):
+            cleaned = mend_cut_line(cleaned)
+        self.before.append(segment)
+        self.after.append(cleaned)
+        if not isinstance(segment, CutLine):
+            self.flush()
+
+    def flush(self) -> None:
+        before = "".join(self.before).splitlines(keepends=True)
+        after = "".join(self.after).splitlines(keepends=True)
+        self.before, self.after = [], []
+        hunks = diff_hunks(before, after, self.before_lines, self.after_lines)
+        self.before_lines += len(before)
+        self.after_lines += len(after)
+        if hunks:
+            if not self.changed:
+                hunks = _diff_header(self.name) + hunks
+                self.changed = True
+            if self.color:
+                from cleaner.report import colorize_diff  # (report imports this module)
+
+                hunks = colorize_diff(hunks)
+            self.output.write(hunks.encode("utf-8", "surrogateescape"))
+            self.output.flush()
+
+
+def _diff_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None, color: bool) -> bool:
+    """Write the diff of cleaning ``source`` to ``output``, segment by segment; whether anything changed."""
+    writer = _DiffWriter(source.label, output, color)
+    segments = segments_of(source.pieces(_stdin_or_none(source.name)), cut_lines=True)
+    for_each_segment_cleaned(segments, lambda taken: clean_segments(taken, rules, record), writer.take)
+    writer.flush()
+    return writer.changed
 
 
 def _stdin_or_none(name: str) -> BinaryIO | None:

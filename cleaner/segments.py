@@ -156,17 +156,41 @@ def rejoin_cut_lines(segments: Iterable[str], clean: Callable[[Iterable[str]], I
     held, held_from = None, 0  # the output of a cut segment so far, and which segment it came from
     for piece in clean(taken()):
         if held is not None:
-            yield held if state["taken"] == held_from else _unbroken(held)
+            yield held if state["taken"] == held_from else mend_cut_line(held)
             held = None
         if state["cut"]:
             held, held_from = piece, state["taken"]
         else:
             yield piece
     if held is not None:
-        yield _unbroken(held)
+        yield mend_cut_line(held)
 
 
-def _unbroken(cleaned: str) -> str:
+def for_each_segment_cleaned(
+    segments: Iterable[str], clean: Callable[[Iterable[str]], Iterable[str]], take: Callable[[str, str], None]
+) -> None:
+    """Call ``take(segment, cleaned)`` for every segment, with all the text
+    ``clean(segments)`` gave for it ("" for a segment cleaned away), as soon
+    as ``clean`` takes the next one. ``clean`` must take segments one at a
+    time and yield each one's cleaned text before taking the next."""
+    current: list[str] = []  # the segment being cleaned
+    parts: list[str] = []  # and its cleaned text so far
+
+    def taken() -> Iterator[str]:
+        for segment in segments:
+            if current:
+                take(current.pop(), "".join(parts))
+                parts.clear()
+            current.append(segment)
+            yield segment
+
+    for piece in clean(taken()):
+        parts.append(piece)
+    if current:
+        take(current.pop(), "".join(parts))
+
+
+def mend_cut_line(cleaned: str) -> str:
     """A cleaned ``CutLine``: the line break cleaning gave its end is the space it ended with."""
     for ending in ("\r\n", "\n"):
         if cleaned.endswith(ending):

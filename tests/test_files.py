@@ -7,11 +7,13 @@ import errno
 import io
 import os
 import stat
+import subprocess
 
 import pytest
 
-from cleaner import files
+from cleaner import files, segments
 from cleaner.files import AtomicReplacement, InputError, OutputError, Source
+from cleaner.runner import DIFF, PRINT, Job, run_job, run_jobs, unified_diff
 
 
 def _decode(data: bytes, encoding="utf-8", keep_undecodable=False) -> Source:
@@ -197,3 +199,81 @@ def test_a_document_that_starts_with_crlf_or_lf_is_read_as_it_is(data):
     source = Source("-")
     assert "".join(piece for piece in source.pieces(io.BytesIO(data)) if isinstance(piece, str)) == data.decode()
     assert source.line_break == ("\n" if b"\n" in data else None)
+
+
+# --- Diffs, streamed segment by segment ----------------------------------------------
+
+
+def _streamed_diff(tmp_path, text: str, monkeypatch, segment: int, longest: int) -> tuple[str, str]:
+    """The diff ``--diff`` prints for ``text``, cut into segments of about
+    ``segment`` characters; and the text cleaned whole."""
+    monkeypatch.setattr(segments, "SEGMENT_SIZE", segment)
+    monkeypatch.setattr(segments, "MAX_SEGMENT_SIZE", longest)
+    monkeypatch.setattr(segments, "LONG_LINE_SLACK", 10)
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode())
+    output = io.BytesIO()
+    outcome = run_job(Job(mode=DIFF), str(path), output)
+    assert outcome.changed and outcome.output == b""
+    cleaned = io.BytesIO()
+    run_job(Job(), str(path), cleaned)
+    return output.getvalue().decode(), cleaned.getvalue().decode()
+
+
+def _patched(tmp_path, text: str, diff: str) -> str:
+    original = tmp_path / "original.txt"
+    original.write_bytes(text.encode())
+    subprocess.run(["patch", "-s", str(original)], input=diff, text=True, check=True)
+    return original.read_bytes().decode()
+
+
+DOCUMENT = "".join(
+    f"Paragraph {n}: Tom &amp; Jerry  met.\nIt was fine.{'' if n % 3 else ' '}\n\n\n" for n in range(60)
+) + "Last  line, no break"
+
+
+@pytest.mark.parametrize(("segment", "longest"), [(10**9, 10**9), (120, 300), (30, 40)])
+def test_a_diff_streamed_by_segment_applies_with_patch(tmp_path, monkeypatch, segment, longest):
+    """Regression: --diff held the whole file and its cleaned copy in memory;
+    now each segment's hunks are written as it is cleaned, numbered in the
+    whole document, so that ``patch`` applies them."""
+    diff, cleaned = _streamed_diff(tmp_path, DOCUMENT, monkeypatch, segment, longest)
+    assert diff.startswith(f"--- {tmp_path / 'a.txt'}\t(original)\n+++ {tmp_path / 'a.txt'}\t(cleaned)\n@@ -1,")
+    assert _patched(tmp_path, DOCUMENT, diff) == cleaned
+    assert "-Last  line, no break\n\\ No newline at end of file\n" in diff
+    assert diff.endswith("+Last line, no break\n")
+
+
+def test_a_diff_of_one_long_line_cut_at_spaces_applies_with_patch(tmp_path, monkeypatch):
+    text = "first line\n" + "Tom &amp; Jerry  met here. " * 40 + "\nlast line\n"
+    diff, cleaned = _streamed_diff(tmp_path, text, monkeypatch, 30, 40)
+    assert _patched(tmp_path, text, diff) == cleaned
+    assert diff.count("@@ ") == 1
+
+
+def test_a_small_diff_is_the_whole_file_diff():
+    assert unified_diff("a.txt", "one\ntwo  \nthree\n", "one\ntwo\nthree\n") == (
+        "--- a.txt\t(original)\n+++ a.txt\t(cleaned)\n@@ -1,3 +1,3 @@\n one\n-two  \n+two\n three\n"
+    )
+
+
+def test_parallel_workers_pass_printed_output_through_files_not_memory(tmp_path):
+    """Regression: with -j, each worker sent back the whole cleaned file (or
+    diff) in its outcome; now it writes it to a file of its own that is copied
+    to the output in order and removed."""
+    names = []
+    for index in range(3):
+        path = tmp_path / f"{index}.txt"
+        path.write_text(f"File {index}: Tom &amp; Jerry  met.\n")
+        names.append(str(path))
+    for mode, expected in [
+        (PRINT, "".join(f"File {index}: Tom & Jerry met.\n" for index in range(3))),
+        (DIFF, "".join(unified_diff(name, f"File {i}: Tom &amp; Jerry  met.\n", f"File {i}: Tom & Jerry met.\n")
+                       for i, name in enumerate(names))),
+    ]:
+        stream = io.BytesIO()
+        outcomes = list(run_jobs(Job(mode=mode), names, 2, stream=stream))
+        assert stream.getvalue().decode() == expected
+        assert [outcome.output for outcome in outcomes] == [b""] * 3
+        assert all(outcome.output_file is None for outcome in outcomes)
+    assert sorted(os.listdir(tmp_path)) == ["0.txt", "1.txt", "2.txt"]
