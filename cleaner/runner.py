@@ -487,29 +487,37 @@ def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
     def report(line_number: int, message: str) -> None:
         warnings.append(f"{source.label}: line {line_number}: {message}; passed through unchanged")
 
-    def cleaned_lines(handle: BinaryIO, changes: list[bool]) -> Iterator[bytes]:
-        originals = iter(handle)
+    def line_pairs(handle: BinaryIO) -> Iterator[tuple[bytes, bytes]]:
+        """Each line of ``handle`` with its cleaned form."""
         remembered = []
 
         def remember() -> Iterator[bytes]:
-            for line in originals:
+            for line in handle:
                 remembered.append(line)
                 yield line
 
         for line in clean_jsonl_lines(remember(), job.jsonl_field, clean_text, job.strict, report):
-            if line is not remembered.pop():
+            yield remembered.pop(), line
+
+    def cleaned_lines(handle: BinaryIO, changes: list[bool]) -> Iterator[bytes]:
+        for original, line in line_pairs(handle):
+            if line is not original and not changes:
                 changes.append(True)
             yield line
 
     changes: list[bool] = []
     with _binary_input(source) as handle:
-        if job.mode in (CHECK, DIFF):
-            before = handle.read()
-            after = b"".join(cleaned_lines(io.BytesIO(before), changes))
-            diff = ""
-            if changes and job.mode == DIFF:
-                diff = unified_diff(source.label, before.decode("utf-8", "replace"), after.decode("utf-8", "replace"))
-            return Outcome(source.label, bool(changes), output=diff.encode(), warnings=tuple(warnings))
+        if job.mode == CHECK:
+            for _ in cleaned_lines(handle, changes):
+                pass
+            return Outcome(source.label, bool(changes), warnings=tuple(warnings))
+        if job.mode == DIFF:
+            buffer = io.BytesIO() if stream is None else None
+            writer = _DiffWriter(source.label, stream or buffer, job.color)
+            for before, after in _batches(line_pairs(handle)):
+                writer.take(before.decode("utf-8", "replace"), after.decode("utf-8", "replace"))
+            output = buffer.getvalue() if buffer else b""
+            return Outcome(source.label, writer.changed, output=output, warnings=tuple(warnings))
         if job.mode == IN_PLACE:
             with AtomicReplacement(source, job.backup) as replacement:
                 for line in cleaned_lines(handle, changes):
@@ -523,6 +531,25 @@ def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
             output.write(line)
         output.flush()
         return Outcome(source.label, bool(changes), output=buffer.getvalue() if buffer else b"", warnings=tuple(warnings))
+
+
+JSONL_BATCH_BYTES = 1 << 20  # records compared at a time for --diff
+
+
+def _batches(pairs: Iterable[tuple[bytes, bytes]]) -> Iterator[tuple[bytes, bytes]]:
+    """Lines and their cleaned forms, joined into batches of about ``JSONL_BATCH_BYTES``."""
+    before: list[bytes] = []
+    after: list[bytes] = []
+    size = 0
+    for original, cleaned in pairs:
+        before.append(original)
+        after.append(cleaned)
+        size += len(original)
+        if size >= JSONL_BATCH_BYTES:
+            yield b"".join(before), b"".join(after)
+            before, after, size = [], [], 0
+    if before:
+        yield b"".join(before), b"".join(after)
 
 
 @contextlib.contextmanager

@@ -277,3 +277,21 @@ def test_parallel_workers_pass_printed_output_through_files_not_memory(tmp_path)
         assert [outcome.output for outcome in outcomes] == [b""] * 3
         assert all(outcome.output_file is None for outcome in outcomes)
     assert sorted(os.listdir(tmp_path)) == ["0.txt", "1.txt", "2.txt"]
+
+
+def test_a_jsonl_diff_streamed_in_batches_applies_with_patch(tmp_path, monkeypatch):
+    from cleaner import runner
+
+    monkeypatch.setattr(runner, "JSONL_BATCH_BYTES", 100)
+    records = [f'{{"id": {n}, "text": "Record {n}: Tom &amp; Jerry{"  met" if n % 4 == 0 else " met"}."}}\n' for n in range(40)]
+    text = "".join(records)
+    path = tmp_path / "a.jsonl"
+    path.write_text(text)
+    diff = io.BytesIO()
+    outcome = run_job(Job(mode=DIFF, jsonl_field="text"), str(path), diff)
+    cleaned = io.BytesIO()
+    run_job(Job(jsonl_field="text"), str(path), cleaned)
+    assert outcome.changed and diff.getvalue().count(b"@@ ") > 3
+    assert _patched(tmp_path, text, diff.getvalue().decode()) == cleaned.getvalue().decode()
+    check = run_job(Job(mode="check", jsonl_field="text"), str(path))
+    assert check.changed and check.output == b""
