@@ -226,3 +226,20 @@ def test_a_rule_reruns_only_when_another_rule_may_have_given_it_work():
 def test_chain_is_idempotent_where_line_ends_change_what_rules_see(text, cleaned):
     assert clean(text) == cleaned
     assert clean(cleaned) == cleaned
+
+
+def test_clean_mapped_moves_an_entity_span_back_to_the_original():
+    from cleaner import Cleaner
+
+    text = "Tom &amp; Jerry met in Kyiv at home.The talks , which began , ended.\n\n\n"
+    mapped = Cleaner().clean_mapped(text)
+    assert mapped.text == clean(text) == "Tom & Jerry met in Kyiv at home. The talks, which began, ended.\n"
+    start = mapped.text.index("Kyiv")
+    end = start + len("Kyiv")
+    assert text[mapped.to_original(start) : mapped.to_original(end)] == "Kyiv"
+    assert mapped.to_cleaned(text.index("Jerry")) == mapped.text.index("Jerry")
+    # inside a replaced stretch: its start
+    assert mapped.to_cleaned(text.index("amp;")) == mapped.text.index("&")
+    assert [change.rule for change in mapped.changes] == [
+        "unicode", "punctuation-spacing", "punctuation-spacing", "punctuation-spacing", "whitespace", "whitespace"
+    ]
