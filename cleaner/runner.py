@@ -32,7 +32,7 @@ from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError
 from cleaner.jsonl import JsonlError, clean_jsonl_lines
 from cleaner.pipeline import Cleaner, clean_segments
 from cleaner.rule import Rule
-from cleaner.segments import CutLine, for_each_segment_cleaned, mend_cut_line, rejoin_cut_lines, segments_of
+from cleaner.segments import CutLine, cut_line_gap, for_each_segment_cleaned, rejoin_cut_lines, segments_of
 
 PRINT, IN_PLACE, CHECK, DIFF = "print", "in-place", "check", "diff"
 
@@ -345,14 +345,16 @@ class _DiffWriter:
         self.before_lines = self.after_lines = 0  # lines of the document already compared
         self.before: list[str] = []  # a line cut across segments, until its end
         self.after: list[str] = []
+        self.cut = False  # the last segment taken was cut inside a line
         self.changed = False
 
     def take(self, segment: str, cleaned: str) -> None:
-        if isinstance(segment, CutLine):
-            cleaned = mend_cut_line(cleaned)
+        if self.cut and self.after:
+            self.after[-1] += cut_line_gap(self.after[-1], cleaned)
         self.before.append(segment)
         self.after.append(cleaned)
-        if not isinstance(segment, CutLine):
+        self.cut = isinstance(segment, CutLine)
+        if not self.cut:
             self.flush()
 
     def flush(self) -> None:

@@ -5,8 +5,8 @@ characters; a single line break after ``MAX_SEGMENT_SIZE`` characters is the
 fallback for text with no blank lines, and for a line longer than that, a
 single space between two words ``LONG_LINE_SLACK`` characters later (no rule
 looks across a space between words) when the consumer asks for it and
-cleans through ``rejoin_cut_lines``, which takes back the line break that
-cleaning gives the end of such a piece. The cut depends only on
+cleans through ``rejoin_cut_lines``, which puts back the space that cleaning
+takes from the end of such a piece. The cut depends only on
 the text before it, so a stream read in pieces of any size is cut exactly
 where the whole text would be, and cleaning it piece by piece gives the same
 result. Only a run of over ``MAX_SEGMENT_SIZE`` characters with no space or
@@ -141,10 +141,10 @@ def segments_of(
 
 
 def rejoin_cut_lines(segments: Iterable[str], clean: Callable[[Iterable[str]], Iterable[str]]) -> Iterator[str]:
-    """``clean(segments)``, with the line break that cleaning ends each
-    segment with turned back into the space it was cut at, where a segment
-    (a ``CutLine``) was cut inside a line. ``clean`` must take segments one at
-    a time and yield each one's cleaned text before taking the next."""
+    """``clean(segments)``, with the space back where a segment was cut inside
+    a line (a ``CutLine``) and cleaning took it away with the blanks at the
+    segment's end. ``clean`` must take segments one at a time and yield each
+    one's cleaned text before taking the next."""
     state = {"taken": 0, "cut": False}  # segments taken so far; was the last one cut inside a line
 
     def taken() -> Iterator[str]:
@@ -153,17 +153,25 @@ def rejoin_cut_lines(segments: Iterable[str], clean: Callable[[Iterable[str]], I
             state["cut"] = isinstance(segment, CutLine)
             yield segment
 
-    held, held_from = None, 0  # the output of a cut segment so far, and which segment it came from
+    held, held_from = None, 0  # the last output of a cut segment, and which segment it came from
     for piece in clean(taken()):
         if held is not None:
-            yield held if state["taken"] == held_from else mend_cut_line(held)
+            yield held + (cut_line_gap(held, piece) if state["taken"] != held_from else "")
             held = None
         if state["cut"]:
             held, held_from = piece, state["taken"]
         else:
             yield piece
     if held is not None:
-        yield mend_cut_line(held)
+        yield held
+
+
+def cut_line_gap(before: str, after: str) -> str:
+    """What goes between the cleaned end of a ``CutLine`` and the cleaned text
+    after it: the space it was cut at, unless one of them still has it."""
+    if before and after and not before[-1].isspace() and not after[0].isspace():
+        return " "
+    return ""
 
 
 def for_each_segment_cleaned(
@@ -188,11 +196,3 @@ def for_each_segment_cleaned(
         parts.append(piece)
     if current:
         take(current.pop(), "".join(parts))
-
-
-def mend_cut_line(cleaned: str) -> str:
-    """A cleaned ``CutLine``: the line break cleaning gave its end is the space it ended with."""
-    for ending in ("\r\n", "\n"):
-        if cleaned.endswith(ending):
-            return cleaned[: -len(ending)] + " "
-    return cleaned
