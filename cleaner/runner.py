@@ -308,7 +308,7 @@ def diff_hunks(before: Sequence[str], after: Sequence[str], before_start: int = 
     ``after_start`` lines came before them. A last line without a line break
     is marked as ``patch`` expects."""
     lines = []
-    for group in difflib.SequenceMatcher(None, before, after, autojunk=False).get_grouped_opcodes(3):
+    for group in difflib.SequenceMatcher(None, before, after).get_grouped_opcodes(3):
         first, last = group[0], group[-1]
         old = _hunk_range(before_start + first[1], last[2] - first[1])
         new = _hunk_range(after_start + first[3], last[4] - first[3])
