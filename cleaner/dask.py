@@ -1,7 +1,7 @@
 """Clean text at scale with Dask: Bags, DataFrames, JSON Lines and Parquet files.
 
-Optional: install with ``pip install 'cleaner[dask]'``. Nothing else in
-``cleaner`` imports this module. The same calls run on one machine (Dask's
+Optional: install with ``pip install 'cleaner-text[dask]'`` (from a checkout,
+``pip install '.[dask]'``). Nothing else in ``cleaner`` imports this module. The same calls run on one machine (Dask's
 default scheduler) and on a ``dask.distributed`` cluster: workers receive rule
 names, never functions, and select the rules themselves, so only this module
 and ``cleaner`` need to be importable on the workers.

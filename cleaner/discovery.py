@@ -49,6 +49,8 @@ class Patterns:
         relative = _relative(path.resolve(), self.root) if self.root else None
         if relative is None and (self.root is None or outside):
             relative = _relative(path, walk_root)
+            if relative is None and self.root is None:  # a named file outside the working directory
+                relative = path.as_posix().lstrip("/")
         return relative is not None and self.spec.match_file(relative + ("/" if is_dir else ""))
 
 
@@ -215,7 +217,8 @@ def _found_file(path: Path) -> Found:
 
 def _unreadable_notes(errors: list[OSError]) -> Iterator[Found]:
     for error in errors:
-        yield Found(str(error.filename), note=f"{error.filename}: {_reason(error)}; not searched", error=True)
+        name = str(Path(error.filename))  # "docs", not "./docs", as file names are shown
+        yield Found(name, note=f"{name}: {_reason(error)}; not searched", error=True)
     errors.clear()
 
 
