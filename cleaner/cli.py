@@ -20,7 +20,7 @@ from typing import Any, TextIO
 import click
 from click.core import ParameterSource
 
-from cleaner import __version__
+from cleaner import __version__, select_rules
 from cleaner.config import DEFAULT_INCLUDE, JSONL_INCLUDE, Config, ConfigError, resolve_config
 from cleaner.discovery import Patterns, expand_inputs
 from cleaner.files import STDIN_NAME, check_encoding
@@ -197,7 +197,8 @@ def main(ctx: click.Context, **options: Any) -> None:
         ctx.exit(EXIT_ERROR)
     job = _job(settings, config, mode)
     report = _open_report(settings, mode)
-    run = Run(mode, settings.check, settings.quiet, _use_color(settings.color), report)
+    report_on_stdout = report is not None and settings.report_file in (None, "-")
+    run = Run(mode, settings.check, settings.quiet, _use_color(settings.color), report, report_on_stdout)
     inputs = _inputs(settings, config, run)
     if len(inputs) > 1 and not settings.quiet:
         job = dataclasses.replace(job, count_changes=True)
@@ -269,7 +270,7 @@ def _job(settings: SimpleNamespace, config: Config, mode: str) -> Job:
         options=config.rule_options,
         list_changes=bool(settings.report),
     )
-    if not job.rules():
+    if not select_rules(select, ignore):
         raise click.UsageError(f"no rule left to run (select: {_listed(select)}; ignore: {_listed(ignore)})")
     return job
 

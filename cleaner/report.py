@@ -58,8 +58,11 @@ class Run:
     output mode: it sets the exit code when something would change, whatever
     is printed (black's ``Report.check`` beside its ``WriteBack``)."""
 
-    def __init__(self, mode: str, check: bool, quiet: bool, color: bool, report: TextIO | None):
+    def __init__(
+        self, mode: str, check: bool, quiet: bool, color: bool, report: TextIO | None, report_on_stdout: bool = False
+    ):
         self.mode, self.check, self.quiet, self.color, self.report = mode, check, quiet, color, report
+        self.report_on_stdout = report_on_stdout
         self.failed = self.changed_any = False
         self.changed_files = self.failed_files = 0
         self.per_rule: Counter[str] = Counter()
@@ -126,7 +129,7 @@ class Run:
         return EXIT_CHANGED if self.check and self.changed_any else EXIT_OK
 
     def _output_to_stdout(self) -> bool:
-        return self.mode in (PRINT, DIFF) or self.report is sys.stdout
+        return self.mode in (PRINT, DIFF) or self.report_on_stdout
 
     @contextlib.contextmanager
     def progress(self, inputs: Sequence[str], workers: int) -> Iterator[Callable[[int], None] | None]:

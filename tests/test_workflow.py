@@ -374,6 +374,9 @@ def test_no_progress_bar_when_the_text_goes_to_the_same_terminal(tmp_path):
     shown = _run_in_terminal(["-j", "1", *names], tmp_path)
     assert "Tom & Jerry met." in shown
     assert "cleaning" not in shown and "%" not in shown
+    report = _run_in_terminal(["--check", "--report", "json", "-j", "1", *names], tmp_path)
+    assert '"changed": true' in report
+    assert "cleaning" not in report and "%" not in report
 
 
 def test_distribution_name_is_not_the_unrelated_cleaner_on_the_index():
