@@ -183,7 +183,8 @@ def _walk(
             try:
                 ignores.append((here, "", _spec(_read_patterns(gitignore))))
             except OSError as error:
-                yield Found(str(gitignore), note=f"{gitignore}: {_reason(error)}; its patterns are not applied", error=True)
+                note = f"{gitignore}: {_reason(error)}; its patterns are not applied"
+                yield Found(str(gitignore), note=note, error=True)
 
         def ignored(path: Path, is_dir: bool, ignores: list[_Ignore] = ignores) -> bool:
             suffix = "/" if is_dir else ""

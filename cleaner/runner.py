@@ -255,19 +255,28 @@ def _clean_in_place(
     digests = _Digests()
     cleaned = _cleaned_pieces(source, rules, digests, record)
     first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
+    chunks = _encoded(source, itertools.chain([first], cleaned))
+    return _replace_if_changed(source, backup, chunks, lambda: digests.changed)
+
+
+def _replace_if_changed(
+    source: Source, backup: str | None, chunks: Iterator[bytes], changed: Callable[[], bool]
+) -> bool:
+    """Write ``chunks`` to a temporary file and put it in ``source``'s place
+    if ``changed()`` says so once all are written; True if it did."""
     try:
         with AtomicReplacement(source, backup) as replacement:
-            for data in _encoded(source, itertools.chain([first], cleaned)):
+            for data in chunks:
                 replacement.write(data)
-            if not digests.changed:
+            if not changed():
                 return False
             replacement.commit()
     except OutputError:
         # A file that cleaning leaves as it is needs no writing, so failing to
         # write it (read-only file or folder, full disk) is no failure.
-        for _ in cleaned:
+        for _ in chunks:
             pass
-        if not digests.changed:
+        if not changed():
             return False
         raise
     return True
@@ -304,11 +313,7 @@ def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
                 diff = unified_diff(source.name, before.decode("utf-8", "replace"), after.decode("utf-8", "replace"))
             return outcome(diff.encode())
         if job.mode == IN_PLACE:
-            with AtomicReplacement(source, job.backup) as replacement:
-                for line in cleaned_lines(handle):
-                    replacement.write(line)
-                if records.changed:
-                    replacement.commit()
+            _replace_if_changed(source, job.backup, cleaned_lines(handle), lambda: records.changed > 0)
             return outcome()
         buffer = io.BytesIO() if stream is None else None
         output = stream or buffer

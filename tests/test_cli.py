@@ -9,6 +9,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -206,16 +208,15 @@ def unprivileged(*args: str, cwd) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def shared_dir(tmp_path):
-    """A folder that the user of ``unprivileged`` may enter and write in."""
-    directory = tmp_path / "shared"
-    directory.mkdir()
-    for path in (directory, *directory.parents):
-        if path == path.parent:
-            break
-        path.chmod(path.stat().st_mode | 0o711)
+def shared_dir():
+    """A folder that the user of ``unprivileged`` may enter and write in: in
+    /tmp itself, as pytest keeps its own base folder closed to other users."""
+    directory = Path(tempfile.mkdtemp(prefix="cleaner-test-"))
     directory.chmod(0o777)
-    return directory
+    yield directory
+    for folder, _, _ in os.walk(directory):
+        os.chmod(folder, 0o777)  # so that a locked folder can be removed
+    shutil.rmtree(directory)
 
 
 def test_unreadable_file(shared_dir):
@@ -241,7 +242,7 @@ def test_in_place_on_a_clean_file_that_cannot_be_written_succeeds(shared_dir, re
     path.chmod(0o444 if read_only == "file" else 0o666)
     folder.chmod(0o777 if read_only == "file" else 0o555)
     result = unprivileged("-i", "docs/tidy.txt", cwd=shared_dir)
-    assert (result.returncode, result.stderr) == (0, "")
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
 
 
 def test_in_place_on_a_dirty_file_that_cannot_be_written_fails(shared_dir):
@@ -520,3 +521,13 @@ def test_jsonl_report_lists_every_change_of_every_record_with_its_line(run, tmp_
     summary, per_rule = result.stderr.splitlines()[-1].split(": ")
     assert summary == "checked 2 files, 1 would change"
     assert sorted(per_rule.split(", ")) == ["unicode 2", "whitespace 2"]
+
+
+def test_unreadable_subdirectory_is_a_note_and_exit_2(shared_dir):
+    (shared_dir / "locked").mkdir()
+    (shared_dir / "a.txt").write_text(CLEAN)
+    (shared_dir / "locked" / "b.txt").write_text(DIRTY)
+    (shared_dir / "locked").chmod(0)
+    result = unprivileged("--check", ".", cwd=shared_dir)
+    assert result.returncode == 2
+    assert result.stderr == "cleaner: locked: permission denied; not searched\n"

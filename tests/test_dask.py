@@ -146,7 +146,8 @@ def test_clean_jsonl_files_counts_malformed_lines_and_names_the_first(client, tm
         clean_jsonl_files(str(tmp_path / "*.jsonl"), str(tmp_path / "out"), field="text")
     (warning,) = caught
     message = str(warning.message)
-    assert message.startswith(f"3 malformed lines were passed through unchanged; the first: {tmp_path / 'a.jsonl'}: line 2: ")
+    first = f"{tmp_path / 'a.jsonl'}: line 2: expected a JSON object"
+    assert message.startswith(f"3 malformed lines were passed through unchanged; the first: {first}")
     assert (tmp_path / "out" / "a.jsonl").read_bytes() == b'{"text": "a b"}\nnot json\n[1]\n'
 
 

@@ -236,25 +236,6 @@ def test_configuration_include_is_relative_to_the_configuration_file(tmp_path):
     assert run("--check", "docs", cwd=tmp_path).stderr == "would clean docs/a.txt\n"
 
 
-def test_unreadable_subdirectory_is_a_note_and_exit_2(tmp_path):
-    shared = tmp_path / "shared"
-    (shared / "locked").mkdir(parents=True)
-    for path in (shared, *shared.parents):
-        if path != path.parent:
-            path.chmod(path.stat().st_mode | 0o711)
-    (shared / "a.txt").write_text(CLEAN)
-    (shared / "locked" / "b.txt").write_text(DIRTY)
-    (shared / "locked").chmod(0o700)
-    switch = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
-    if not switch:
-        (shared / "locked").chmod(0)
-    result = subprocess.run(
-        [*switch, sys.executable, "-m", "cleaner", "--check", "."], cwd=shared, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 2
-    assert result.stderr == "cleaner: locked: permission denied; not searched\n"
-
-
 # Reports and summaries
 
 
