@@ -8,7 +8,6 @@ Exit codes: 0 success, 1 changes found under ``--check``, 2 usage or input error
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import json
 import os
 import signal
@@ -22,7 +21,7 @@ from click.core import ParameterSource
 
 from cleaner import __version__, select_rules
 from cleaner.config import DEFAULT_INCLUDE, JSONL_INCLUDE, Config, ConfigError, resolve_config
-from cleaner.discovery import Patterns, expand_inputs
+from cleaner.discovery import Found, Patterns, expand_inputs
 from cleaner.files import STDIN_NAME, check_encoding
 from cleaner.jsonl import split_field_path
 from cleaner.registry import RULES, RULES_BY_NAME
@@ -195,13 +194,16 @@ def main(ctx: click.Context, **options: Any) -> None:
     except ConfigError as error:
         _error(str(error))
         ctx.exit(EXIT_ERROR)
-    job = _job(settings, config, mode)
+    inputs, skipped = _inputs(settings, config)
+    job = _job(settings, config, mode, summary=len(inputs) > 1 and not settings.quiet)
     report = _open_report(settings, mode)
     report_on_stdout = report is not None and settings.report_file in (None, "-")
     run = Run(mode, settings.check, settings.quiet, _use_color(settings.color), report, report_on_stdout)
-    inputs = _inputs(settings, config, run)
-    if len(inputs) > 1 and not settings.quiet:
-        job = dataclasses.replace(job, count_changes=True)
+    for found in skipped:
+        if found.error:
+            run.fail(found.note)
+        else:
+            run.note(found.note)
     jobs = settings.jobs or default_workers()
     with run.progress(inputs, jobs) as on_read:
         for outcome in run_jobs(job, inputs, jobs, stream=sys.stdout.buffer, on_read=on_read):
@@ -231,7 +233,8 @@ def _mode(ctx: click.Context, settings: SimpleNamespace) -> str:
     return DIFF if settings.show_diff else CHECK if settings.check else IN_PLACE if settings.in_place else PRINT
 
 
-def _inputs(settings: SimpleNamespace, config: Config, run: Run) -> list[str]:
+def _inputs(settings: SimpleNamespace, config: Config) -> tuple[list[str], list[Found]]:
+    """The files to clean, and what was skipped (with notes) on the way."""
     if settings.include:
         include = Patterns.of(settings.include)  # relative to each directory walked
     elif config.include is not None:
@@ -239,19 +242,17 @@ def _inputs(settings: SimpleNamespace, config: Config, run: Run) -> list[str]:
     else:
         include = Patterns.of(JSONL_INCLUDE if settings.jsonl else DEFAULT_INCLUDE)
     excludes = [Patterns.of(settings.exclude), Patterns.of(config.exclude, config.root)]
-    inputs = []
+    inputs, skipped = [], []
     names = list(settings.files) or [STDIN_NAME]
     for found in expand_inputs(names, include, excludes, settings.force_exclude):
-        if found.error:
-            run.fail(found.note)
-        elif found.note:
-            run.note(found.note)
+        if found.note:
+            skipped.append(found)
         else:
             inputs.append(found.path)
-    return inputs
+    return inputs, skipped
 
 
-def _job(settings: SimpleNamespace, config: Config, mode: str) -> Job:
+def _job(settings: SimpleNamespace, config: Config, mode: str, summary: bool) -> Job:
     """The job; ``--select`` replaces the configuration's select and ignore,
     ``--ignore`` adds to the configuration's ignore (as in ruff)."""
     if settings.select is not None:
@@ -269,6 +270,7 @@ def _job(settings: SimpleNamespace, config: Config, mode: str) -> Job:
         strict=settings.strict,
         options=config.rule_options,
         list_changes=bool(settings.report),
+        count_changes=summary,
     )
     if not select_rules(select, ignore):
         raise click.UsageError(f"no rule left to run (select: {_listed(select)}; ignore: {_listed(ignore)})")

@@ -273,13 +273,23 @@ def _replace_if_changed(
             replacement.commit()
     except OutputError:
         # A file that cleaning leaves as it is needs no writing, so failing to
-        # write it (read-only file or folder, full disk) is no failure.
+        # write it (read-only file or folder, full disk) is no failure. Asking
+        # to rewrite what is not a file (/dev/null, a FIFO) stays an error.
+        if not _is_regular_file(source.name):
+            raise
         for _ in chunks:
             pass
         if not changed():
             return False
         raise
     return True
+
+
+def _is_regular_file(name: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(name).st_mode)
+    except OSError:
+        return False
 
 
 def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
