@@ -130,13 +130,13 @@ def _error(message: str) -> None:
     "--include",
     multiple=True,
     metavar="GLOB",
-    help="Files to take from directories (repeatable; gitignore-style).  [default: *.txt, *.md]",
+    help="Files to take from directories (repeatable; gitignore-style).  [default: *.txt, *.md; with --jsonl, *.jsonl]",
 )
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths to skip in directories (repeatable).")
 @click.option(
     "--force-exclude",
     is_flag=True,
-    help="Apply exclude patterns and .gitignore to files named on the command line too (for pre-commit).",
+    help="Apply --exclude and the configuration's exclude to files named on the command line too (for pre-commit).",
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Read settings from this file.")
 @click.option("--no-config", is_flag=True, help="Ignore pyproject.toml and cleaner.toml.")
@@ -172,7 +172,8 @@ def main(ctx: click.Context, **options: Any) -> None:
 
     With no FILES, or FILE "-", reads standard input and writes the cleaned
     text to standard output. With FILES, prints each cleaned file, or with -i
-    rewrites them in place; directories are searched for .txt and .md files.
+    rewrites them in place; directories are searched for .txt and .md files
+    (.jsonl files with --jsonl), honouring .gitignore.
     Rules run in chain order; see --list-rules. Settings may come from
     [tool.cleaner] in pyproject.toml or from cleaner.toml; flags override them.
 
