@@ -175,7 +175,7 @@ def field_changes(cleaner: Explainer, value: str, cleaned: str) -> list[Change]:
 
     >>> from cleaner import Cleaner
     >>> [(c.rule, c.before, c.after) for c in field_changes(Cleaner(), "a  b", "a b")]
-    [('whitespace', ' b', 'b')]
+    [('whitespace', '  ', ' ')]
     """
     changes = cleaner.explain(value)
     if changes and not cleaned.endswith("\n"):

@@ -59,13 +59,6 @@ class Job:
     def rules(self) -> tuple[Rule, ...]:
         return self.cleaner.rules
 
-    def __getstate__(self) -> dict[str, Any]:
-        # Workers build the chain again from names and options: a configured
-        # rule's function is a closure that pickle cannot carry.
-        state = dict(self.__dict__)
-        state.pop("cleaner", None)
-        return state
-
 
 @dataclass(frozen=True)
 class Outcome:
