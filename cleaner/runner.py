@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
+import functools
 import hashlib
 import io
 import itertools
@@ -29,7 +30,7 @@ from typing import Any, BinaryIO
 
 from cleaner.changes import Change
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
-from cleaner.jsonl import JsonlError, clean_jsonl_lines
+from cleaner.jsonl import JsonlError, RecordChange, clean_jsonl_lines, field_changes
 from cleaner.pipeline import Cleaner, clean_segments
 from cleaner.rule import Rule
 from cleaner.segments import CutLine, cut_line_gap, for_each_segment_cleaned, rejoin_cut_lines, segments_of
@@ -54,8 +55,13 @@ class Job:
     count_changes: bool = False  # changes per rule in Outcome.rule_counts (for the summary)
     color: bool = False  # colour diffs
 
+    @functools.cached_property
+    def cleaner(self) -> Cleaner:
+        """The one chain every input of this job runs through (text and JSON Lines)."""
+        return Cleaner(self.select, self.ignore, self.options)
+
     def rules(self) -> tuple[Rule, ...]:
-        return Cleaner(self.select, self.ignore, self.options).rules
+        return self.cleaner.rules
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class Outcome:
     error: str | None = None
     output: bytes = b""
     warnings: tuple[str, ...] = ()
-    changes: tuple[Change, ...] = ()
+    changes: tuple[Change | RecordChange, ...] = ()
     rule_counts: tuple[tuple[str, int], ...] = ()
     output_file: str | None = None  # where a worker left the output (see ``run_jobs``)
 
@@ -121,7 +127,7 @@ def run_jobs(
         return
     # Load the rules' data (the word list) once here: forked workers share it
     # instead of each loading its own.
-    Cleaner(job.select, job.ignore, job.options).clean("Warm up the rules ofthe chain.")
+    job.cleaner.clean("Warm up the rules ofthe chain.")
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(names)), initializer=_start_worker, initargs=(os.getpid(),)
     )
@@ -267,10 +273,10 @@ class _Record:
 
     def __init__(self, keep: bool):
         self.keep = keep
-        self.changes: list[Change] = []
+        self.changes: list[Change | RecordChange] = []
         self.counts: Counter[str] = Counter()
 
-    def extend(self, changes: Iterable[Change]) -> None:
+    def extend(self, changes: Iterable[Change | RecordChange]) -> None:
         for change in changes:
             self.counts[change.rule] += 1
             if self.keep:
@@ -472,22 +478,56 @@ def _clean_in_place(
     digests = _Digests()
     cleaned = _cleaned_pieces(source, rules, digests, record)
     first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
-    with AtomicReplacement(source, backup) as replacement:
-        for data in _encoded(source, itertools.chain([first], cleaned)):
-            replacement.write(data)
-        if not digests.changed:
+    chunks = _encoded(source, itertools.chain([first], cleaned))
+    return _replace_if_changed(source, backup, chunks, lambda: digests.changed)
+
+
+def _replace_if_changed(
+    source: Source, backup: str | None, chunks: Iterator[bytes], changed: Callable[[], bool]
+) -> tuple[bool, tuple[str, ...]]:
+    """Write ``chunks`` to a temporary file and put it in ``source``'s place
+    if ``changed()`` says so once all are written; whether it did, and notes
+    on the rewrite for the user."""
+    try:
+        with AtomicReplacement(source, backup) as replacement:
+            for data in chunks:
+                replacement.write(data)
+            if not changed():
+                return False, ()
+            replacement.commit()
+    except OutputError:
+        # A file that cleaning leaves as it is needs no writing, so failing to
+        # write it (read-only file or folder, full disk) is no failure. Asking
+        # to rewrite what is not a file (/dev/null, a FIFO) stays an error.
+        if not _is_regular_file(source.name):
+            raise
+        for _ in chunks:
+            pass
+        if not changed():
             return False, ()
-        replacement.commit()
+        raise
     return True, tuple(replacement.notes)
+
+
+def _is_regular_file(name: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(name).st_mode)
+    except OSError:
+        return False
 
 
 def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
     """Clean one field of every JSON Lines record (always UTF-8) of ``source``."""
     warnings: list[str] = []
-    clean_text = Cleaner(job.select, job.ignore, job.options).clean
+    records = _JsonlRecords(job, source.label)
 
     def report(line_number: int, message: str) -> None:
         warnings.append(f"{source.label}: line {line_number}: {message}; passed through unchanged")
+
+    def cleaned_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
+        return clean_jsonl_lines(
+            lines, job.jsonl_field, job.cleaner.clean, job.strict, report, on_record=records.take
+        )
 
     def line_pairs(handle: BinaryIO) -> Iterator[tuple[bytes, bytes]]:
         """Each line of ``handle`` with its cleaned form."""
@@ -498,41 +538,39 @@ def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
                 remembered.append(line)
                 yield line
 
-        for line in clean_jsonl_lines(remember(), job.jsonl_field, clean_text, job.strict, report):
+        for line in cleaned_lines(remember()):
             yield remembered.pop(), line
 
-    def cleaned_lines(handle: BinaryIO, changes: list[bool]) -> Iterator[bytes]:
-        for original, line in line_pairs(handle):
-            if line is not original and not changes:
-                changes.append(True)
-            yield line
+    def outcome(output: bytes = b"") -> Outcome:
+        return Outcome(
+            source.label,
+            records.changed > 0,
+            output=output,
+            warnings=(*warnings, *records.warnings()),
+            **_found(records.record),
+        )
 
-    changes: list[bool] = []
     with _binary_input(source) as handle:
         if job.mode == CHECK:
-            for _ in cleaned_lines(handle, changes):
+            for _ in cleaned_lines(handle):
                 pass
-            return Outcome(source.label, bool(changes), warnings=tuple(warnings))
+            return outcome()
         if job.mode == DIFF:
             buffer = io.BytesIO() if stream is None else None
             writer = _DiffWriter(source.label, stream or buffer, job.color)
             for before, after in _batches(line_pairs(handle)):
                 writer.take(before.decode("utf-8", "replace"), after.decode("utf-8", "replace"))
-            output = buffer.getvalue() if buffer else b""
-            return Outcome(source.label, writer.changed, output=output, warnings=tuple(warnings))
+            return outcome(buffer.getvalue() if buffer else b"")
         if job.mode == IN_PLACE:
-            with AtomicReplacement(source, job.backup) as replacement:
-                for line in cleaned_lines(handle, changes):
-                    replacement.write(line)
-                if changes:
-                    replacement.commit()
-            return Outcome(source.label, bool(changes), warnings=tuple(warnings))
+            _, notes = _replace_if_changed(source, job.backup, cleaned_lines(handle), lambda: records.changed > 0)
+            warnings.extend(notes)
+            return outcome()
         buffer = io.BytesIO() if stream is None else None
         output = stream or buffer
-        for line in cleaned_lines(handle, changes):
+        for line in cleaned_lines(handle):
             output.write(line)
         output.flush()
-        return Outcome(source.label, bool(changes), output=buffer.getvalue() if buffer else b"", warnings=tuple(warnings))
+        return outcome(buffer.getvalue() if buffer else b"")
 
 
 JSONL_BATCH_BYTES = 1 << 20  # records compared at a time for --diff
@@ -552,6 +590,33 @@ def _batches(pairs: Iterable[tuple[bytes, bytes]]) -> Iterator[tuple[bytes, byte
             before, after, size = [], [], 0
     if before:
         yield b"".join(before), b"".join(after)
+
+
+class _JsonlRecords:
+    """What happened to the records of one JSON Lines input: how many had the
+    field, how many changed, and (for the report and summary) each change."""
+
+    def __init__(self, job: Job, name: str):
+        self.job, self.name = job, name
+        self.records = self.missing = self.changed = 0
+        self.record = _Record(job.list_changes) if job.list_changes or job.count_changes else None
+
+    def take(self, line_number: int, value: str | None, cleaned: str | None) -> None:
+        self.records += 1
+        if value is None:
+            self.missing += 1
+        elif cleaned != value:
+            self.changed += 1
+            if self.record is not None:
+                self.record.extend(
+                    RecordChange(line_number, change) for change in field_changes(self.job.cleaner, value, cleaned)
+                )
+
+    def warnings(self) -> tuple[str, ...]:
+        if not self.missing:
+            return ()
+        field = self.job.jsonl_field
+        return (f"{self.name}: {self.missing} of {self.records} records have no string field {field!r}",)
 
 
 @contextlib.contextmanager
