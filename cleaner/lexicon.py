@@ -174,3 +174,53 @@ def reads_as_french_or_german(text: str) -> bool:
 def looks_english(text: str) -> bool:
     """True when ``text`` is long enough to judge and reads as English."""
     return english_verdict(text) is True
+
+
+# Capitalised words that stand before a name ("PresidentMusharraf" is a title
+# and a name run together, not one name).
+TITLE_WORDS = frozenset(
+    """President Senator Sen Rep Representative Governor Gov Mayor Minister Chancellor
+    King Queen Prince Princess Pope Judge Justice General Gen Colonel Col Captain Capt
+    Secretary Ambassador Commissioner Chairman Chairwoman Chief Director Professor Prof
+    Dr Mr Mrs Ms Sir Lady Lord Saint St Bishop Cardinal Rabbi Sheikh Emperor Speaker""".split()
+)
+
+# Capitalised closed-class words that may be found joined to the capitalised
+# word after them ("TheUnited", "OfAmerica").
+CAPITALISED_BEFORE_NAME = frozenset("The A An Of In On At By For From With To And Or".split())
+
+# What follows an apostrophe in an English contraction or possessive
+# ("user’s", "we've", "don't"): a word joined after one of these is a join.
+CONTRACTION_ENDINGS = frozenset("s ve re ll d t m".split())
+
+# Words wordfreq lists that look like two words run together but are words of
+# their own, mostly in technical prose ("init" is not "in it").
+REAL_WORDS_LIKE_JOINS = frozenset(
+    "init runit tome notifempty".split()
+)
+
+# Share of a short text's words that must be common English words (zipf >= 3)
+# for it to read as English when it has too few function words to vote.
+ENGLISH_VOCABULARY_MIN_SHARE = 0.9
+ENGLISH_VOCABULARY_MIN_ZIPF = 3.0
+ENGLISH_VOCABULARY_MIN_WORDS = 3
+
+
+def reads_as_english_vocabulary(text: str) -> bool:
+    """True when ``text`` has at least three words, nearly all of them common
+    English words, none German or French function words and no letters outside
+    ASCII: a headline or a title too short for the function-word vote.
+
+    >>> reads_as_english_vocabulary("Both sides swapped prisoners of war.")
+    True
+    >>> reads_as_english_vocabulary("Sobald der Dienst läuft")
+    False
+    """
+    words = STOPWORD_TOKEN.findall(text)
+    if len(words) < ENGLISH_VOCABULARY_MIN_WORDS or not text.isascii():
+        return False
+    lowered = [word.lower() for word in words]
+    if any(word in OTHER_STOPWORDS for word in lowered):
+        return False
+    common = sum(zipf(word) >= ENGLISH_VOCABULARY_MIN_ZIPF for word in lowered)
+    return common >= ENGLISH_VOCABULARY_MIN_SHARE * len(words)

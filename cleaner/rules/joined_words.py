@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
 from cleaner import lexicon
+from cleaner.edits import Edit, apply_edits
 from cleaner.rule import Rule
 from cleaner.spans import is_protected_at
 
@@ -30,9 +32,37 @@ TOKEN_BOUNDARY = re.compile(
     (?![\w@/'’-])        # and ends it: no digit, accent, handle, path, apostrophe or compound follows
     (?!\.\w)             # nor a dot inside a name (example.com)
     (?![.?!,;”]+(?:[^\W\d_]|“))  # nor a mark glued to a word (thenow?He)
+    (?!\()              # nor a call (toString())
     """,
     re.VERBOSE,
 )
+# The lowercase end of a hyphenated compound ("years-longdrought") and what
+# follows an apostrophe ("user’sforum", "We'veseen") end as a token does.
+TOKEN_END = r"""
+    (?P<token>[a-z]+)
+    (?![\w@/'’-])
+    (?!\.\w)
+    (?![.?!,;”]+(?:[^\W\d_]|“))
+    (?!\()
+"""
+AFTER_HYPHEN = re.compile(r"(?<=[A-Za-z][a-z]-)" + TOKEN_END, re.VERBOSE)
+AFTER_APOSTROPHE = re.compile(r"(?<=[A-Za-z]['’])" + TOKEN_END, re.VERBOSE)
+TOKEN_PLACES = (("word", TOKEN_BOUNDARY), ("hyphen", AFTER_HYPHEN), ("apostrophe", AFTER_APOSTROPHE))
+# Marks of a line that is a command, configuration, a path or code, not prose.
+COMMAND_MARKS = re.compile(
+    r"""
+    ^\s*[$#>%]\s          # a shell prompt
+    | (?:^|\s)--?[A-Za-z]  # an option
+    | [=<>{}|\\`]          # assignment, redirection, braces, pipes, backslashes, backquotes
+    | (?:^|\s)[~.]?/\w     # a path
+    | \w\(\)               # a call
+    """,
+    re.VERBOSE,
+)
+PROSE_MARKS = re.compile(r"[.?!,;:]")
+# A line of at most this many words, starting in lower case with no English
+# function word and no punctuation, reads as a command ("apt-get source foo").
+SHORT_COMMAND_WORDS = 6
 # (A mark glued to the next word is punctuation-spacing's to judge, and that
 # rule runs first. Where it declined, splitting here would make a new token it
 # accepts, "…thenow?He" -> "…the now?He", so a second run would change more.)
@@ -66,10 +96,24 @@ AFTER_I_MIN_ZIPF = 4.0
 # part is a common word, seen at least ten times per million words ("Ifyou",
 # "Prisonersof"; not "Orben", "Albertano").
 CAPITALISED_FIRST_PART_MIN_ZIPF = 4.0
-# Lowercase words that may be found joined to a capitalised one ("theDebian").
-BEFORE_CAPITAL_WORDS = frozenset("the of by in and at that".split())
-# Evidence granted to such a split; it is judged by case, not frequency.
+# Evidence granted to a split at a case boundary ("theDebian"); it is judged by case, not frequency.
 BEFORE_CAPITAL_EXCESS = 3.0
+# Segmentation into several words: at most this many, for tokens at least this long.
+MOST_PARTS = 4
+SHORTEST_SEGMENTED_TOKEN = 6
+# Evidence granted to an unknown token whose open-class parts stand alone
+# elsewhere in the document ("returnflight" where "return" and "flight" do).
+DOCUMENT_EVIDENCE_BONUS = 1.5
+# A word before a capitalised one ("toldCNN", "neighbouringBrazil") that is not
+# closed-class must be at least this common.
+WORD_BEFORE_NAME_MIN_ZIPF = 3.5
+# "Congressin", "Bloombergentered": a name at least this long, then a
+# closed-class word or one at least this common.
+SHORTEST_NAME = 3
+WORD_AFTER_NAME_MIN_ZIPF = 4.0
+NAME_SPLIT_EXCESS = 0.5
+# "user’sforum": the word after a contraction's ending must be this common.
+WORD_AFTER_CONTRACTION_MIN_ZIPF = 3.0
 # Up to this many distinct spellings to look for are found with str.find, more
 # with one regex pass over the text.
 FEW_TOKENS = 24
@@ -87,13 +131,26 @@ WORDS = lexicon.STOPWORD_TOKEN  # a word, for counting: a run of letters
 
 
 class Split(NamedTuple):
-    """How to repair one token: its text with the space put back, how far the
-    evidence clears the bar (in zipf units), and whether the repair needs the
-    token to start a sentence (a capital that only a sentence start explains)."""
+    """One way to repair a token: where the spaces go (offsets in the token),
+    how far the evidence clears the bar (in zipf units), and what the document
+    must show for it to apply."""
 
-    text: str
+    cuts: tuple[int, ...]
     excess: float
+    # The token must open a sentence (a capital only a sentence start explains).
     at_sentence_start: bool = False
+    # Parts that must stand alone elsewhere in the document ("Congress" for "Congressin").
+    needs_alone: tuple[str, ...] = ()
+    # The split text itself must stand elsewhere in the document ("New York" for "NewYork").
+    needs_spaced: bool = False
+
+    def apply_to(self, token: str) -> str:
+        """``token`` with the spaces put back."""
+        bounds = (0, *self.cuts, len(token))
+        return " ".join(token[low:high] for low, high in zip(bounds, bounds[1:]))
+
+    def parts(self, token: str) -> list[str]:
+        return self.apply_to(token).split(" ")
 
 
 def is_part_word(part: str) -> bool:
@@ -141,11 +198,13 @@ def scored_splits(word: str, after_i: bool = False) -> list[tuple[float, int]]:
 
 
 @lru_cache(maxsize=1 << 16)
-def judge_lowercase_word(word: str, after_i: bool = False) -> tuple[int, float] | None:
-    """Where to split a lowercase ``word`` and by how much the evidence clears
-    the bar, or None when it should stay whole."""
+def judge_lowercase_word(word: str, after_i: bool = False, bonus: float = 0.0) -> tuple[int, float] | None:
+    """Where to cut a lowercase ``word`` in two and by how much the evidence
+    clears the bar, or None when it should stay whole. ``bonus`` (zipf units)
+    is granted to an unknown token whose open-class parts stand alone elsewhere
+    in the document."""
     candidates = scored_splits(word, after_i)
-    if not candidates or word in lexicon.INFORMAL_WORDS:
+    if not candidates or word in lexicon.INFORMAL_WORDS or word in lexicon.REAL_WORDS_LIKE_JOINS:
         return None
     best_sum, index = candidates[0]
     first, second = word[:index], word[index:]
@@ -158,65 +217,211 @@ def judge_lowercase_word(word: str, after_i: bool = False) -> tuple[int, float] 
     kind = pair_kind(first, second)
     token_zipf = lexicon.zipf(word)
     if token_zipf == lexicon.UNKNOWN_ZIPF:
-        excess = best_sum - UNKNOWN_TOKEN_MIN_SUM[kind]
+        excess = best_sum + bonus - UNKNOWN_TOKEN_MIN_SUM[kind]
+    elif bonus:
+        return None  # the document vouches only for tokens wordfreq has never seen
     else:
         excess = best_sum - 9.0 - token_zipf - KNOWN_TOKEN_MARGIN[kind]
     # Each part must be final, so that a second pass changes nothing.
-    if excess < 0 or judge_lowercase_word(first) or judge_lowercase_word(second):
+    if excess < 0 or judge_lowercase_word(first, bonus=bonus) or judge_lowercase_word(second, bonus=bonus):
         return None
     return index, excess
 
 
-def split_before_capital(token: str) -> Split | None:
-    """``"theDebian"`` -> ``"the Debian"``: a short lowercase word, then a
-    capitalised or upper-case one. Anything else in mixed case ("iPhone",
-    "YouTube") is a name this rule cannot vouch for."""
-    for index, char in enumerate(token):
-        if char.isupper():
-            break
-    else:
-        return None
-    head, rest = token[:index], token[index:]
-    rest_cased = rest.isupper() or rest[1:].islower()
-    if head in BEFORE_CAPITAL_WORDS and len(rest) >= 2 and rest_cased and not split_joined_token(rest):
-        return Split(f"{head} {rest}", BEFORE_CAPITAL_EXCESS)
-    return None
+def best_segmentations(word: str, start: int, parts: int) -> list[tuple[float, tuple[int, ...]]]:
+    """The two most likely ways (``(log-probability in zipf units, cuts)``) to
+    read ``word[start:]`` as at most ``parts`` words; a dynamic program over
+    ``(start, parts)`` through ``_segmentations``."""
+    return _segmentations(word, start, parts)
 
 
-def split_before_final_i(token: str) -> Split | None:
-    """``"canI"`` / ``"IfI"`` -> ``"can I"`` / ``"If I"`` after a closed-class word."""
-    head = token[:-1]
-    if not (head.islower() or (head[0].isupper() and head[1:].islower())):
+@lru_cache(maxsize=1 << 14)
+def _segmentations(word: str, start: int, parts: int) -> list[tuple[float, tuple[int, ...]]]:
+    found = []
+    rest = word[start:]
+    if is_part_word(rest):
+        found.append((lexicon.zipf(rest) - 9.0, ()))
+    if parts > 1:
+        for end in range(start + 1, len(word)):
+            head = word[start:end]
+            if not is_part_word(head):
+                continue
+            for score, cuts in _segmentations(word, end, parts - 1):
+                found.append((lexicon.zipf(head) - 9.0 + score, (end, *cuts)))
+    return sorted(found, reverse=True)[:2]
+
+
+def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ...], float] | None:
+    """``aworkshopthat`` -> cuts (1, 9): an unknown lowercase ``word`` read as
+    three or four words, when the most likely reading beats the next by
+    AMBIGUITY_MARGIN and every neighbouring pair clears the bar a two-word
+    join must clear."""
+    if len(word) < SHORTEST_SEGMENTED_TOKEN or lexicon.zipf(word) != lexicon.UNKNOWN_ZIPF:
         return None
-    lower = head.lower()
-    if lower in lexicon.CLOSED_CLASS_WORDS and could_be_adjacent(lower, "i"):
-        return Split(f"{head} I", BEFORE_CAPITAL_EXCESS, at_sentence_start=not head.islower())
-    return None
+    readings = best_segmentations(word, 0, MOST_PARTS)
+    if not readings or len(readings[0][1]) < 2:
+        return None
+    if len(readings) > 1 and readings[0][0] - readings[1][0] < AMBIGUITY_MARGIN:
+        return None
+    cuts = readings[0][1]
+    bounds = (0, *cuts, len(word))
+    parts = [word[low:high] for low, high in zip(bounds, bounds[1:])]
+    excess = float("inf")
+    for first, second in zip(parts, parts[1:]):
+        if not could_be_adjacent(first, second):
+            return None
+        pair_sum = lexicon.zipf(first) + lexicon.zipf(second) + bonus
+        excess = min(excess, pair_sum - UNKNOWN_TOKEN_MIN_SUM[pair_kind(first, second)])
+    if excess < 0 or any(judge_lowercase_word(part, bonus=bonus) for part in parts):
+        return None
+    return cuts, excess
 
 
 @lru_cache(maxsize=1 << 16)
-def split_joined_token(token: str) -> Split | None:
-    """How to repair ``token`` (``"Prisonersof"`` -> ``"Prisoners of"``), or None
-    when it should stay whole."""
+def lowercase_cuts(word: str, after_i: bool = False, bonus: float = 0.0) -> tuple[tuple[int, ...], float] | None:
+    """Where to cut a lowercase ``word`` (into two words, else three or four)."""
+    judged = judge_lowercase_word(word, after_i, bonus)
+    if judged:
+        return (judged[0],), judged[1]
+    if after_i or word in lexicon.REAL_WORDS_LIKE_JOINS:
+        return None
+    return segment_lowercase_word(word, bonus)
+
+
+def open_parts(word: str, cuts: tuple[int, ...]) -> tuple[str, ...]:
+    """The parts of ``word`` that are not closed-class words: those the document must show alone."""
+    parts = Split(cuts, 0.0).parts(word)
+    return tuple(part for part in parts if part.lower() not in lexicon.CLOSED_CLASS_WORDS)
+
+
+def lowercase_splits(token: str) -> list[Split]:
+    """``prisonersof`` -> ``prisoners of``; ``satonthe`` -> ``sat on the``;
+    and, where the document shows the parts alone, ``returnflight``."""
+    found = []
+    judged = lowercase_cuts(token)
+    if judged:
+        found.append(Split(*judged))
+    elif lexicon.zipf(token) == lexicon.UNKNOWN_ZIPF:
+        vouched = lowercase_cuts(token, bonus=DOCUMENT_EVIDENCE_BONUS)
+        if vouched:
+            found.append(Split(*vouched, needs_alone=open_parts(token, vouched[0])))
+    return found
+
+
+def capitalised_splits(token: str) -> list[Split]:
+    """``Prisonersof`` at a sentence start; ``Congressin`` anywhere, where the
+    document shows ``Congress`` alone."""
+    found = []
+    lower = token.lower()
+    judged = lowercase_cuts(lower, after_i=token[0] == "I")
+    if judged:
+        cuts, excess = judged
+        if cuts == (1,) and token[0] == "I":
+            return [Split(cuts, excess)]
+        if lexicon.zipf(lower[: cuts[0]]) >= CAPITALISED_FIRST_PART_MIN_ZIPF:
+            found.append(Split(cuts, excess, at_sentence_start=True))
+    return found + splits_after_name(token)
+
+
+def splits_after_name(token: str) -> list[Split]:
+    """``Bloombergentered`` -> ``Bloomberg entered``: a name then a common
+    lowercase word, where the name stands alone elsewhere in the document.
+    Every such cut is a candidate; the document picks the one whose name it shows."""
+    if lexicon.zipf(token.lower()) != lexicon.UNKNOWN_ZIPF:
+        return []
+    found = []
+    for index in range(SHORTEST_NAME, len(token) - 1):
+        name, word = token[:index], token[index:]
+        if not is_part_word(word) or word in lexicon.AFFIX_PARTS:
+            continue
+        if word not in lexicon.CLOSED_CLASS_WORDS and lexicon.zipf(word) < WORD_AFTER_NAME_MIN_ZIPF:
+            continue
+        if split_joined_token(name) or lowercase_cuts(word):
+            continue  # each part must be final
+        found.append((lexicon.zipf(word), Split((index,), NAME_SPLIT_EXCESS, needs_alone=(name,))))
+    return [split for _, split in sorted(found, reverse=True)]
+
+
+# A token's humps: runs of capitals before a capitalised word ("CNN" in
+# "CNNReports"), runs of capitals at the end, and words with at most one capital.
+HUMP = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+
+
+def is_name_shaped(hump: str, after_closed: bool) -> bool:
+    """A capitalised word ("Joe") or an acronym ("CNN"; "UK" only after a closed-class word)."""
+    if hump.isupper():
+        return len(hump) >= (2 if after_closed else 3)
+    return len(hump) >= 2 and hump[0].isupper() and hump[1:].islower()
+
+
+def mixed_case_splits(token: str) -> list[Split]:
+    """Splits at case boundaries: ``forJoe``, ``toldCNN``, ``onWordPress`` ->
+    ``on WordPress``, ``TheUnited``, ``PresidentMusharraf``, and ``JoeBiden``
+    where the document writes "Joe Biden". A token wordfreq knows in lower
+    case is a brand or a name (``iPhone``, ``YouTube``, ``GitHub``) and splits
+    only on the last kind of evidence."""
+    humps = HUMP.findall(token)
+    if "".join(humps) != token or len(humps) < 2:
+        return []
+    brand = lexicon.zipf(token.lower()) != lexicon.UNKNOWN_ZIPF
+    first = humps[0]
+    cut = len(first)
+    rest = token[cut:]
+    if first.islower():
+        if brand:
+            return []
+        closed = first in lexicon.CLOSED_CLASS_WORDS and first != "i"
+        if not (closed or (len(first) >= 3 and lexicon.zipf(first) >= WORD_BEFORE_NAME_MIN_ZIPF)):
+            return []
+        if lowercase_cuts(first):
+            return []
+        if len(humps) == 2:
+            if not is_name_shaped(rest, closed):
+                return []
+        elif lexicon.zipf(rest.lower()) == lexicon.UNKNOWN_ZIPF:
+            return []  # a longer camelCase name this rule cannot vouch for ("getElementById")
+        excess = BEFORE_CAPITAL_EXCESS if closed else BEFORE_CAPITAL_EXCESS - 1.0
+        combined = [
+            Split((cut, *(cut + c for c in split.cuts)), min(excess, split.excess), False,
+                  split.needs_alone, split.needs_spaced)
+            for split in split_joined_token(rest)
+            if not split.at_sentence_start
+        ]
+        return [*combined, Split((cut,), excess)]
+    if len(humps) != 2 or not is_name_shaped(rest, after_closed=True):
+        return []
+    found = []
+    if not brand and first in lexicon.CAPITALISED_BEFORE_NAME and len(rest) >= 3:
+        found.append(Split((cut,), BEFORE_CAPITAL_EXCESS))
+    elif not brand and first in lexicon.TITLE_WORDS:
+        found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_alone=(rest,)))
+    found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_spaced=True))
+    return found
+
+
+def split_before_final_i(token: str) -> list[Split]:
+    """``"canI"`` / ``"IfI"`` -> ``"can I"`` / ``"If I"`` after a closed-class word."""
+    head = token[:-1]
+    if not (head.islower() or (head[0].isupper() and head[1:].islower())):
+        return []
+    lower = head.lower()
+    if lower in lexicon.CLOSED_CLASS_WORDS and could_be_adjacent(lower, "i"):
+        return [Split((len(head),), BEFORE_CAPITAL_EXCESS, at_sentence_start=not head.islower())]
+    return []
+
+
+@lru_cache(maxsize=1 << 16)
+def split_joined_token(token: str) -> tuple[Split, ...]:
+    """The ways to repair ``token``, most trusted first (``"Prisonersof"`` ->
+    ``"Prisoners of"`` at a sentence start); empty when it should stay whole.
+    The first whose conditions the document meets is made."""
     if token.islower():
-        judged = judge_lowercase_word(token)
-        if not judged:
-            return None
-        index, excess = judged
-        return Split(f"{token[:index]} {token[index:]}", excess)
+        return tuple(lowercase_splits(token))
     if token[0].isupper() and token[1:].islower():
-        judged = judge_lowercase_word(token.lower(), after_i=token[0] == "I")
-        if not judged:
-            return None
-        index, excess = judged
-        if index == 1 and token[0] == "I":
-            return Split(f"I {token[1:]}", excess)
-        if lexicon.zipf(token[:index].lower()) < CAPITALISED_FIRST_PART_MIN_ZIPF:
-            return None
-        return Split(f"{token[:index]} {token[index:]}", excess, at_sentence_start=True)
-    if token.endswith("I") and len(token) > 2:
-        return split_before_final_i(token)
-    return split_before_capital(token)
+        return tuple(capitalised_splits(token))
+    if token.endswith("I") and len(token) > 2 and not token.isupper():
+        return tuple(split_before_final_i(token))
+    return tuple(mixed_case_splits(token))
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -291,8 +496,15 @@ class EnglishCheck:
             self.index = WordIndex.of(self.text) or False
         if self.index:
             low, high = self.index.before(start), self.index.after(end)
-            return lexicon.verdict_from_votes(*self.index.votes(low, high)) is True
-        return lexicon.looks_english(self.text[words_before(self.text, start) : words_after(self.text, end)])
+            verdict = lexicon.verdict_from_votes(*self.index.votes(low, high))
+        else:
+            low, high = words_before(self.text, start), words_after(self.text, end)
+            verdict = lexicon.english_verdict(self.text[low:high])
+        if verdict is None and low == 0 and high == len(self.text):
+            # The whole text is too short for the function-word vote (a
+            # headline, a title, one field of a record): its vocabulary decides.
+            return lexicon.reads_as_english_vocabulary(self.text)
+        return verdict is True
 
 
 def windows_before_index(size: int) -> int:
@@ -388,8 +600,10 @@ def case_variants(token: str) -> set[str]:
     return {token, lower, lower.capitalize(), lower.upper()}
 
 
-def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str]]:
-    """``(offset, token)``, in order, wherever one of ``spellings`` stands as a whole token."""
+def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str, str]]:
+    """``(offset, token, place)``, in order, wherever one of ``spellings``
+    stands as a whole token (``place`` "word"), as the lowercase end of a
+    hyphenated compound ("hyphen") or after an apostrophe ("apostrophe")."""
     if len(spellings) <= FEW_TOKENS:
         # A set: one spelling may be found inside another ("tobe" in "tobelieve").
         found_at = set()
@@ -403,53 +617,159 @@ def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str]]:
         found = [match.start() for match in LETTER_RUN.finditer(text) if match.group() in spellings]
     starts = []
     for start in found:
-        match = TOKEN_BOUNDARY.match(text, start)
-        if match and match.group("token") in spellings:
-            starts.append((start, match.group("token")))
+        for place, boundary in TOKEN_PLACES:
+            match = boundary.match(text, start)
+            if match and match.group("token") in spellings:
+                starts.append((start, match.group("token"), place))
+                break
     return starts
 
 
-def with_every_split(text: str, occurrences: list[tuple[int, str]], splits: dict[str, Split]) -> tuple[str, list[int]]:
+def contraction_split(token: str) -> tuple[Split, ...]:
+    """``sforum`` in ``user’sforum`` -> ``s forum``: after an apostrophe, a
+    contraction or possessive ending ("s", "ve", "ll"...) and a word."""
+    if not token.islower() or lexicon.zipf(token) != lexicon.UNKNOWN_ZIPF:
+        return ()
+    for size in (2, 1):
+        ending, word = token[:size], token[size:]
+        if ending in lexicon.CONTRACTION_ENDINGS and lexicon.zipf(word) >= WORD_AFTER_CONTRACTION_MIN_ZIPF:
+            if is_part_word(word) and not lowercase_cuts(word):
+                return (Split((size,), NAME_SPLIT_EXCESS),)
+    return ()
+
+
+def reads_as_command(line: str) -> bool:
+    """True for a line that reads as a command, configuration, a path or an
+    identifier rather than prose: shell and code marks, or a short line that
+    starts in lower case with no English function word and no punctuation."""
+    if COMMAND_MARKS.search(line):
+        return True
+    words = WORDS.findall(line)
+    stripped = line.strip()
+    if len(words) <= 1:
+        return True
+    return (
+        len(words) <= SHORT_COMMAND_WORDS
+        and stripped[:1].islower()
+        and not any(word.lower() in lexicon.ENGLISH_STOPWORDS for word in words)
+        and not PROSE_MARKS.search(stripped)
+    )
+
+
+class LineCheck:
+    """Answers "does the line at this position read as prose?", once per line."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.verdicts: dict[int, bool] = {}
+
+    def __call__(self, position: int) -> bool:
+        start = self.text.rfind("\n", 0, position) + 1
+        if start not in self.verdicts:
+            end = self.text.find("\n", position)
+            self.verdicts[start] = not reads_as_command(self.text[start : end if end >= 0 else len(self.text)])
+        return self.verdicts[start]
+
+
+def with_every_split(
+    text: str, occurrences: list[tuple[int, str, Split]]
+) -> tuple[str, list[int]]:
     """``text`` as it reads with every candidate token split, and the offsets in
     ``text`` where the spaces go. The language is judged on that text: a split
     adds function words ("prisoners of"), so judging the text as it is would
     let a second run, seeing more of them, split what the first did not."""
     pieces, spaces_at, last = [], [], 0
-    for start, token in occurrences:
-        split = splits.get(token)
-        if split is not None:
-            pieces += [text[last:start], split.text]
-            spaces_at.append(start + split.text.index(" "))
-            last = start + len(token)
+    for start, token, split in occurrences:
+        pieces += [text[last:start], split.apply_to(token)]
+        spaces_at += [start + cut for cut in split.cuts]
+        last = start + len(token)
     pieces.append(text[last:])
     return "".join(pieces), spaces_at
 
 
-def split_joined_words(text: str) -> str:
-    """Insert a space into each token that is two English words run together."""
-    runs = set(letter_runs(text))
-    splits = {}
+class Evidence:
+    """What the document shows: which words stand alone in it (its letter runs,
+    and the parts every candidate split would leave, but not a token's own),
+    and which split texts it writes elsewhere ("New York")."""
+
+    def __init__(self, text: str, runs: set[bytes], proposals: list[tuple[str, tuple[Split, ...]]]):
+        self.text = text
+        self.runs = runs
+        self.made_by: dict[str, set[str]] = {}
+        for token, splits in proposals:
+            for split in splits:
+                for part in split.parts(token):
+                    self.made_by.setdefault(part, set()).add(token)
+
+    def stands_alone(self, part: str, token: str) -> bool:
+        return part.encode("ascii") in self.runs or bool(self.made_by.get(part, set()) - {token})
+
+    def allows(self, split: Split, token: str) -> bool:
+        if split.needs_spaced and split.apply_to(token) not in self.text:
+            return False
+        return all(self.stands_alone(part, token) for part in split.needs_alone)
+
+    def is_artifact(self, split: Split, token: str) -> bool:
+        """A recurring join whose open-class parts all stand alone elsewhere."""
+        return all(self.stands_alone(part, token) for part in open_parts(token, split.cuts))
+
+
+def proposals_in(text: str, runs: set[bytes], keep: frozenset[str]) -> tuple[dict[str, tuple[Split, ...]], dict[str, tuple[Split, ...]]]:
+    """Candidate splits for every letter run of ``text``: as a word, and after an apostrophe."""
+    as_word, after_apostrophe = {}, {}
+    has_apostrophe = "'" in text or "’" in text
     for run in runs:
-        if SHORTEST_TOKEN <= len(run) <= LONGEST_TOKEN and (split := split_joined_token(run.decode("ascii"))):
-            splits[run.decode("ascii")] = split
-    if not splits:
-        return text
-    variants = set().union(*map(case_variants, splits))
-    spellings = {variant for variant in variants if variant.encode("ascii") in runs}
-    occurrences = token_starts(text, spellings)
-    counts = Counter(token.lower() for _, token in occurrences)
-    judged, spaces_at = with_every_split(text, occurrences, splits)
-    is_english = EnglishCheck(judged)
-    french_or_german: bool | None = None
-    out, last = [], 0
-    for start, token in occurrences:
-        split = splits.get(token)
-        if split is None or (split.excess < RECURRING_TOKEN_EXTRA and counts[token.lower()] > 1):
+        if not SHORTEST_TOKEN - 1 <= len(run) <= LONGEST_TOKEN:
             continue
-        if split.at_sentence_start and not starts_sentence(text, start):
+        token = run.decode("ascii")
+        if token.lower() in keep:
+            continue
+        if len(run) >= SHORTEST_TOKEN and (found := split_joined_token(token)):
+            as_word[token] = found
+        if has_apostrophe and (found := contraction_split(token)):
+            after_apostrophe[token] = found
+    return as_word, after_apostrophe
+
+
+def find_edits(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
+    """Where to insert a space into each token that is English words run together."""
+    runs = set(letter_runs(text))
+    as_word, after_apostrophe = proposals_in(text, runs, keep)
+    if not as_word and not after_apostrophe:
+        return []
+    variants = set().union(*map(case_variants, as_word), *map(case_variants, after_apostrophe))
+    spellings = {variant for variant in variants if variant.encode("ascii") in runs}
+    occurrences = []
+    for start, token, place in token_starts(text, spellings):
+        if place == "apostrophe":
+            splits = after_apostrophe.get(token, ())
+        else:
+            splits = as_word.get(token, ()) if place == "word" or token.islower() else ()
+        occurrences.append((start, token, splits))
+    counts = Counter(token.lower() for _, token, _ in occurrences)
+    evidence = Evidence(text, runs, [*as_word.items(), *after_apostrophe.items()])
+    judged, spaces_at = with_every_split(text, [(start, token, splits[0]) for start, token, splits in occurrences if splits])
+    is_english, is_prose = EnglishCheck(judged), LineCheck(text)
+    french_or_german: bool | None = None
+    edits = []
+    for start, token, splits in occurrences:
+        recurring = counts[token.lower()] > 1
+        split = next(
+            (
+                split
+                for split in splits
+                if evidence.allows(split, token)
+                and not (split.excess < RECURRING_TOKEN_EXTRA and recurring and not evidence.is_artifact(split, token))
+                and not (split.at_sentence_start and not starts_sentence(text, start))
+            ),
+            None,
+        )
+        if split is None:
             continue
         # start + 1: a span beginning right at the token still holds its second letter.
         if is_protected_at(text, start + 1) or not is_english(start + bisect_left(spaces_at, start)):
+            continue
+        if not is_prose(start):
             continue
         # As punctuation-spacing does, leave a text that reads as French or German
         # as a whole: the function words a split adds ("of") could otherwise
@@ -457,10 +777,27 @@ def split_joined_words(text: str) -> str:
         if french_or_german is None:
             french_or_german = lexicon.reads_as_french_or_german(text)
         if french_or_german:
-            return text
-        out += [text[last:start], split.text]
-        last = start + len(token)
-    return "".join(out) + text[last:]
+            return []
+        edits += [Edit(start + cut, start + cut, " ", "joined words") for cut in split.cuts]
+    return edits
+
+
+def split_joined_words(text: str) -> str:
+    """Insert a space into each token that is English words run together."""
+    return apply_edits(text, find_edits(text))
+
+
+def configure_joined_words(keep: Iterable[str] = ()) -> Callable[[str], str]:
+    """The rule with ``keep``: words never to split (any case), for
+    ``[tool.cleaner.rules.joined-words]`` and ``Cleaner(options=...)``."""
+    if isinstance(keep, str) or not all(isinstance(word, str) for word in keep):
+        raise ValueError("joined-words option keep must be a list of words")
+    kept = frozenset(word.lower() for word in keep)
+
+    def split_joined_words_keeping(text: str) -> str:
+        return apply_edits(text, find_edits(text, kept))
+
+    return split_joined_words_keeping
 
 
 RULE = Rule(
@@ -550,4 +887,5 @@ unless the evidence clears the bar by a further power of ten.""",
         ("", ""),
     ),
     apply=split_joined_words,
+    configure=configure_joined_words,
 )
