@@ -51,11 +51,11 @@ TOKEN_PLACES = (("word", TOKEN_BOUNDARY), ("hyphen", AFTER_HYPHEN), ("apostrophe
 # Marks of a line that is a command, configuration, a path or code, not prose.
 COMMAND_MARKS = re.compile(
     r"""
-    ^\s*[$#>%]\s          # a shell prompt
-    | (?:^|\s)--?[A-Za-z]  # an option
-    | [=<>{}|\\`]          # assignment, redirection, braces, pipes, backslashes, backquotes
-    | (?:^|\s)[~.]?/\w     # a path
-    | \w\(\)               # a call
+    ^\s*[$#%>]\s           # a shell prompt
+    | (?:^|\s)--[A-Za-z]    # a long option
+    | \w=\S                 # an assignment (key=value)
+    | [{}]                  # braces
+    | \s(?:\||&&|>>?)\s      # a pipe, a chain of commands, a redirection
     """,
     re.VERBOSE,
 )
@@ -101,8 +101,10 @@ BEFORE_CAPITAL_EXCESS = 3.0
 # Segmentation into several words: at most this many, for tokens at least this long.
 MOST_PARTS = 4
 SHORTEST_SEGMENTED_TOKEN = 6
-# Evidence granted to an unknown token whose open-class parts stand alone
-# elsewhere in the document ("returnflight" where "return" and "flight" do).
+# Each part of a token read as three or four words must be at least this common.
+SEGMENTED_PART_MIN_ZIPF = 3.0
+# Evidence granted to an unknown token that the document also writes apart
+# ("returnflight" where "return flight" stands elsewhere).
 DOCUMENT_EVIDENCE_BONUS = 1.5
 # A word before a capitalised one ("toldCNN", "neighbouringBrazil") that is not
 # closed-class must be at least this common.
@@ -266,6 +268,12 @@ def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ..
     cuts = readings[0][1]
     bounds = (0, *cuts, len(word))
     parts = [word[low:high] for low, high in zip(bounds, bounds[1:])]
+    if any(len(part) > 2 and lexicon.zipf(part) < SEGMENTED_PART_MIN_ZIPF for part in parts):
+        return None
+    for first, second in zip(parts, parts[1:]):
+        joined = first + second
+        if lexicon.zipf(joined) != lexicon.UNKNOWN_ZIPF and not judge_lowercase_word(joined):
+            return None  # two neighbours may be one word ("in it" or "init" in "initsystem")
     excess = float("inf")
     for first, second in zip(parts, parts[1:]):
         if not could_be_adjacent(first, second):
@@ -288,15 +296,9 @@ def lowercase_cuts(word: str, after_i: bool = False, bonus: float = 0.0) -> tupl
     return segment_lowercase_word(word, bonus)
 
 
-def open_parts(word: str, cuts: tuple[int, ...]) -> tuple[str, ...]:
-    """The parts of ``word`` that are not closed-class words: those the document must show alone."""
-    parts = Split(cuts, 0.0).parts(word)
-    return tuple(part for part in parts if part.lower() not in lexicon.CLOSED_CLASS_WORDS)
-
-
 def lowercase_splits(token: str) -> list[Split]:
     """``prisonersof`` -> ``prisoners of``; ``satonthe`` -> ``sat on the``;
-    and, where the document shows the parts alone, ``returnflight``."""
+    and, where the document writes the words apart elsewhere, ``returnflight``."""
     found = []
     judged = lowercase_cuts(token)
     if judged:
@@ -304,7 +306,7 @@ def lowercase_splits(token: str) -> list[Split]:
     elif lexicon.zipf(token) == lexicon.UNKNOWN_ZIPF:
         vouched = lowercase_cuts(token, bonus=DOCUMENT_EVIDENCE_BONUS)
         if vouched:
-            found.append(Split(*vouched, needs_alone=open_parts(token, vouched[0])))
+            found.append(Split(*vouched, needs_spaced=True))
     return found
 
 
@@ -368,9 +370,9 @@ def mixed_case_splits(token: str) -> list[Split]:
     cut = len(first)
     rest = token[cut:]
     if first.islower():
-        if brand:
-            return []
         closed = first in lexicon.CLOSED_CLASS_WORDS and first != "i"
+        if brand and not closed:
+            return []  # wordfreq lists "watchos" and "onwordpress" no more than "inspite"
         if not (closed or (len(first) >= 3 and lexicon.zipf(first) >= WORD_BEFORE_NAME_MIN_ZIPF)):
             return []
         if lowercase_cuts(first):
@@ -419,7 +421,7 @@ def split_joined_token(token: str) -> tuple[Split, ...]:
         return tuple(lowercase_splits(token))
     if token[0].isupper() and token[1:].islower():
         return tuple(capitalised_splits(token))
-    if token.endswith("I") and len(token) > 2 and not token.isupper():
+    if token.endswith("I") and len(token) > 2 and token[-2].islower():
         return tuple(split_before_final_i(token))
     return tuple(mixed_case_splits(token))
 
@@ -625,6 +627,7 @@ def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str, str]]:
     return starts
 
 
+@lru_cache(maxsize=1 << 16)
 def contraction_split(token: str) -> tuple[Split, ...]:
     """``sforum`` in ``user’sforum`` -> ``s forum``: after an apostrophe, a
     contraction or possessive ending ("s", "ve", "ll"...) and a word."""
@@ -690,12 +693,14 @@ def with_every_split(
 class Evidence:
     """What the document shows: which words stand alone in it (its letter runs,
     and the parts every candidate split would leave, but not a token's own),
-    and which split texts it writes elsewhere ("New York")."""
+    and which split texts it writes elsewhere ("New York"). Both only grow
+    when a split is made, so a second run sees what the first saw."""
 
     def __init__(self, text: str, runs: set[bytes], proposals: list[tuple[str, tuple[Split, ...]]]):
         self.text = text
         self.runs = runs
         self.made_by: dict[str, set[str]] = {}
+        self.split_texts = [(token, split.apply_to(token)) for token, splits in proposals for split in splits]
         for token, splits in proposals:
             for split in splits:
                 for part in split.parts(token):
@@ -704,30 +709,60 @@ class Evidence:
     def stands_alone(self, part: str, token: str) -> bool:
         return part.encode("ascii") in self.runs or bool(self.made_by.get(part, set()) - {token})
 
+    def writes_apart(self, split: Split, token: str) -> bool:
+        """Whether the text, or another token's split, has ``token`` as ``split`` makes it."""
+        if not all(self.stands_alone(part, token) for part in split.parts(token)):
+            return False  # (a quick test that the search below could succeed)
+        spaced = split.apply_to(token)
+        return spaced in self.text or any(spaced in made for other, made in self.split_texts if other != token)
+
     def allows(self, split: Split, token: str) -> bool:
-        if split.needs_spaced and split.apply_to(token) not in self.text:
+        if split.needs_spaced and not self.writes_apart(split, token):
             return False
         return all(self.stands_alone(part, token) for part in split.needs_alone)
 
+    def vouched(self, proposals: dict[str, tuple[Split, ...]]) -> dict[str, tuple[Split, ...]]:
+        """``proposals`` keeping only the splits the document allows, and the tokens left with one."""
+        kept = {token: tuple(split for split in splits if self.allows(split, token)) for token, splits in proposals.items()}
+        return {token: splits for token, splits in kept.items() if splits}
+
     def is_artifact(self, split: Split, token: str) -> bool:
-        """A recurring join whose open-class parts all stand alone elsewhere."""
-        return all(self.stands_alone(part, token) for part in open_parts(token, split.cuts))
+        """A recurring join of a closed-class word that the document also
+        writes apart: a systematic artifact (a link or emphasis that always
+        loses its spaces), not a word. (Two open-class words written both
+        ways, "runlevel" and "run level", are a compound spelt two ways.)"""
+        parts = split.parts(token)
+        return any(part.lower() in lexicon.CLOSED_CLASS_WORDS for part in parts) and self.writes_apart(split, token)
 
 
-def proposals_in(text: str, runs: set[bytes], keep: frozenset[str]) -> tuple[dict[str, tuple[Split, ...]], dict[str, tuple[Split, ...]]]:
-    """Candidate splits for every letter run of ``text``: as a word, and after an apostrophe."""
+@lru_cache(maxsize=1 << 17)
+def run_proposals(run: bytes) -> tuple[tuple[Split, ...], tuple[Split, ...]] | None:
+    """The candidate splits of one letter run, as a word and after an
+    apostrophe; None for the many runs with neither (one cached lookup each)."""
+    if not SHORTEST_TOKEN - 1 <= len(run) <= LONGEST_TOKEN:
+        return None
+    token = run.decode("ascii")
+    as_word = split_joined_token(token) if len(run) >= SHORTEST_TOKEN else ()
+    after_apostrophe = contraction_split(token)
+    return (as_word, after_apostrophe) if as_word or after_apostrophe else None
+
+
+def proposals_in(
+    text: str, runs: set[bytes], keep: frozenset[str]
+) -> tuple[dict[str, tuple[Split, ...]], dict[str, tuple[Split, ...]]]:
+    """Candidate splits for the letter runs of ``text``: as a word, and after an apostrophe."""
     as_word, after_apostrophe = {}, {}
     has_apostrophe = "'" in text or "’" in text
-    for run in runs:
-        if not SHORTEST_TOKEN - 1 <= len(run) <= LONGEST_TOKEN:
+    for run, found in zip(runs, map(run_proposals, runs)):
+        if found is None:
             continue
         token = run.decode("ascii")
-        if token.lower() in keep:
+        if keep and token.lower() in keep:
             continue
-        if len(run) >= SHORTEST_TOKEN and (found := split_joined_token(token)):
-            as_word[token] = found
-        if has_apostrophe and (found := contraction_split(token)):
-            after_apostrophe[token] = found
+        if found[0]:
+            as_word[token] = found[0]
+        if found[1] and has_apostrophe:
+            after_apostrophe[token] = found[1]
     return as_word, after_apostrophe
 
 
@@ -737,6 +772,8 @@ def find_edits(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
     as_word, after_apostrophe = proposals_in(text, runs, keep)
     if not as_word and not after_apostrophe:
         return []
+    evidence = Evidence(text, runs, [*as_word.items(), *after_apostrophe.items()])
+    as_word, after_apostrophe = evidence.vouched(as_word), evidence.vouched(after_apostrophe)
     variants = set().union(*map(case_variants, as_word), *map(case_variants, after_apostrophe))
     spellings = {variant for variant in variants if variant.encode("ascii") in runs}
     occurrences = []
@@ -758,8 +795,7 @@ def find_edits(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
             (
                 split
                 for split in splits
-                if evidence.allows(split, token)
-                and not (split.excess < RECURRING_TOKEN_EXTRA and recurring and not evidence.is_artifact(split, token))
+                if not (split.excess < RECURRING_TOKEN_EXTRA and recurring and not evidence.is_artifact(split, token))
                 and not (split.at_sentence_start and not starts_sentence(text, start))
             ),
             None,
