@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 # Zipf scale: log10 of a word's frequency per billion words. wordfreq's
 # English list stops near 1.0, so 0.0 means "not a word wordfreq has seen".
@@ -224,3 +225,29 @@ def reads_as_english_vocabulary(text: str) -> bool:
         return False
     common = sum(zipf(word) >= ENGLISH_VOCABULARY_MIN_ZIPF for word in lowered)
     return common >= ENGLISH_VOCABULARY_MIN_SHARE * len(words)
+
+
+BIGRAMS = Path(__file__).resolve().parent / "data" / "bigrams.txt"
+_zipf_by_bigram: dict[str, float] | None = None
+
+
+def _bigram_table() -> dict[str, float]:
+    """``"first second" -> zipf`` for common English word pairs (see
+    ``data/build_bigrams.py``), read once, on first use."""
+    global _zipf_by_bigram
+    if _zipf_by_bigram is None:
+        bins: dict[str, float] = {}
+        table: dict[str, float] = {}
+        with open(BIGRAMS, encoding="utf-8") as lines:
+            next(lines)  # the header
+            for line in lines:
+                pair, _, value = line.rstrip("\n").partition("\t")
+                table[pair] = bins.setdefault(value, float(value))
+        _zipf_by_bigram = table
+    return _zipf_by_bigram
+
+
+def bigram_zipf(first: str, second: str) -> float | None:
+    """Zipf frequency of the lowercase pair ``first second``; None when the
+    pair is rarer than the table holds (3 in a million pairs)."""
+    return _bigram_table().get(f"{first} {second}")

@@ -80,6 +80,10 @@ LONGEST_TOKEN = 40
 # A token wordfreq lists (it lists joins such as "ofthe" too) splits only when
 # that estimate beats the token's own zipf by this margin:
 KNOWN_TOKEN_MARGIN = {"closed": 1.5, "prefix": 2.5, "open": 2.5}
+# Where the bigram table counts the pair, a listed token splits when the
+# pair's counted frequency beats the token's own by this margin ("as well"
+# against "aswell"; not "a lot" against "alot").
+ATTESTED_KNOWN_TOKEN_MARGIN = 1.0
 # A token wordfreq has never seen splits when zipf(a) + zipf(b) reaches:
 UNKNOWN_TOKEN_MIN_SUM = {"closed": 8.5, "prefix": 10.0, "open": 10.5}
 # A token found more than once in the document is probably a word: it splits
@@ -187,12 +191,35 @@ def pair_kind(first: str, second: str) -> str:
     return "open"
 
 
+# Closed-class words other than the particles that also make compounds ("logout", "giveaway").
+FUNCTION_PARTS = lexicon.CLOSED_CLASS_WORDS - lexicon.AFFIX_PARTS
+
+
+def pair_evidence(first: str, second: str) -> float:
+    """How strongly English vouches for ``first second``, on the scale of
+    zipf(a) + zipf(b): that sum (the pair's frequency if the words were
+    independent, plus 9), or the pair's counted frequency plus 9 where the
+    bigram table lists it, that is more, and one word is a function word
+    ("as well", "bought some"; not "home page", which is as often "homepage")."""
+    independent = lexicon.zipf(first) + lexicon.zipf(second)
+    if first not in FUNCTION_PARTS and second not in FUNCTION_PARTS:
+        return independent  # two open-class words are as often a compound ("homepage", "logfile")
+    counted = lexicon.bigram_zipf(first, second)
+    return independent if counted is None else max(independent, counted + 9.0)
+
+
+def is_attested_pair(first: str, second: str) -> bool:
+    """True when the bigram table lists the pair: English writes it, whatever
+    the adjacency test would guess ("out of", "give up")."""
+    return lexicon.bigram_zipf(first, second) is not None
+
+
 def scored_splits(word: str, after_i: bool = False) -> list[tuple[float, int]]:
-    """``(zipf(a) + zipf(b), index)`` for each way ``word`` divides into two words,
-    best first. With ``after_i``, the word started with a capital I, which may
-    stand alone."""
+    """``(pair_evidence(a, b), index)`` for each way ``word`` divides into two
+    words, best first. With ``after_i``, the word started with a capital I,
+    which may stand alone."""
     scored = [
-        (lexicon.zipf(word[:index]) + lexicon.zipf(word[index:]), index)
+        (pair_evidence(word[:index], word[index:]), index)
         for index in range(1, len(word))
         if (is_part_word(word[:index]) or (after_i and index == 1)) and is_part_word(word[index:])
     ]
@@ -203,8 +230,7 @@ def scored_splits(word: str, after_i: bool = False) -> list[tuple[float, int]]:
 def judge_lowercase_word(word: str, after_i: bool = False, bonus: float = 0.0) -> tuple[int, float] | None:
     """Where to cut a lowercase ``word`` in two and by how much the evidence
     clears the bar, or None when it should stay whole. ``bonus`` (zipf units)
-    is granted to an unknown token whose open-class parts stand alone elsewhere
-    in the document."""
+    is granted to an unknown token that the document also writes apart."""
     candidates = scored_splits(word, after_i)
     if not candidates or word in lexicon.INFORMAL_WORDS or word in lexicon.REAL_WORDS_LIKE_JOINS:
         return None
@@ -212,7 +238,9 @@ def judge_lowercase_word(word: str, after_i: bool = False, bonus: float = 0.0) -
     first, second = word[:index], word[index:]
     if len(candidates) > 1 and best_sum - candidates[1][0] < AMBIGUITY_MARGIN:
         return None
-    if not could_be_adjacent(first, second):
+    attested = is_attested_pair(first, second)
+    counted = best_sum > lexicon.zipf(first) + lexicon.zipf(second)  # the table, not independence, vouches
+    if not attested and not could_be_adjacent(first, second):
         return None
     if after_i and first == "i" and lexicon.zipf(second) < AFTER_I_MIN_ZIPF:
         return None
@@ -223,7 +251,8 @@ def judge_lowercase_word(word: str, after_i: bool = False, bonus: float = 0.0) -
     elif bonus:
         return None  # the document vouches only for tokens wordfreq has never seen
     else:
-        excess = best_sum - 9.0 - token_zipf - KNOWN_TOKEN_MARGIN[kind]
+        margin = ATTESTED_KNOWN_TOKEN_MARGIN if counted else KNOWN_TOKEN_MARGIN[kind]
+        excess = best_sum - 9.0 - token_zipf - margin
     # Each part must be final, so that a second pass changes nothing.
     if excess < 0 or judge_lowercase_word(first, bonus=bonus) or judge_lowercase_word(second, bonus=bonus):
         return None
@@ -276,9 +305,9 @@ def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ..
             return None  # two neighbours may be one word ("in it" or "init" in "initsystem")
     excess = float("inf")
     for first, second in zip(parts, parts[1:]):
-        if not could_be_adjacent(first, second):
+        if not (is_attested_pair(first, second) or could_be_adjacent(first, second)):
             return None
-        pair_sum = lexicon.zipf(first) + lexicon.zipf(second) + bonus
+        pair_sum = pair_evidence(first, second) + bonus
         excess = min(excess, pair_sum - UNKNOWN_TOKEN_MIN_SUM[pair_kind(first, second)])
     if excess < 0 or any(judge_lowercase_word(part, bonus=bonus) for part in parts):
         return None
