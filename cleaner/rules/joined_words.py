@@ -102,6 +102,8 @@ AFTER_I_MIN_ZIPF = 4.0
 CAPITALISED_FIRST_PART_MIN_ZIPF = 4.0
 # Evidence granted to a split at a case boundary ("theDebian"); it is judged by case, not frequency.
 BEFORE_CAPITAL_EXCESS = 3.0
+# How often the rule reads its own result again (see find_edits); two passes suffice on real text.
+MOST_PASSES = 4
 # Segmentation into several words: at most this many, for tokens at least this long.
 MOST_PARTS = 4
 SHORTEST_SEGMENTED_TOKEN = 6
@@ -147,8 +149,8 @@ class Split(NamedTuple):
     at_sentence_start: bool = False
     # Parts that must stand alone elsewhere in the document ("Congress" for "Congressin").
     needs_alone: tuple[str, ...] = ()
-    # The split text itself must stand elsewhere in the document ("New York" for "NewYork").
-    needs_spaced: bool = False
+    # Words the document must write apart elsewhere ("New York" for "NewYork").
+    needs_spaced: str = ""
 
     def apply_to(self, token: str) -> str:
         """``token`` with the spaces put back."""
@@ -335,7 +337,7 @@ def lowercase_splits(token: str) -> list[Split]:
     elif lexicon.zipf(token) == lexicon.UNKNOWN_ZIPF:
         vouched = lowercase_cuts(token, bonus=DOCUMENT_EVIDENCE_BONUS)
         if vouched:
-            found.append(Split(*vouched, needs_spaced=True))
+            found.append(Split(*vouched, needs_spaced=Split(*vouched).apply_to(token)))
     return found
 
 
@@ -426,7 +428,7 @@ def mixed_case_splits(token: str) -> list[Split]:
         found.append(Split((cut,), BEFORE_CAPITAL_EXCESS))
     elif not brand and first in lexicon.TITLE_WORDS:
         found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_alone=(rest,)))
-    found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_spaced=True))
+    found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_spaced=f"{first} {rest}"))
     return found
 
 
@@ -720,39 +722,57 @@ def with_every_split(
 
 
 class Evidence:
-    """What the document shows: which words stand alone in it (its letter runs,
-    and the parts every candidate split would leave, but not a token's own),
-    and which split texts it writes elsewhere ("New York"). Both only grow
+    """What the document shows: which words stand alone in it and which words
+    it writes apart ("New York"), in its text or in the splits this rule may
+    make. Splits that need no evidence count from the start; one that needs
+    some counts once the document vouches for it, until nothing changes. What a
+    token's own splits would show does not count for it. Evidence only grows
     when a split is made, so a second run sees what the first saw."""
 
     def __init__(self, text: str, runs: set[bytes], proposals: list[tuple[str, tuple[Split, ...]]]):
         self.text = text
         self.runs = runs
         self.made_by: dict[str, set[str]] = {}
-        self.split_texts = [(token, split.apply_to(token)) for token, splits in proposals for split in splits]
+        self.split_texts: list[tuple[str, str]] = []
+        self.possible: set[tuple[str, Split]] = set()
+        pending = []
         for token, splits in proposals:
             for split in splits:
-                for part in split.parts(token):
-                    self.made_by.setdefault(part, set()).add(token)
+                if split.needs_alone or split.needs_spaced:
+                    pending.append((token, split))
+                else:
+                    self.admit(token, split)
+        while pending:
+            admitted = [(token, split) for token, split in pending if self.allows(token, split)]
+            if not admitted:
+                break
+            for token, split in admitted:
+                self.admit(token, split)
+            pending = [item for item in pending if item not in self.possible]
+
+    def admit(self, token: str, split: Split) -> None:
+        self.possible.add((token, split))
+        self.split_texts.append((token, split.apply_to(token)))
+        for part in split.parts(token):
+            self.made_by.setdefault(part, set()).add(token)
 
     def stands_alone(self, part: str, token: str) -> bool:
         return part.encode("ascii") in self.runs or bool(self.made_by.get(part, set()) - {token})
 
-    def writes_apart(self, split: Split, token: str) -> bool:
-        """Whether the text, or another token's split, has ``token`` as ``split`` makes it."""
-        if not all(self.stands_alone(part, token) for part in split.parts(token)):
+    def writes_apart(self, spaced: str, token: str) -> bool:
+        """Whether the text, or another token's split, has the words of ``spaced`` apart."""
+        if not all(self.stands_alone(part, token) for part in spaced.split(" ")):
             return False  # (a quick test that the search below could succeed)
-        spaced = split.apply_to(token)
         return spaced in self.text or any(spaced in made for other, made in self.split_texts if other != token)
 
-    def allows(self, split: Split, token: str) -> bool:
-        if split.needs_spaced and not self.writes_apart(split, token):
+    def allows(self, token: str, split: Split) -> bool:
+        if split.needs_spaced and not self.writes_apart(split.needs_spaced, token):
             return False
         return all(self.stands_alone(part, token) for part in split.needs_alone)
 
     def vouched(self, proposals: dict[str, tuple[Split, ...]]) -> dict[str, tuple[Split, ...]]:
         """``proposals`` keeping only the splits the document allows, and the tokens left with one."""
-        kept = {token: tuple(split for split in splits if self.allows(split, token)) for token, splits in proposals.items()}
+        kept = {token: tuple(split for split in splits if (token, split) in self.possible) for token, splits in proposals.items()}
         return {token: splits for token, splits in kept.items() if splits}
 
     def is_artifact(self, split: Split, token: str) -> bool:
@@ -761,7 +781,9 @@ class Evidence:
         loses its spaces), not a word. (Two open-class words written both
         ways, "runlevel" and "run level", are a compound spelt two ways.)"""
         parts = split.parts(token)
-        return any(part.lower() in lexicon.CLOSED_CLASS_WORDS for part in parts) and self.writes_apart(split, token)
+        return any(part.lower() in lexicon.CLOSED_CLASS_WORDS for part in parts) and self.writes_apart(
+            split.apply_to(token), token
+        )
 
 
 @lru_cache(maxsize=1 << 17)
@@ -796,7 +818,27 @@ def proposals_in(
 
 
 def find_edits(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
-    """Where to insert a space into each token that is English words run together."""
+    """Where to insert a space into each token that is English words run
+    together, in ``text``'s coordinates. One pass is repeated on its own
+    result until nothing changes (at most MOST_PASSES): a split can show the
+    document something new (a word standing alone, "New York" written apart,
+    more English function words) that vouches for another split, and the rule
+    alone must be idempotent."""
+    spaces: list[int] = []  # insertion points in ``text``, sorted
+    current = text
+    for _ in range(MOST_PASSES):
+        found = [edit.start for edit in find_edits_once(current, keep)]
+        if not found:
+            break
+        # The k-th earlier space stands at spaces[k] + k in ``current``.
+        landed = [point + k for k, point in enumerate(spaces)]
+        spaces = sorted(spaces + [point - bisect_left(landed, point) for point in found])
+        current = apply_edits(text, [Edit(point, point, " ") for point in spaces])
+    return [Edit(point, point, " ", "joined words") for point in spaces]
+
+
+def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
+    """One pass of ``find_edits``."""
     runs = set(letter_runs(text))
     as_word, after_apostrophe = proposals_in(text, runs, keep)
     if not as_word and not after_apostrophe:
