@@ -207,6 +207,19 @@ ENGLISH_VOCABULARY_MIN_ZIPF = 3.0
 ENGLISH_VOCABULARY_MIN_WORDS = 3
 
 
+def english_vocabulary_share(text: str) -> float:
+    """The share of the words of ``text`` that are common English words (zipf >= 3);
+    1.0 for a text with no words.
+
+    >>> english_vocabulary_share("Kurs dolara spadł w czwartek")
+    0.2
+    """
+    words = STOPWORD_TOKEN.findall(text.lower())
+    if not words:
+        return 1.0
+    return sum(zipf(word) >= ENGLISH_VOCABULARY_MIN_ZIPF for word in words) / len(words)
+
+
 def reads_as_english_vocabulary(text: str) -> bool:
     """True when ``text`` has at least three words, nearly all of them common
     English words, none German or French function words and no letters outside
@@ -217,14 +230,12 @@ def reads_as_english_vocabulary(text: str) -> bool:
     >>> reads_as_english_vocabulary("Sobald der Dienst läuft")
     False
     """
-    words = STOPWORD_TOKEN.findall(text)
+    words = STOPWORD_TOKEN.findall(text.lower())
     if len(words) < ENGLISH_VOCABULARY_MIN_WORDS or not text.isascii():
         return False
-    lowered = [word.lower() for word in words]
-    if any(word in OTHER_STOPWORDS for word in lowered):
+    if any(word in OTHER_STOPWORDS for word in words):
         return False
-    common = sum(zipf(word) >= ENGLISH_VOCABULARY_MIN_ZIPF for word in lowered)
-    return common >= ENGLISH_VOCABULARY_MIN_SHARE * len(words)
+    return english_vocabulary_share(text) >= ENGLISH_VOCABULARY_MIN_SHARE
 
 
 BIGRAMS = Path(__file__).resolve().parent / "data" / "bigrams.txt"

@@ -25,11 +25,13 @@ NOT_ASCII_LETTER_TO_SPACE = bytes(
 LETTER_RUN = re.compile(r"[A-Za-z]+")
 TOKEN_BOUNDARY = re.compile(
     r"""
-    (?<![\w@#/\\-])      # the token starts a word: not inside one, a handle, hashtag, path or compound
+    (?<![\w@#/\\\u00ad\u200b-\u200d\u2060-])  # the token starts a word: not inside one (soft hyphen,
+                         # zero-width joiner), a handle, hashtag, path or compound
     (?<!\w['’.])         # nor after a contraction (o'clock) or a dot inside a name (www.example)
     (?<![\w.?!,;”][.?!,;”“])  # nor after a mark glued to a word (said,thenow)
     (?P<token>[A-Za-z]+)
-    (?![\w@/'’-])        # and ends it: no digit, accent, handle, path, apostrophe or compound follows
+    (?![\w@/'’\u00ad\u200b-\u200d\u2060-])  # and ends it: no digit, accent, handle, path,
+                         # apostrophe, compound or soft hyphen follows
     (?!\.\w)             # nor a dot inside a name (example.com)
     (?![.?!,;”]+(?:[^\W\d_]|“))  # nor a mark glued to a word (thenow?He)
     (?!\()              # nor a call (toString())
@@ -40,7 +42,7 @@ TOKEN_BOUNDARY = re.compile(
 # follows an apostrophe ("user’sforum", "We'veseen") end as a token does.
 TOKEN_END = r"""
     (?P<token>[a-z]+)
-    (?![\w@/'’-])
+    (?![\w@/'’\u00ad\u200b-\u200d\u2060-])
     (?!\.\w)
     (?![.?!,;”]+(?:[^\W\d_]|“))
     (?!\()
@@ -130,6 +132,9 @@ FEW_TOKENS = 24
 # and how many words make a paragraph too long to read whole (about 20,000 characters).
 LANGUAGE_WINDOW = 100
 LONGEST_PARAGRAPH = 3_000
+# A paragraph whose words are less than half common English words is not
+# English, whatever its function words say (Polish "kurs dolara" with "to", "a").
+ENGLISH_VOCABULARY_VETO = 0.5
 # What may stand between a sentence end and the next sentence's first word.
 INLINE_BLANKS = " \t\xa0"
 SENTENCE_OPENERS = "\"'“‘([«*"
@@ -514,7 +519,9 @@ class EnglishCheck:
                 verdict = lexicon.english_verdict(paragraph)
                 if verdict is None:
                     verdict = self.english_around(start, end)
-                self.verdicts[start] = verdict
+                # Function words shared with English ("to", "do", "a" in Polish)
+                # can outvote a foreign paragraph; its vocabulary cannot.
+                self.verdicts[start] = verdict and lexicon.english_vocabulary_share(paragraph) >= ENGLISH_VOCABULARY_VETO
         if start in self.long_paragraphs:
             return self.english_around(position, position)
         return self.verdicts[start]
