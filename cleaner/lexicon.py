@@ -48,14 +48,20 @@ PREFIX_WORDS = frozenset("a be by for in on".split())
 
 # Affixes and compound parts that are words on their own ("less", "hood",
 # "out") but are far more often part of one word ("sourceless",
-# "challengehood", "outweird"). They are split off only from a closed-class word.
-AFFIX_PARTS = frozenset(
+# "challengehood", "outweird"): at the start of a token (PREFIX_PARTS) or at
+# its end (SUFFIX_PARTS). They are split off only from a closed-class word.
+# ("some" ends "handsome" but starts "some people"; "out" does both.)
+PREFIX_PARTS = frozenset(
     """non un re pre post anti auto counter mis semi multi meta self co de dis ex sub
     super inter micro mini mega hyper tele bio eco geo neo pro pseudo trans ultra cyber
-    out over under off down back up
+    out over under off down back up""".split()
+)
+SUFFIX_PARTS = frozenset(
+    """out over under off down back up
     less like ness hood ship able ible est ings ing wise ward wards man men some ful
     dom ism ist ists ity age ages ers ish ize ise ment ments tion land""".split()
 )
+AFFIX_PARTS = PREFIX_PARTS | SUFFIX_PARTS
 
 # Informal spellings that look like two words run together but are one
 # ("coulda" is "could have", not "could a").

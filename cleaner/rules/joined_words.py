@@ -86,6 +86,9 @@ KNOWN_TOKEN_MARGIN = {"closed": 1.5, "prefix": 2.5, "open": 2.5}
 # pair's counted frequency beats the token's own by this margin ("as well"
 # against "aswell"; not "a lot" against "alot").
 ATTESTED_KNOWN_TOKEN_MARGIN = 1.0
+# The table vouches for two open-class words only when they are this common
+# together (one pair in a million: "still believes", not "man pages").
+OPEN_PAIR_MIN_COUNTED = 3.0
 # A token wordfreq has never seen splits when zipf(a) + zipf(b) reaches:
 UNKNOWN_TOKEN_MIN_SUM = {"closed": 8.5, "prefix": 10.0, "open": 10.5}
 # A token found more than once in the document is probably a word: it splits
@@ -184,8 +187,8 @@ def could_be_adjacent(first: str, second: str) -> bool:
         or (first in lexicon.DETERMINERS and closed_second)
         or (first in lexicon.SUBJECT_PRONOUNS and (second in lexicon.DETERMINERS or second in lexicon.PRONOUNS))
         or (first in lexicon.PREPOSITIONS and second in lexicon.PREPOSITIONS)
-        or (first in lexicon.AFFIX_PARTS and not closed_second)
-        or (second in lexicon.AFFIX_PARTS and not closed_first)
+        or (first in lexicon.PREFIX_PARTS and not closed_second)
+        or (second in lexicon.SUFFIX_PARTS and not closed_first)
     )
 
 
@@ -209,10 +212,12 @@ def pair_evidence(first: str, second: str) -> float:
     bigram table lists it, that is more, and one word is a function word
     ("as well", "bought some"; not "home page", which is as often "homepage")."""
     independent = lexicon.zipf(first) + lexicon.zipf(second)
-    if first not in FUNCTION_PARTS and second not in FUNCTION_PARTS:
-        return independent  # two open-class words are as often a compound ("homepage", "logfile")
     counted = lexicon.bigram_zipf(first, second)
-    return independent if counted is None else max(independent, counted + 9.0)
+    if counted is None:
+        return independent
+    if first not in FUNCTION_PARTS and second not in FUNCTION_PARTS and counted < OPEN_PAIR_MIN_COUNTED:
+        return independent  # two open-class words are as often a compound ("manpages", "releasenotes")
+    return max(independent, counted + 9.0)
 
 
 def is_attested_pair(first: str, second: str) -> bool:
@@ -258,7 +263,8 @@ def judge_lowercase_word(word: str, after_i: bool = False, bonus: float = 0.0) -
     elif bonus:
         return None  # the document vouches only for tokens wordfreq has never seen
     else:
-        margin = ATTESTED_KNOWN_TOKEN_MARGIN if counted else KNOWN_TOKEN_MARGIN[kind]
+        function_pair = first in FUNCTION_PARTS or second in FUNCTION_PARTS
+        margin = ATTESTED_KNOWN_TOKEN_MARGIN if counted and function_pair else KNOWN_TOKEN_MARGIN[kind]
         excess = best_sum - 9.0 - token_zipf - margin
     # Each part must be final, so that a second pass changes nothing.
     if excess < 0 or judge_lowercase_word(first, bonus=bonus) or judge_lowercase_word(second, bonus=bonus):
@@ -370,7 +376,7 @@ def splits_after_name(token: str) -> list[Split]:
     found = []
     for index in range(SHORTEST_NAME, len(token) - 1):
         name, word = token[:index], token[index:]
-        if not is_part_word(word) or word in lexicon.AFFIX_PARTS:
+        if not is_part_word(word) or word in lexicon.SUFFIX_PARTS:
             continue
         if word not in lexicon.CLOSED_CLASS_WORDS and lexicon.zipf(word) < WORD_AFTER_NAME_MIN_ZIPF:
             continue
