@@ -840,30 +840,31 @@ def proposals_in(
 
 def find_edits(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
     """Where to insert a space into each token that is English words run
-    together, in ``text``'s coordinates. One pass is repeated on its own
-    result until nothing changes (at most MOST_PASSES): a split can show the
-    document something new (a word standing alone, "New York" written apart,
-    more English function words) that vouches for another split, and the rule
-    alone must be idempotent."""
+    together, in ``text``'s coordinates. A pass is repeated on its own result
+    (at most MOST_PASSES times) when it says a second could change more, so
+    that the rule alone is idempotent."""
     spaces: list[int] = []  # insertion points in ``text``, sorted
     current = text
     for _ in range(MOST_PASSES):
-        found = [edit.start for edit in find_edits_once(current, keep)]
-        if not found:
-            break
+        edits, settled = find_edits_once(current, keep)
         # The k-th earlier space stands at spaces[k] + k in ``current``.
         landed = [point + k for k, point in enumerate(spaces)]
-        spaces = sorted(spaces + [point - bisect_left(landed, point) for point in found])
+        spaces = sorted(spaces + [edit.start - bisect_left(landed, edit.start) for edit in edits])
+        if settled or not edits:
+            break
         current = apply_edits(text, [Edit(point, point, " ") for point in spaces])
     return [Edit(point, point, " ", "joined words") for point in spaces]
 
 
-def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
-    """One pass of ``find_edits``."""
+def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list[Edit], bool]:
+    """One pass of ``find_edits``, and whether a second pass could change
+    more. Evidence, language and recurrence are judged on every token at
+    once, so it cannot unless a split left a part that is itself a candidate,
+    or took another way than the one the language was judged with."""
     runs = set(letter_runs(text))
     as_word, after_apostrophe = proposals_in(text, runs, keep)
     if not as_word and not after_apostrophe:
-        return []
+        return [], True
     evidence = Evidence(text, runs, [*as_word.items(), *after_apostrophe.items()])
     as_word, after_apostrophe = evidence.vouched(as_word), evidence.vouched(after_apostrophe)
     variants = set().union(*map(case_variants, as_word), *map(case_variants, after_apostrophe))
@@ -876,11 +877,10 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]
             splits = as_word.get(token, ()) if place == "word" or token.islower() else ()
         occurrences.append((start, token, splits))
     counts = Counter(token.lower() for _, token, _ in occurrences)
-    evidence = Evidence(text, runs, [*as_word.items(), *after_apostrophe.items()])
     judged, spaces_at = with_every_split(text, [(start, token, splits[0]) for start, token, splits in occurrences if splits])
     is_english, is_prose = EnglishCheck(judged), LineCheck(text)
     french_or_german: bool | None = None
-    edits = []
+    edits, settled = [], True
     for start, token, splits in occurrences:
         recurring = counts[token.lower()] > 1
         split = next(
@@ -899,15 +899,16 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]
             continue
         if not is_prose(start):
             continue
-        # As punctuation-spacing does, leave a text that reads as French or German
-        # as a whole: the function words a split adds ("of") could otherwise
-        # change that rule's verdict on a second run. Asked once, when needed.
+        # As punctuation-spacing does, leave a text that reads as French or
+        # German as a whole. Asked once, when needed.
         if french_or_german is None:
             french_or_german = lexicon.reads_as_french_or_german(text)
         if french_or_german:
-            return []
+            return [], True
         edits += [Edit(start + cut, start + cut, " ", "joined words") for cut in split.cuts]
-    return edits
+        if split.cuts != splits[0].cuts or any(map(split_joined_token, split.parts(token))):
+            settled = False
+    return edits, settled
 
 
 def split_joined_words(text: str) -> str:
