@@ -49,7 +49,21 @@ TOKEN_END = r"""
 """
 AFTER_HYPHEN = re.compile(r"(?<=[A-Za-z][a-z]-)" + TOKEN_END, re.VERBOSE)
 AFTER_APOSTROPHE = re.compile(r"(?<=[A-Za-z]['’])" + TOKEN_END, re.VERBOSE)
-TOKEN_PLACES = (("word", TOKEN_BOUNDARY), ("hyphen", AFTER_HYPHEN), ("apostrophe", AFTER_APOSTROPHE))
+# A word joined to the capitalised start of a hyphenated compound ("ofUnix-like", "asCD-ROM").
+BEFORE_COMPOUND = re.compile(
+    r"""
+    (?<![\w@#/\\\u00ad\u200b-\u200d\u2060'’.-])
+    (?P<token>[a-z]+[A-Z][A-Za-z]*)
+    (?=-[A-Za-z])
+    """,
+    re.VERBOSE,
+)
+TOKEN_PLACES = (
+    ("word", TOKEN_BOUNDARY),
+    ("hyphen", AFTER_HYPHEN),
+    ("apostrophe", AFTER_APOSTROPHE),
+    ("compound", BEFORE_COMPOUND),
+)
 # Marks of a line that is a command, configuration, a path or code, not prose.
 COMMAND_MARKS = re.compile(
     r"""
@@ -419,11 +433,16 @@ def mixed_case_splits(token: str) -> list[Split]:
             return []
         if lowercase_cuts(first):
             return []
+        needs: tuple[str, ...] = ()
         if len(humps) == 2:
             if not is_name_shaped(rest, closed):
                 return []
         elif lexicon.zipf(rest.lower()) == lexicon.UNKNOWN_ZIPF:
-            return []  # a longer camelCase name this rule cannot vouch for ("getElementById")
+            # A longer camelCase name ("theNotAutomatic"): after a closed-class
+            # word, if the document writes it alone; else an identifier ("getElementById").
+            if not closed:
+                return []
+            needs = (rest,)
         excess = BEFORE_CAPITAL_EXCESS if closed else BEFORE_CAPITAL_EXCESS - 1.0
         combined = [
             Split((cut, *(cut + c for c in split.cuts)), min(excess, split.excess), False,
@@ -431,7 +450,7 @@ def mixed_case_splits(token: str) -> list[Split]:
             for split in split_joined_token(rest)
             if not split.at_sentence_start
         ]
-        return [*combined, Split((cut,), excess)]
+        return [*combined, Split((cut,), excess, needs_alone=needs)]
     if len(humps) != 2 or not is_name_shaped(rest, after_closed=True):
         return []
     found = []
@@ -873,6 +892,9 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
     for start, token, place in token_starts(text, spellings):
         if place == "apostrophe":
             splits = after_apostrophe.get(token, ())
+        elif place == "compound":  # only the cut before the capital
+            head = len(token) - len(token.lstrip("abcdefghijklmnopqrstuvwxyz"))
+            splits = tuple(split for split in as_word.get(token, ()) if split.cuts == (head,))
         else:
             splits = as_word.get(token, ()) if place == "word" or token.islower() else ()
         occurrences.append((start, token, splits))
