@@ -807,16 +807,6 @@ class Evidence:
         kept = {token: tuple(split for split in splits if (token, split) in self.possible) for token, splits in proposals.items()}
         return {token: splits for token, splits in kept.items() if splits}
 
-    def is_artifact(self, split: Split, token: str) -> bool:
-        """A recurring join of a closed-class word that the document also
-        writes apart: a systematic artifact (a link or emphasis that always
-        loses its spaces), not a word. (Two open-class words written both
-        ways, "runlevel" and "run level", are a compound spelt two ways.)"""
-        parts = split.parts(token)
-        return any(part.lower() in lexicon.CLOSED_CLASS_WORDS for part in parts) and self.writes_apart(
-            split.apply_to(token), token
-        )
-
 
 # Letter runs known to have no candidate split (most words), remembered up to a bound.
 RUNS_WITHOUT_PROPOSALS: set[bytes] = set()
@@ -909,7 +899,7 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
             (
                 split
                 for split in splits
-                if not (split.excess < RECURRING_TOKEN_EXTRA and recurring and not evidence.is_artifact(split, token))
+                if not (split.excess < RECURRING_TOKEN_EXTRA and recurring)
                 and not (split.at_sentence_start and not starts_sentence(text, start))
             ),
             None,
