@@ -928,17 +928,17 @@ def split_joined_words(text: str) -> str:
     return apply_edits(text, find_edits(text))
 
 
-def configure_joined_words(keep: Iterable[str] = ()) -> Callable[[str], str]:
-    """The rule with ``keep``: words never to split (any case), for
-    ``[tool.cleaner.rules.joined-words]`` and ``Cleaner(options=...)``."""
+def configure_joined_words(keep: Iterable[str] = ()) -> Callable[[str], list[Edit]]:
+    """The rule's ``find_edits`` with ``keep``: words never to split (any
+    case), for ``[tool.cleaner.rules.joined-words]`` and ``Cleaner(options=...)``."""
     if isinstance(keep, str) or not all(isinstance(word, str) for word in keep):
         raise ValueError("joined-words option keep must be a list of words")
     kept = frozenset(word.lower() for word in keep)
 
-    def split_joined_words_keeping(text: str) -> str:
-        return apply_edits(text, find_edits(text, kept))
+    def find_edits_keeping(text: str) -> list[Edit]:
+        return find_edits(text, kept)
 
-    return split_joined_words_keeping
+    return find_edits_keeping
 
 
 RULE = Rule(
@@ -1027,6 +1027,6 @@ unless the evidence clears the bar by a further power of ten.""",
         ("prisonersof war", "prisonersof war"),
         ("", ""),
     ),
-    apply=split_joined_words,
+    find_edits=find_edits,
     configure=configure_joined_words,
 )
