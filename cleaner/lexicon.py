@@ -220,10 +220,32 @@ def english_vocabulary_share(text: str) -> float:
     >>> english_vocabulary_share("Kurs dolara spadł w czwartek")
     0.2
     """
-    words = STOPWORD_TOKEN.findall(text.lower())
+    return _common_share(STOPWORD_TOKEN.findall(text.lower()))
+
+
+def _common_share(words: list[str]) -> float:
     if not words:
         return 1.0
-    return sum(zipf(word) >= ENGLISH_VOCABULARY_MIN_ZIPF for word in words) / len(words)
+    return sum(map(_common_words().__contains__, words)) / len(words)  # counted at C speed
+
+
+_common: frozenset[str] | None = None
+
+
+def _common_words() -> frozenset[str]:
+    """The words of the English list with zipf >= 3, built once."""
+    global _common
+    if _common is None:
+        _common = frozenset(word for word, value in _zipf_table().items() if value >= ENGLISH_VOCABULARY_MIN_ZIPF)
+    return _common
+
+
+def english_verdict_and_share(text: str) -> tuple[bool | None, float]:
+    """``english_verdict(text)`` and ``english_vocabulary_share(text)``, reading the words once."""
+    words = STOPWORD_TOKEN.findall(text.lower())
+    english = sum(map(ENGLISH_STOPWORDS.__contains__, words))
+    other = sum(map(OTHER_STOPWORDS.__contains__, words))
+    return verdict_from_votes(len(words), english, other), _common_share(words)
 
 
 def reads_as_english_vocabulary(text: str) -> bool:

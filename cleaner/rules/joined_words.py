@@ -541,12 +541,12 @@ class EnglishCheck:
             if len(paragraph) > 2 * LONGEST_PARAGRAPH and len(WORDS.findall(paragraph)) > LONGEST_PARAGRAPH:
                 self.long_paragraphs.add(start)
             else:
-                verdict = lexicon.english_verdict(paragraph)
+                verdict, share = lexicon.english_verdict_and_share(paragraph)
                 if verdict is None:
                     verdict = self.english_around(start, end)
                 # Function words shared with English ("to", "do", "a" in Polish)
                 # can outvote a foreign paragraph; its vocabulary cannot.
-                self.verdicts[start] = verdict and lexicon.english_vocabulary_share(paragraph) >= ENGLISH_VOCABULARY_VETO
+                self.verdicts[start] = verdict and share >= ENGLISH_VOCABULARY_VETO
         if start in self.long_paragraphs:
             return self.english_around(position, position)
         return self.verdicts[start]
@@ -868,8 +868,8 @@ def find_edits(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
 def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list[Edit], bool]:
     """One pass of ``find_edits``, and whether a second pass could change
     more. Evidence, language and recurrence are judged on every token at
-    once, so it cannot unless a split left a part that is itself a candidate,
-    or took another way than the one the language was judged with."""
+    once, the language on the text as it reads with every split made, so it
+    cannot unless a split left a part that is itself a candidate."""
     runs = set(letter_runs(text))
     as_word, after_apostrophe = proposals_in(text, runs, keep)
     if not as_word and not after_apostrophe:
@@ -889,10 +889,7 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
             splits = as_word.get(token, ()) if place == "word" or token.islower() else ()
         occurrences.append((start, token, splits))
     counts = Counter(token.lower() for _, token, _ in occurrences)
-    judged, spaces_at = with_every_split(text, [(start, token, splits[0]) for start, token, splits in occurrences if splits])
-    is_english, is_prose = EnglishCheck(judged), LineCheck(text)
-    french_or_german: bool | None = None
-    edits, settled = [], True
+    chosen = []  # the split each occurrence would take, before language and place are asked
     for start, token, splits in occurrences:
         recurring = counts[token.lower()] > 1
         split = next(
@@ -904,8 +901,13 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
             ),
             None,
         )
-        if split is None:
-            continue
+        if split is not None:
+            chosen.append((start, token, split))
+    judged, spaces_at = with_every_split(text, chosen)
+    is_english, is_prose = EnglishCheck(judged), LineCheck(text)
+    french_or_german: bool | None = None
+    edits, settled = [], True
+    for start, token, split in chosen:
         # start + 1: a span beginning right at the token still holds its second letter.
         if is_protected_at(text, start + 1) or not is_english(start + bisect_left(spaces_at, start)):
             continue
@@ -918,7 +920,7 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
         if french_or_german:
             return [], True
         edits += [Edit(start + cut, start + cut, " ", "joined words") for cut in split.cuts]
-        if split.cuts != splits[0].cuts or any(map(split_joined_token, split.parts(token))):
+        if any(map(split_joined_token, split.parts(token))):
             settled = False
     return edits, settled
 
