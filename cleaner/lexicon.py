@@ -70,9 +70,10 @@ INFORMAL_WORDS = frozenset(
     hafta dunno lemme gimme betcha gotcha whatcha ain""".split()
 )
 
-# Words frequent in running text of one language and rare in the other two.
-# Words shared across the languages ("in", "an", "die", "was", "also", "will",
-# "on", "des") are left out so they vote for nobody.
+# Words frequent in running text of one language and rare in English (German
+# and French here; more languages in FOREIGN_STOPWORDS). Words shared with
+# English ("in", "an", "die", "was", "also", "will", "on", "des", "a", "to",
+# "do", "per", "son", "met") are left out so they vote for nobody.
 ENGLISH_STOPWORDS = frozenset(
     """the of and to is that with for it this are be by not have from or which you
     he she they we his but at their has were been would can there what who its than
@@ -87,6 +88,24 @@ OTHER_STOPWORDS = frozenset(
     # French
     """ le la les de du et est un une que qui pour dans pas sur avec ce il sont par au
     aux ne se vous nous plus ou cette être elle leur peut été"""
+    .split()
+)
+# Function words of more languages, for the joined-words rule's vote only
+# (punctuation-spacing's whole-text check stays German and French).
+FOREIGN_STOPWORDS = OTHER_STOPWORDS | frozenset(
+    # Spanish
+    """el los las del una por para su sus más pero como este esta
+    fue muy sobre entre cuando puede desde también"""
+    # Italian
+    """ della delle dei degli nel nella che di è sono questo questa anche più
+    essere stato può dove sul sulla alla gli"""
+    # Portuguese
+    """ não são mais pelo pela mas foi ao dos das"""
+    # Polish
+    """ się nie jest że jak ale są przez dla od tak tylko może już być który która
+    które aby oraz czy jego jej ich"""
+    # Dutch
+    """ het een dat zijn voor niet aan maar ook bij nog wordt worden"""
     .split()
 )
 STOPWORD_TOKEN = re.compile(r"[^\W\d_]+")
@@ -127,11 +146,11 @@ def zipf(word: str) -> float:
     return _zipf_table().get(word, UNKNOWN_ZIPF)
 
 
-def english_votes(text: str) -> tuple[int, int, int]:
-    """``(words, English stopwords, German or French stopwords)`` in ``text``."""
+def english_votes(text: str, others: frozenset[str] = FOREIGN_STOPWORDS) -> tuple[int, int, int]:
+    """``(words, English stopwords, other languages' stopwords)`` in ``text``."""
     words = STOPWORD_TOKEN.findall(text.lower())
     english = sum(map(ENGLISH_STOPWORDS.__contains__, words))  # counted at C speed
-    other = sum(map(OTHER_STOPWORDS.__contains__, words))
+    other = sum(map(others.__contains__, words))
     return len(words), english, other
 
 
@@ -168,13 +187,22 @@ LANGUAGE_SAMPLE_CHARS = 16_384
 def reads_as_french_or_german(text: str) -> bool:
     """True when French or German function words outnumber English ones in a
     sample of ``text`` (a few evenly spaced slices, so any length costs the same).
-    The spacing rules that work only on English prose both ask this of the whole
-    text, so that one's changes cannot tip the other's verdict on a second run."""
+    punctuation-spacing, which works only on English prose, asks this of the whole text."""
+    return _other_outvotes_english(text, OTHER_STOPWORDS)
+
+
+def reads_as_other_language(text: str) -> bool:
+    """As ``reads_as_french_or_german``, counting the function words of
+    FOREIGN_STOPWORDS' languages too; the joined-words rule asks this."""
+    return _other_outvotes_english(text, FOREIGN_STOPWORDS)
+
+
+def _other_outvotes_english(text: str, others: frozenset[str]) -> bool:
     size = LANGUAGE_SAMPLE_SLICES * LANGUAGE_SAMPLE_CHARS
     if len(text) > size:
         step = len(text) // LANGUAGE_SAMPLE_SLICES
         text = " ".join(text[i * step : i * step + LANGUAGE_SAMPLE_CHARS] for i in range(LANGUAGE_SAMPLE_SLICES))
-    _, english, other = english_votes(text)
+    _, english, other = english_votes(text, others)
     return other > english
 
 
@@ -244,7 +272,7 @@ def english_verdict_and_share(text: str) -> tuple[bool | None, float]:
     """``english_verdict(text)`` and ``english_vocabulary_share(text)``, reading the words once."""
     words = STOPWORD_TOKEN.findall(text.lower())
     english = sum(map(ENGLISH_STOPWORDS.__contains__, words))
-    other = sum(map(OTHER_STOPWORDS.__contains__, words))
+    other = sum(map(FOREIGN_STOPWORDS.__contains__, words))
     return verdict_from_votes(len(words), english, other), _common_share(words)
 
 
@@ -261,7 +289,7 @@ def reads_as_english_vocabulary(text: str) -> bool:
     words = STOPWORD_TOKEN.findall(text.lower())
     if len(words) < ENGLISH_VOCABULARY_MIN_WORDS or not text.isascii():
         return False
-    if any(word in OTHER_STOPWORDS for word in words):
+    if any(word in FOREIGN_STOPWORDS for word in words):
         return False
     return english_vocabulary_share(text) >= ENGLISH_VOCABULARY_MIN_SHARE
 

@@ -152,6 +152,8 @@ LONGEST_PARAGRAPH = 3_000
 # A paragraph whose words are less than half common English words is not
 # English, whatever its function words say (Polish "kurs dolara" with "to", "a").
 ENGLISH_VOCABULARY_VETO = 0.5
+# The same holds for a line of at least this many words in a paragraph that mixes languages.
+SHORTEST_FOREIGN_LINE = 6
 # What may stand between a sentence end and the next sentence's first word.
 INLINE_BLANKS = " \t\xa0"
 SENTENCE_OPENERS = "\"'“‘([«*"
@@ -599,7 +601,7 @@ class WordIndex:
             self.ends.append(match.end())
             word = match.group()
             english += word in lexicon.ENGLISH_STOPWORDS
-            other += word in lexicon.OTHER_STOPWORDS
+            other += word in lexicon.FOREIGN_STOPWORDS
             self.english.append(english)
             self.other.append(other)
 
@@ -722,8 +724,15 @@ def reads_as_command(line: str) -> bool:
     )
 
 
+def reads_as_other_language(line: str) -> bool:
+    """True for a line whose own words say it is not English, whatever its
+    paragraph says: a paragraph can mix a translation with English quotations."""
+    verdict, share = lexicon.english_verdict_and_share(line)
+    return verdict is False or (share < ENGLISH_VOCABULARY_VETO and len(WORDS.findall(line)) >= SHORTEST_FOREIGN_LINE)
+
+
 class LineCheck:
-    """Answers "does the line at this position read as prose?", once per line."""
+    """Answers "does the line at this position read as English prose?", once per line."""
 
     def __init__(self, text: str):
         self.text = text
@@ -733,7 +742,8 @@ class LineCheck:
         start = self.text.rfind("\n", 0, position) + 1
         if start not in self.verdicts:
             end = self.text.find("\n", position)
-            self.verdicts[start] = not reads_as_command(self.text[start : end if end >= 0 else len(self.text)])
+            line = self.text[start : end if end >= 0 else len(self.text)]
+            self.verdicts[start] = not (reads_as_command(line) or reads_as_other_language(line))
         return self.verdicts[start]
 
 
@@ -916,7 +926,7 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
         # As punctuation-spacing does, leave a text that reads as French or
         # German as a whole. Asked once, when needed.
         if french_or_german is None:
-            french_or_german = lexicon.reads_as_french_or_german(text)
+            french_or_german = lexicon.reads_as_other_language(text)
         if french_or_german:
             return [], True
         edits += [Edit(start + cut, start + cut, " ", "joined words") for cut in split.cuts]
