@@ -117,6 +117,7 @@ ENGLISH_CHECK_MIN_VOTES = 3
 ENGLISH_MIN_SHARE = 1 / 8
 
 _zipf_by_word: dict[str, float] | None = None
+_common: frozenset[str] | None = None  # the words with zipf >= ENGLISH_VOCABULARY_MIN_ZIPF
 
 
 def _zipf_table() -> dict[str, float]:
@@ -131,13 +132,17 @@ def _zipf_table() -> dict[str, float]:
     if _zipf_by_word is None:
         from wordfreq import get_frequency_list
 
+        global _common
         table: dict[str, float] = {}
+        common: list[str] = []
         for centibels, words in enumerate(get_frequency_list("en", wordlist="large")):
             zipf_of_bin = math.log10(10 ** (-centibels / 100)) + 9.0  # as wordfreq's zipf_frequency
             for word in words:
                 table.setdefault(word, zipf_of_bin)
+            if zipf_of_bin >= ENGLISH_VOCABULARY_MIN_ZIPF:
+                common += words
         get_frequency_list.cache_clear()  # the bins are no longer needed
-        _zipf_by_word = table
+        _zipf_by_word, _common = table, frozenset(common)
     return _zipf_by_word
 
 
@@ -257,15 +262,10 @@ def _common_share(words: list[str]) -> float:
     return sum(map(_common_words().__contains__, words)) / len(words)  # counted at C speed
 
 
-_common: frozenset[str] | None = None
-
-
 def _common_words() -> frozenset[str]:
-    """The words of the English list with zipf >= 3, built once."""
-    global _common
-    if _common is None:
-        _common = frozenset(word for word, value in _zipf_table().items() if value >= ENGLISH_VOCABULARY_MIN_ZIPF)
-    return _common
+    """The words of the English list with zipf >= 3 (made with the table)."""
+    _zipf_table()
+    return _common  # type: ignore[return-value]
 
 
 def english_verdict_and_share(text: str) -> tuple[bool | None, float]:
