@@ -234,9 +234,10 @@ CAPITALISED_BEFORE_NAME = frozenset("The A An Of In On At By For From With To An
 CONTRACTION_ENDINGS = frozenset("s ve re ll d t m".split())
 
 # Words wordfreq lists that look like two words run together but are words of
-# their own, mostly in technical prose ("init" is not "in it").
+# their own, mostly in technical prose ("init" is not "in it"), and the few
+# adverbs a bigram count would take apart ("anew" is not "a new").
 REAL_WORDS_LIKE_JOINS = frozenset(
-    "init runit tome notifempty".split()
+    "init runit tome notifempty anew hereof".split()
 )
 
 # Share of a short text's words that must be common English words (zipf >= 3)
