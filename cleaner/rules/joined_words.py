@@ -1,5 +1,6 @@
-"""Rule ``joined-words``: put back the space a scraper dropped between two English
-words (``prisonersof`` -> ``prisoners of``), only where the evidence is strong."""
+"""Rule ``joined-words``: put back the spaces a converter or scraper dropped
+between English words (``prisonersof`` -> ``prisoners of``, ``forJoe`` -> ``for
+Joe``, ``aworkshopthat`` -> ``a workshop that``), only where the evidence is strong."""
 
 from __future__ import annotations
 
