@@ -27,7 +27,16 @@ BODY = "The council voted 7-2 on Tuesday to approve the budget."
 
 
 def only(entry):
-    return make_boilerplate_remover([entry.name])
+    """The rule with just ``entry`` (and, for a before-footer line, the footer it sits above)."""
+    return make_boilerplate_remover([entry.name] + (["yoast-fr"] if entry.position == "before-footer" else []))
+
+
+YOAST_FR = "L’article Le budget du parc adopté est apparu en premier sur Le Journal du Port."
+
+
+def as_removable(entry):
+    """The entry's example as it is removed: a before-footer line needs its footer below."""
+    return entry.example + ("\n" + YOAST_FR if entry.position == "before-footer" else "")
 
 
 # --- the catalog, entry by entry -------------------------------------------
@@ -35,22 +44,22 @@ def only(entry):
 
 @pytest.mark.parametrize("entry", ENTRY_PARAMS)
 def test_entry_removes_its_example_as_a_standalone_line(entry):
-    assert only(entry)(entry.example + "\n") == ""
+    assert only(entry)(as_removable(entry) + "\n") == ""
 
 
 @pytest.mark.parametrize("entry", ENTRY_PARAMS)
 def test_entry_removes_its_example_as_the_last_line_of_a_document(entry):
-    assert only(entry)(f"{BODY}\n{entry.example}\n") == f"{BODY}\n"
+    assert only(entry)(f"{BODY}\n{as_removable(entry)}\n") == f"{BODY}\n"
 
 
 @pytest.mark.parametrize("entry", ENTRY_PARAMS)
 def test_no_entry_removes_a_legit_line_standing_alone(entry):
-    assert remove_all(entry.legit + "\n") == entry.legit + "\n"
+    assert remove_all(entry.look_alike + "\n") == entry.look_alike + "\n"
 
 
 @pytest.mark.parametrize("entry", ENTRY_PARAMS)
 def test_no_entry_removes_a_legit_line_ending_a_document(entry):
-    document = f"{BODY}\n{entry.legit}\n"
+    document = f"{BODY}\n{entry.look_alike}\n"
     assert remove_all(document) == document
 
 
@@ -64,7 +73,7 @@ def test_interjection_is_removed_between_body_lines(entry):
     assert only(entry)(f"{BODY}\n{entry.example}\n{BODY}\n") == f"{BODY}\n{BODY}\n"
 
 
-@pytest.mark.parametrize("entry", [p for p in ENTRY_PARAMS if p.values[0].position == "footer"])
+@pytest.mark.parametrize("entry", [p for p in ENTRY_PARAMS if p.values[0].position != "interjection"])
 def test_footer_in_the_middle_of_a_paragraph_is_kept(entry):
     document = f"{BODY}\n{entry.example}\n{BODY}\n"
     assert remove_all(document) == document
@@ -74,9 +83,10 @@ def test_catalog_rows_are_complete_and_uniquely_named():
     assert len(ENTRIES_BY_NAME) == len(CATALOG)
     for entry in CATALOG:
         assert entry.name == entry.name.lower() and " " not in entry.name
-        assert entry.position in ("footer", "interjection")
-        assert entry.template and entry.source and entry.example and entry.legit
-        assert entry.example != entry.legit
+        assert entry.position in ("footer", "interjection", "before-footer")
+        assert entry.languages and entry.glued in ("", "after-sentence", "after-word")
+        assert entry.template and entry.source and entry.example and entry.look_alike
+        assert entry.example != entry.look_alike
 
 
 def test_every_template_starts_with_text_so_lines_can_be_skipped_cheaply():
@@ -181,8 +191,14 @@ def test_glued_footer_keeps_body_text_that_begins_like_a_footer():
     assert RULE.apply(document) == "The post was shared widely.\n"
 
 
-def test_glued_footer_is_only_cut_from_the_documents_last_line():
-    document = f"{BODY} The post A appeared first on B.\n\n{BODY}\n"
+def test_glued_footer_is_cut_from_the_end_of_every_paragraph():
+    # Feed dumps put one item per paragraph: each item's glued footer goes.
+    document = f"{BODY} The post A appeared first on Bee.\n\n{BODY}\n"
+    assert RULE.apply(document) == f"{BODY}\n\n{BODY}\n"
+
+
+def test_glued_footer_in_the_middle_of_a_paragraph_is_kept():
+    document = f"{BODY} The post A appeared first on Bee.\n{BODY}\n"
     assert RULE.apply(document) == document
 
 
@@ -269,7 +285,7 @@ def test_megabyte_lines_finish(line):
 
 
 # Catalog lines, look-alikes and body text, joined by spaces and line breaks.
-FRAGMENTS = [e.example for e in CATALOG] + [e.legit for e in CATALOG] + [BODY, "The post", "", " ", "\r"]
+FRAGMENTS = [e.example for e in CATALOG] + [e.look_alike for e in CATALOG] + [BODY, "The post", "", " ", "\r"]
 DOCUMENTS = st.lists(
     st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(["\n", "\n\n", " ", "\n \n"])), max_size=12
 ).map(lambda parts: "".join(fragment + joint for fragment, joint in parts))

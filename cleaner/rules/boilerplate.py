@@ -4,20 +4,27 @@ add to an article (Yoast footers, share widgets, ad markers), from a catalog of 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from cleaner.boilerplate_catalog import CATALOG, PLACEHOLDERS, BoilerplateEntry
+from cleaner.boilerplate_catalog import (
+    AFTER_SENTENCE,
+    CATALOG,
+    PLACEHOLDERS,
+    BoilerplateEntry,
+    entries_from_options,
+)
+from cleaner.edits import Edit, apply_edits
 from cleaner.rule import Rule
 
 ENTRIES_BY_NAME: dict[str, BoilerplateEntry] = {entry.name: entry for entry in CATALOG}
 DEFAULT_ENTRIES: tuple[str, ...] = tuple(entry.name for entry in CATALOG if entry.default)
 
 # Every template's variable parts are bounded, so no footer is longer than
-# this: a glued one is looked for only in this many characters at the end of
-# the last line.
-LONGEST_BOILERPLATE = 1000
+# this: a glued one is looked for only this far before a paragraph's end.
+LONGEST_BOILERPLATE = 2500
 
 TEMPLATE_PART = re.compile(r"\{([^{}]*)\}")
 # What literal template text turns into, besides escaped characters.
@@ -26,11 +33,25 @@ LITERAL_REGEX = {"...": r"(?:\.\.\.|…)", "…": r"(?:\.\.\.|…)", "'": "['’
 # The same equivalences for a template's first character.
 LITERAL_REGEX_FIRST = {".": ".…", "…": ".…", "'": "'’", "’": "'’"}
 SPACE_RUN = r"[^\S\n]+"
+# A footer cut short by a news API ends in an ellipsis where the period after
+# the site name was: ``… appeared first on Sopit…``.
+CUT_SHORT_PERIOD = r"(?:\.|(?<=…)|(?<=\.\.\.))"
+# What a line may start with before the template: a list bullet
+# (``• Read more: …``, ``* Share on X (Opens in new window)``).
+BULLET_CHARS = "•·▪►*-–"
+BULLET = r"(?:[•·▪►*\-–][^\S\n]+|[•▪►][^\S\n]*)?"
+# The first characters of placeholders that may open a template.
+PLACEHOLDER_FIRSTS = {"count": "0123456789", "year": "0123456789"}
+# What ends a sentence before a footer glued "after-sentence".
+SENTENCE_END = ".!?…\"”’')]»"
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# A line break inside a glued footer (hard-wrapped text) reads as a space,
+# except after the end of a sentence: the footer must not run on into the
+# next line's body sentence (``… first on Sportnieuws.nl.\nThe council …``).
+WRAP = re.compile(r"(?<![.!?])\n")
 # A catalog line may have blanks around it; it ends at a newline or the end.
 LINE_END = r"[^\S\n]*(?=\n|\Z)"
 BLANK_LINE = re.compile(r"[^\S\n]*(?:\n|\Z)")
-# Where a glued footer may start: a word after a space.
-WORD_START = re.compile(r"(?<=\s)\S")
 
 
 def _literal_regex(text: str) -> str:
@@ -46,8 +67,9 @@ def _literal_regex(text: str) -> str:
     return "".join(parts)
 
 
-def template_regex(entry: BoilerplateEntry) -> str:
-    """The regex (unanchored) for ``entry.template``; see the catalog's docstring for the syntax."""
+def template_regex(entry: BoilerplateEntry, ignore_case: bool | None = None) -> str:
+    """The regex (unanchored) for ``entry.template``; see the catalog's docstring
+    for the syntax. ``ignore_case`` overrides the entry's own setting."""
     parts, last = [], 0
     for match in TEMPLATE_PART.finditer(entry.template):
         parts.append(_literal_regex(entry.template[last : match.start()]))
@@ -57,203 +79,360 @@ def template_regex(entry: BoilerplateEntry) -> str:
         else:
             parts.append(PLACEHOLDERS[inner][0])
         last = match.end()
-    parts.append(_literal_regex(entry.template[last:]))
+    tail = entry.template[last:]
+    if tail == "." and last > 0:
+        parts.append(CUT_SHORT_PERIOD)
+    else:
+        parts.append(_literal_regex(tail))
     regex = "".join(parts)
-    return f"(?i:{regex})" if entry.ignore_case else regex
+    return f"(?i:{regex})" if (entry.ignore_case if ignore_case is None else ignore_case) else regex
 
 
 def first_characters(entry: BoilerplateEntry) -> str | None:
     """The characters a line of ``entry`` can start with, or None when its
-    template starts with a placeholder (then no line can be skipped cheaply)."""
+    template starts with a placeholder that can start with anything."""
     template = entry.template
     heads = [template]
     if template.startswith("{"):
         inner, rest = template[1:].split("}", 1)
         if "|" not in inner:
-            return None
+            return PLACEHOLDER_FIRSTS.get(inner)
         heads = [choice + rest for choice in inner.split("|")]
     chars = "".join(LITERAL_REGEX_FIRST.get(head[0], head[0]) for head in heads if head)
     return chars + chars.swapcase() if entry.ignore_case else chars
-
-
-def _group(kind: str, entries: list[BoilerplateEntry]) -> list[str]:
-    """A named group matching any of ``entries``; none when there are no entries."""
-    if not entries:
-        return []
-    return [f"(?P<{kind}>" + "|".join(template_regex(entry) for entry in entries) + ")"]
 
 
 @dataclass(frozen=True)
 class BoilerplateMatcher:
     """The catalog compiled for one choice of enabled entries.
 
-    ``line`` matches a whole catalog line from where it starts; the named group
-    that matched says what it is: ``interjection`` or ``footer`` (enabled: to
-    remove) or ``kept`` (a disabled entry: kept, but still boilerplate when
-    deciding whether a footer is followed only by boilerplate). ``scan`` is the
-    same after a newline, so the regex engine, not Python, finds the few
-    candidate lines in a long text. ``glued`` matches an enabled glued footer
-    from a word to the end of a line.
+    ``line`` matches a whole catalog line from where it starts (after an
+    optional bullet); the named group that matched says what it is:
+    ``interjection``, ``footer`` or ``before_footer`` (enabled: to remove) or
+    ``kept`` (a disabled entry: kept, but still boilerplate when deciding
+    whether a footer is followed only by boilerplate); inside it, group
+    ``e<index>`` names the entry. ``scan`` is the same after a newline, so the
+    regex engine, not Python, finds the few candidate lines in a long text.
+    ``glued_start`` finds where an enabled glued footer may begin (its fixed
+    opening words) and ``glued`` matches one whole, blanks after it included.
     """
 
+    entries: tuple[BoilerplateEntry, ...]
     line: re.Pattern[str]
     scan: re.Pattern[str]
+    glued_start: re.Pattern[str] | None
     glued: re.Pattern[str] | None
 
 
-@lru_cache(maxsize=16)
-def compile_catalog(names: frozenset[str]) -> BoilerplateMatcher:
-    """Compile the catalog once per set of enabled entry names."""
-    enabled = [entry for entry in CATALOG if entry.name in names]
+def _group(kind: str, indexed: list[tuple[int, BoilerplateEntry]]) -> list[str]:
+    """A named group matching any of the entries, each in a group named by its index."""
+    if not indexed:
+        return []
+    return [f"(?P<{kind}>" + "|".join(f"(?P<e{index}>{template_regex(entry)})" for index, entry in indexed) + ")"]
+
+
+def _opening_regex(entry: BoilerplateEntry) -> str:
+    """The regex for the template's words before its first placeholder:
+    where a glued footer of this entry may start."""
+    match = re.search(r"\{[^{}|]*\}", entry.template)
+    opening = entry.template[: match.start()] if match else entry.template
+    return template_regex(BoilerplateEntry(**{**entry.__dict__, "template": opening}))
+
+
+@lru_cache(maxsize=32)
+def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...] = CATALOG) -> BoilerplateMatcher:
+    """Compile ``catalog`` once per set of enabled entry names."""
+    indexed = list(enumerate(catalog))
+    enabled = [(i, entry) for i, entry in indexed if entry.name in names]
     # Enabled entries come first: when a line fits two entries, the enabled one decides.
     groups = (
-        _group("interjection", [entry for entry in enabled if entry.position == "interjection"])
-        + _group("footer", [entry for entry in enabled if entry.position == "footer"])
-        + _group("kept", [entry for entry in CATALOG if entry.name not in names])
+        _group("interjection", [(i, e) for i, e in enabled if e.position == "interjection"])
+        + _group("footer", [(i, e) for i, e in enabled if e.position == "footer"])
+        + _group("before_footer", [(i, e) for i, e in enabled if e.position == "before-footer"])
+        + _group("kept", [(i, e) for i, e in indexed if e.name not in names])
     )
-    glued = [template_regex(entry) for entry in enabled if entry.glued]
-    line = r"[^\S\n]*(?:" + "|".join(groups) + ")" + LINE_END
+    line = r"[^\S\n]*" + BULLET + r"(?:" + "|".join(groups) + ")" + LINE_END
     # Most lines start with a character no template starts with: one class
     # test rejects them before the alternatives are tried.
-    firsts = [first_characters(entry) for entry in CATALOG]
+    firsts = [first_characters(entry) for entry in catalog]
     if all(firsts):
-        line = r"(?=[^\S\n]*[" + re.escape("".join(sorted(set("".join(map(str, firsts)))))) + "])" + line
+        starts = "".join(sorted(set("".join(map(str, firsts))) | set(BULLET_CHARS)))
+        line = r"(?=[^\S\n]*[" + re.escape(starts) + "])" + line
+    glued = [entry for _, entry in enabled if entry.glued]
     return BoilerplateMatcher(
+        entries=catalog,
         line=re.compile(line),
         scan=re.compile("\n" + line),
-        glued=re.compile(r"(?:" + "|".join(glued) + r")[^\S\n]*\Z") if glued else None,
+        glued_start=re.compile("|".join(_opening_regex(e) for e in glued)) if glued else None,
+        glued=re.compile(
+            "|".join(f"(?P<e{i}>{template_regex(e)})" for i, e in enabled if e.glued)
+            + r"[^\S\n]*"
+        )
+        if glued
+        else None,
     )
 
 
-def _catalog_lines(text: str, matcher: BoilerplateMatcher) -> list[tuple[int, int, str]]:
-    """``(start, end, kind)`` of every line that is a whole catalog line, in order."""
+def _entry(match: re.Match[str], matcher: BoilerplateMatcher) -> BoilerplateEntry:
+    """The catalog entry whose group matched."""
+    for key, value in match.groupdict().items():
+        if value is not None and key[0] == "e" and key[1:].isdigit():
+            return matcher.entries[int(key[1:])]
+    raise AssertionError("a catalog match always names its entry")
+
+
+def _entry_name(match: re.Match[str], matcher: BoilerplateMatcher) -> str:
+    return _entry(match, matcher).name
+
+
+def _content_end(text: str, end: int, floor: int) -> int:
+    """``end`` moved back over whitespace, not below ``floor``."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _catalog_lines(text: str, matcher: BoilerplateMatcher) -> list[tuple[int, int, re.Match[str]]]:
+    """``(start, end, match)`` of every line that is a whole catalog line, in order."""
     found = []
     first = matcher.line.match(text)
     if first:
-        found.append((0, first.end(), first.lastgroup or ""))
-    found += [(m.start() + 1, m.end(), m.lastgroup or "") for m in matcher.scan.finditer(text)]
+        found.append((0, first.end(), first))
+    found += [(m.start() + 1, m.end(), m) for m in matcher.scan.finditer(text)]
     return found
 
 
-def _removable_spans(text: str, matcher: BoilerplateMatcher) -> list[tuple[int, int]]:
-    """Spans of the lines to remove (each with its newline): interjections
+def _line_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
+    """Deletions of the lines to remove (each with its newline): interjections
     anywhere; footers when only blank lines, the end, or more boilerplate
-    lines up to a blank line follow them."""
-    spans = []
+    lines up to a blank line follow them; a before-footer line when the next
+    line is removed."""
+    edits = []
     next_start = -1  # start of the following catalog line
     next_ends_item = False  # that line is followed only by boilerplate to its paragraph's end
-    for start, end, kind in reversed(_catalog_lines(text, matcher)):
-        ends_item = (
-            end == len(text)
-            or BLANK_LINE.match(text, end + 1) is not None
-            or (next_start == end + 1 and next_ends_item)
+    next_removed = False
+    for start, end, found in reversed(_catalog_lines(text, matcher)):
+        kind = found.lastgroup or ""
+        adjacent = next_start == end + 1
+        ends_item = end == len(text) or BLANK_LINE.match(text, end + 1) is not None or (adjacent and next_ends_item)
+        removed = (
+            kind == "interjection"
+            or (kind == "footer" and ends_item)
+            or (kind == "before_footer" and adjacent and next_removed)
         )
-        if kind == "interjection" or (kind == "footer" and ends_item):
-            spans.append((start, min(end + 1, len(text))))
-        next_start, next_ends_item = start, ends_item
-    spans.reverse()
-    return spans
+        if removed:
+            edits.append(Edit(start, min(end + 1, len(text)), "", f"boilerplate {_entry_name(found, matcher)}"))
+        next_start, next_ends_item, next_removed = start, ends_item, removed
+    edits.reverse()
+    return edits
 
 
-def _remove_lines(text: str, matcher: BoilerplateMatcher) -> str:
-    spans = _removable_spans(text, matcher)
-    if not spans:
-        return text
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces.append(text[last:start])
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
+def _may_glue(text: str, start: int, entry: BoilerplateEntry, paragraph_start: int) -> bool:
+    """Whether a glued footer of ``entry`` may begin at ``start``: at a line
+    start, or after a blank or sentence end as the entry allows; "after-sentence"
+    ones never on a lower-case letter (``… wants to read more.`` is a sentence)."""
+    if entry.glued == AFTER_SENTENCE and text[start].islower():
+        return False
+    if start <= paragraph_start or text[start - 1] == "\n":
+        return True
+    before = text[paragraph_start:start].rstrip()
+    if not before:
+        return True
+    if entry.glued == AFTER_SENTENCE:
+        return before[-1] in SENTENCE_END
+    return text[start - 1].isspace() or before[-1] in SENTENCE_END
 
 
-def _cut_glued_footers(line: str, glued: re.Pattern[str]) -> str | None:
-    """``line`` without the footers glued to its end and the blanks before
-    them, or None when it has none (or is nothing but footers). The last
-    candidate start wins, so body text before a footer that begins like one
-    (``The post was shared. The post X appeared first on Y.``) is kept."""
-    end = body_end = len(line.rstrip())
-    while True:
-        starts = [m.start() for m in WORD_START.finditer(line, max(0, end - LONGEST_BOILERPLATE), end)]
-        cut = next((start for start in reversed(starts) if glued.match(line, start, end)), None)
-        if cut is None:
-            break
-        while cut and line[cut - 1].isspace():
-            cut -= 1
-        if not cut:  # the whole line is footers: a whole-line match, not a glued one
-            break
-        end = cut
-    return line[:end] if end < body_end else None
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
 
 
-def _last_content_line(lines: list[str], below: int) -> int | None:
-    """Index of the last non-blank line at or above ``below``."""
-    for index in range(min(below, len(lines) - 1), -1, -1):
-        if lines[index].strip():
-            return index
-    return None
-
-
-def _trailing_boilerplate(lines: list[str], end: int, line_pattern: re.Pattern[str]) -> list[int]:
-    """Indexes (descending) of the lines to remove walking up the paragraph
-    from ``end`` while every line is a catalog line: the same footer position
-    as ``_removable_spans``, for the few lines at a shortened document end."""
-    doomed = []
-    for index in range(end, -1, -1):
-        found = line_pattern.match(lines[index]) if lines[index].strip() else None
+def _paragraph_tail_edits(
+    text: str, starts: list[int], end: int, paragraph_start: int, matcher: BoilerplateMatcher
+) -> list[Edit]:
+    """Deletions of glued footers (and catalog lines they expose) at the end of
+    the paragraph ``text[paragraph_start:end]``; ``starts`` are where glued
+    footers may begin. The last start that matches wins, so body text before a
+    footer that begins like one is kept; then the next end is tried, so runs of
+    glued footers all go. A footer may be wrapped: newlines count as spaces."""
+    assert matcher.glued is not None
+    edits: list[Edit] = []
+    content_end = _content_end(text, end, paragraph_start)
+    for start in reversed(starts):
+        if start >= content_end:
+            continue
+        window = WRAP.sub(" ", text[start:content_end])
+        found = matcher.glued.fullmatch(window)
         if found is None:
+            continue
+        entry = _entry(found, matcher)
+        if not _may_glue(text, start, entry, paragraph_start):
+            continue
+        cut = start
+        while cut > paragraph_start and text[cut - 1] in " \t":
+            cut -= 1
+        if cut == _line_start(text, cut) and cut < content_end:
+            # The footer fills its lines: remove them with their newline, as the line pass does.
+            line_end = text.find("\n", content_end)
+            edits.append(Edit(cut, len(text) if line_end < 0 else line_end + 1, "", f"boilerplate {entry.name}"))
+            content_end = _content_end(text, cut, paragraph_start)
+        else:
+            edits.append(Edit(cut, content_end, "", f"boilerplate {entry.name}"))
+            content_end = _content_end(text, cut, paragraph_start)
+        content_end = _strip_exposed_lines(text, content_end, paragraph_start, matcher, edits)
+    edits.sort()
+    return edits
+
+
+def _strip_exposed_lines(
+    text: str, content_end: int, paragraph_start: int, matcher: BoilerplateMatcher, edits: list[Edit]
+) -> int:
+    """After a cut, a catalog line left last in its paragraph goes too (a second
+    run would remove it); returns the new content end."""
+    while content_end > paragraph_start:
+        start = _line_start(text, content_end)
+        found = matcher.line.match(text[start:content_end])
+        if found is None or found.end() != content_end - start or found.lastgroup in ("kept", "before_footer"):
             break
-        if found.lastgroup != "kept":
-            doomed.append(index)
-    return doomed
+        newline = text.find("\n", content_end)
+        edits.append(Edit(start, content_end if newline < 0 else newline + 1, "", f"boilerplate {_entry_name(found, matcher)}"))
+        content_end = _content_end(text, start, paragraph_start)
+    return content_end
 
 
-def _strip_document_end(text: str, matcher: BoilerplateMatcher) -> str:
-    """Cut glued footers from the document's last non-blank line. The
-    shortened line may itself be a whole footer, and removing it exposes an
-    earlier line that may end in one too: repeat until the end is clean, so
-    that a second run of the rule finds nothing (idempotence)."""
-    glued = matcher.glued
-    end = len(text.rstrip())
-    if glued is None or _cut_glued_footers(text[text.rfind("\n", 0, end) + 1 : end], glued) is None:
-        return text  # the common case: no glued footer, no need to split the text
-    lines = text.split("\n")
-    last = _last_content_line(lines, len(lines) - 1)
-    while last is not None and (shortened := _cut_glued_footers(lines[last], glued)) is not None:
-        lines[last] = shortened
-        for index in _trailing_boilerplate(lines, last, matcher.line):
-            del lines[index]
-        last = _last_content_line(lines, last)
-    return "\n".join(lines)
+def _glued_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
+    """Deletions of glued footers at the end of every paragraph (feed items in a
+    dump are paragraphs). Candidates are found by the footers' opening words;
+    only those with a paragraph end close enough after them are tried."""
+    if matcher.glued_start is None:
+        return []
+    by_end: dict[int, list[int]] = {}
+    for found in matcher.glued_start.finditer(text):
+        start = found.start()
+        limit = start + LONGEST_BOILERPLATE
+        paragraph_break = PARAGRAPH_BREAK.search(text, start, limit)
+        if paragraph_break is not None:
+            by_end.setdefault(paragraph_break.start(), []).append(start)
+        elif limit >= len(text):
+            by_end.setdefault(len(text), []).append(start)
+    edits: list[Edit] = []
+    for end, starts in by_end.items():
+        paragraph_start = max(0, starts[0] - LONGEST_BOILERPLATE)
+        for previous in PARAGRAPH_BREAK.finditer(text, paragraph_start, starts[0]):
+            paragraph_start = previous.end()
+        edits += _paragraph_tail_edits(text, starts, end, paragraph_start, matcher)
+    return edits
 
 
-def _remove_boilerplate(text: str, matcher: BoilerplateMatcher) -> str:
-    """Remove the boilerplate lines ``matcher`` recognises; see ``RULE.explanation``."""
-    return _strip_document_end(_remove_lines(text, matcher), matcher)
+def _merge(edits: list[Edit]) -> list[Edit]:
+    """Sorted deletions with overlapping ones joined (a glued cut may cover lines already removed)."""
+    merged: list[Edit] = []
+    for edit in sorted(edits):
+        if merged and edit.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Edit(last.start, max(last.end, edit.end), "", last.reason)
+        else:
+            merged.append(edit)
+    return merged
 
 
-def make_boilerplate_remover(entries: Iterable[str] | None = None) -> Callable[[str], str]:
+def _to_original(position: int, removed: list[Edit]) -> int:
+    """A position in the text after ``removed`` (sorted deletions) mapped back to the text before."""
+    for edit in removed:
+        if edit.start <= position:
+            position += edit.end - edit.start
+        else:
+            break
+    return position
+
+
+def boilerplate_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
+    """The deletions that remove what ``matcher`` recognises: whole catalog
+    lines first, then glued footers at the ends of the paragraphs that remain."""
+    line_edits = _line_edits(text, matcher)
+    shortened = apply_edits(text, line_edits)
+    glued = _glued_edits(shortened, matcher)
+    if not glued:
+        return line_edits
+    mapped = [
+        Edit(_to_original(edit.start, line_edits), _to_original(edit.end, line_edits), "", edit.reason)
+        for edit in glued
+    ]
+    return _merge(line_edits + mapped)
+
+
+def find_boilerplate_edits(text: str) -> list[Edit]:
+    """What the rule with its default entries removes from ``text``, as
+    deletions (sorted, non-overlapping, in ``text``'s coordinates)."""
+    return boilerplate_edits(text, compile_catalog(frozenset(DEFAULT_ENTRIES)))
+
+
+class BoilerplateRemover:
+    """The rule's ``str -> str`` function for one catalog and choice of entries;
+    ``edits`` gives the same as deletions, ``explanation`` lists its entries."""
+
+    def __init__(self, names: frozenset[str], catalog: tuple[BoilerplateEntry, ...] = CATALOG) -> None:
+        self.names, self.catalog = names, catalog
+        self.matcher = compile_catalog(names, catalog)
+
+    def edits(self, text: str) -> list[Edit]:
+        return boilerplate_edits(text, self.matcher)
+
+    def __call__(self, text: str) -> str:
+        return apply_edits(text, self.edits(text))
+
+    @property
+    def explanation(self) -> str:
+        return describe_catalog(self.catalog, self.names)
+
+
+def _check_names(names: Iterable[str], known: Mapping[str, Any]) -> None:
+    unknown = sorted(set(names) - known.keys())
+    if unknown:
+        raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(known)}")
+
+
+def make_boilerplate_remover(entries: Iterable[str] | None = None) -> BoilerplateRemover:
     """A ``str -> str`` function removing the catalog entries named in ``entries``
     (``DEFAULT_ENTRIES`` when None). An unknown name raises ``ValueError``."""
     names = frozenset(DEFAULT_ENTRIES if entries is None else entries)
-    unknown = sorted(names - ENTRIES_BY_NAME.keys())
-    if unknown:
-        raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(ENTRIES_BY_NAME)}")
-
-    def remove_boilerplate(text: str) -> str:
-        return _remove_boilerplate(text, compile_catalog(names))
-
-    return remove_boilerplate
+    _check_names(names, ENTRIES_BY_NAME)
+    return BoilerplateRemover(names)
 
 
-def configure_boilerplate(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> Callable[[str], str]:
+def check_user_entry(entry: BoilerplateEntry, catalog: tuple[BoilerplateEntry, ...]) -> None:
+    """Raise ``ValueError`` naming ``entry`` unless its template compiles, opens
+    with text, removes its example and keeps its look-alike (with ``catalog``)."""
+    where = f"boilerplate template {entry.name!r}"
+    try:
+        re.compile(template_regex(entry))
+    except (KeyError, re.error) as error:
+        raise ValueError(f"{where}: bad template {entry.template!r} ({error})") from None
+    if not first_characters(entry):
+        raise ValueError(f"{where}: the template must start with words, not a placeholder")
+    alone = BoilerplateRemover(frozenset([entry.name]), catalog)
+    if alone(f"Body.\n{entry.example}\n") != "Body.\n":
+        raise ValueError(f"{where}: its example {entry.example!r} does not match the template as a last line")
+    everything = BoilerplateRemover(frozenset(e.name for e in catalog), catalog)
+    if everything(f"Body.\n{entry.look_alike}\n") != f"Body.\n{entry.look_alike}\n":
+        raise ValueError(f"{where}: its look-alike {entry.look_alike!r} would be removed")
+
+
+def configure_boilerplate(
+    enable: Iterable[str] = (), disable: Iterable[str] = (), templates: Iterable[Mapping[str, Any]] = ()
+) -> BoilerplateRemover:
     """The rule with catalog entries switched on (``enable``) or off (``disable``)
-    relative to the defaults; for ``[tool.cleaner.rules.boilerplate]``."""
+    relative to the defaults, and user ``templates`` (tables with the catalog's
+    fields) added; for ``[tool.cleaner.rules.boilerplate]``."""
+    user = entries_from_options(templates, ENTRIES_BY_NAME)
+    catalog = CATALOG + user
+    for entry in user:
+        check_user_entry(entry, catalog)
+    known = {entry.name: entry for entry in catalog}
     enable, disable = frozenset(enable), frozenset(disable)
-    unknown = sorted((enable | disable) - ENTRIES_BY_NAME.keys())
-    if unknown:
-        raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(ENTRIES_BY_NAME)}")
-    return make_boilerplate_remover((frozenset(DEFAULT_ENTRIES) | enable) - disable)
+    _check_names(enable | disable, known)
+    defaults = frozenset(entry.name for entry in catalog if entry.default)
+    return BoilerplateRemover((defaults | enable) - disable, catalog)
 
 
 EXPLANATION_HEAD = """\
@@ -281,15 +460,25 @@ any run of blanks, ' matches ’, ... matches …, {a|b} is one of the
 choices (an empty choice makes it optional). Placeholders:"""
 
 
-def describe_catalog(catalog: Iterable[BoilerplateEntry] = CATALOG) -> str:
-    """The explanation's placeholder table and entry list, generated from the catalog."""
+def catalog_summary(catalog: Iterable[BoilerplateEntry] = CATALOG) -> tuple[int, int]:
+    """How many templates and how many languages (``any`` not counted) the catalog has."""
+    entries = list(catalog)
+    return len(entries), len({code for entry in entries for code in entry.languages} - {"any"})
+
+
+def describe_catalog(catalog: Iterable[BoilerplateEntry] = CATALOG, names: frozenset[str] | None = None) -> str:
+    """The explanation's placeholder table and entry list, generated from the
+    catalog; ``names`` (the enabled entries) default to each entry's default."""
     lines = [EXPLANATION_HEAD]
     lines += [f"  {{{name}}}: {meaning}" for name, (_, meaning) in PLACEHOLDERS.items()]
-    lines.append("Entries (name: position, on/off by default; template; source):")
+    templates, languages = catalog_summary(catalog)
+    lines.append(f"Entries ({templates} templates, {languages} languages; name: position, on/off; template; source):")
     for entry in catalog:
-        flags = [entry.position, "on" if entry.default else "off"]
-        flags += ["glued"] if entry.glued else []
+        enabled = entry.default if names is None else entry.name in names
+        flags = [entry.position, "on" if enabled else "off", ",".join(entry.languages)]
+        flags += [f"glued {entry.glued}"] if entry.glued else []
         flags += ["any case"] if entry.ignore_case else []
+        flags += ["user"] if entry.name not in ENTRIES_BY_NAME else []
         lines.append(f"- {entry.name}: {', '.join(flags)}")
         lines.append(f"    {entry.template}")
         lines.append(f"    source: {entry.source}")
@@ -330,3 +519,5 @@ RULE = Rule(
     ),
     apply=make_boilerplate_remover(),
 )
+
+BUILT_IN_TEMPLATES, BUILT_IN_LANGUAGES = catalog_summary()
