@@ -36,10 +36,11 @@ SPACE_RUN = r"[^\S\n]+"
 # A footer cut short by a news API ends in an ellipsis where the period after
 # the site name was: ``… appeared first on Sopit…``.
 CUT_SHORT_PERIOD = r"(?:\.|(?<=…)|(?<=\.\.\.))"
-# What a line may start with before the template: a list bullet
-# (``• Read more: …``, ``* Share on X (Opens in new window)``).
-BULLET_CHARS = "•·▪►*-–"
-BULLET = r"(?:[•·▪►*\-–][^\S\n]+|[•▪►][^\S\n]*)?"
+# What a line may start with before the template: a list bullet or a
+# Markdown heading mark (``• Read more: …``, ``* Share on X (Opens in new
+# window)``, ``### Share this:``); the rest must still be a whole catalog line.
+BULLET_CHARS = "•·▪►*-–#"
+BULLET = r"(?:[•·▪►*\-–][^\S\n]+|[•▪►][^\S\n]*|\#{1,6}[^\S\n]+)?"
 # The first characters of placeholders that may open a template.
 PLACEHOLDER_FIRSTS = {"count": "0123456789", "year": "0123456789"}
 # What ends a sentence before a footer glued "after-sentence".
