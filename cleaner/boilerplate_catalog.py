@@ -335,6 +335,15 @@ CATALOG: tuple[BoilerplateEntry, ...] = (
         glued=AFTER_SENTENCE,
     ),
     BoilerplateEntry(
+        name="ap-copyright-line",
+        position="footer",
+        template="{Copyright|Copyright ©|©} {year} The Associated Press. {All rights reserved|All Rights Reserved}.",
+        source="Associated Press copyright tail, first sentence alone (or wrapped apart from the second)",
+        example="Copyright 2023 The Associated Press. All rights reserved.",
+        look_alike="Copyright 2023 The Associated Press. All rights reserved by the agency were upheld.",
+        glued=AFTER_SENTENCE,
+    ),
+    BoilerplateEntry(
         name="ap-redistribution",
         position="footer",
         template="This material may not be published, broadcast, rewritten{,|} or redistributed{ without permission|}.",

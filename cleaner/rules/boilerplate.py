@@ -137,7 +137,8 @@ def _opening_regex(entry: BoilerplateEntry) -> str:
     where a glued footer of this entry may start."""
     match = re.search(r"\{[^{}|]*\}", entry.template)
     opening = entry.template[: match.start()] if match else entry.template
-    return template_regex(BoilerplateEntry(**{**entry.__dict__, "template": opening}))
+    # A wrapped footer may break its opening words over two lines.
+    return template_regex(BoilerplateEntry(**{**entry.__dict__, "template": opening})).replace(SPACE_RUN, r"\s+")
 
 
 @lru_cache(maxsize=32)
@@ -278,7 +279,10 @@ def _paragraph_tail_edits(
             edits.append(Edit(cut, len(text) if line_end < 0 else line_end + 1, "", f"boilerplate {entry.name}"))
             content_end = _content_end(text, cut, paragraph_start)
         else:
-            edits.append(Edit(cut, content_end, "", f"boilerplate {entry.name}"))
+            blanks_after = content_end
+            while blanks_after < end and text[blanks_after] in " \t":
+                blanks_after += 1
+            edits.append(Edit(cut, blanks_after, "", f"boilerplate {entry.name}"))
             content_end = _content_end(text, cut, paragraph_start)
         content_end = _strip_exposed_lines(text, content_end, paragraph_start, matcher, edits)
     edits.sort()
