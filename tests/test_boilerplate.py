@@ -4,6 +4,7 @@ look-alike body sentences, entry selection, idempotence and hostile input."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.boilerplate_catalog import CATALOG, PLACEHOLDERS
+from cleaner.edits import apply_edits
 from cleaner.rules.boilerplate import (
     DEFAULT_ENTRIES,
     ENTRIES_BY_NAME,
@@ -297,3 +299,98 @@ def test_removal_is_idempotent_on_mixed_documents(document):
     for remove in (RULE.apply, remove_all):
         once = remove(document)
         assert remove(once) == once
+
+
+# --- user templates, the README's figures, edits ------------------------------------
+
+from cleaner.pipeline import Cleaner  # noqa: E402
+from cleaner.rules.boilerplate import (  # noqa: E402
+    BUILT_IN_LANGUAGES,
+    BUILT_IN_TEMPLATES,
+    configure_boilerplate,
+    find_boilerplate_edits,
+)
+
+USER_TEMPLATE = {
+    "name": "harbor-footer",
+    "template": "Read this and more at {site}.",
+    "position": "footer",
+    "languages": ["en"],
+    "example": "Read this and more at Harbor City Gazette.",
+    "look_alike": "Read this and more at the library, the mayor said.",
+}
+
+
+def test_user_template_is_removed_through_cleaner_options():
+    cleaner = Cleaner(select=["boilerplate"], options={"boilerplate": {"templates": [USER_TEMPLATE]}})
+    assert cleaner.clean(f"{BODY}\n{USER_TEMPLATE['example']}\n") == f"{BODY}\n"
+    assert cleaner.clean(f"{BODY}\n{USER_TEMPLATE['look_alike']}\n") == f"{BODY}\n{USER_TEMPLATE['look_alike']}\n"
+
+
+def test_user_template_is_listed_in_the_configured_explanation():
+    remover = configure_boilerplate(templates=[USER_TEMPLATE])
+    assert "- harbor-footer: footer, on, en, user" in remover.explanation
+    assert "- yoast-en: footer, on, en" in remover.explanation
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"template": "{nope} at {site}."}, "boilerplate template 'harbor-footer': unknown placeholder {nope}"),
+        ({"position": "header"}, "boilerplate template 'harbor-footer': position must be one of"),
+        ({"example": "Something else entirely."}, "boilerplate template 'harbor-footer': its example"),
+        ({"look_alike": "Read this and more at Gazette."}, "boilerplate template 'harbor-footer': its look-alike"),
+        ({"name": "yoast-en"}, "boilerplate template 'yoast-en': the name is already used"),
+        ({"colour": "red"}, "boilerplate template 'harbor-footer': unknown field colour"),
+        ({"template": "{site} at the end."}, "must start with words"),
+    ],
+)
+def test_bad_user_template_is_refused_with_one_line_naming_it(change, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        configure_boilerplate(templates=[{**USER_TEMPLATE, **change}])
+
+
+def test_readme_states_the_catalogs_template_and_language_counts():
+    # The figure is generated from the catalog; the README must say the same.
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    assert f"catalog of {BUILT_IN_TEMPLATES} templates in {BUILT_IN_LANGUAGES} languages" in readme
+
+
+def test_edits_are_sorted_deletions_whose_result_is_the_rules_output():
+    document = (
+        f"{BODY} The post A appeared first on Bee.\n\nADVERTISEMENT\n{BODY}\nShare this:\nTweet\n\n"
+        "Item two. Leer más\n"
+    )
+    edits = find_boilerplate_edits(document)
+    assert [edit.reason for edit in edits] == [
+        "boilerplate yoast-en",
+        "boilerplate advertisement",
+        "boilerplate share-this",
+        "boilerplate share-button-labels",
+        "boilerplate read-more-translated",
+    ]
+    assert all(edit.replacement == "" for edit in edits)
+    assert all(a.end <= b.start for a, b in zip(edits, edits[1:]))
+    assert apply_edits(document, edits) == RULE.apply(document) == f"{BODY}\n\n{BODY}\n\nItem two.\n"
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ("The post Capitol riot: Jan. 6 Panel Meets. Rep. Smith Speaks appeared first on News.\n", ""),
+        ("Body.\n• Read more: Storm knocks out power\nMore.\n", "Body.\nMore.\n"),
+        ("Body. The post A appeared first on Sopit…", "Body."),
+        ("Body text here. The post A long\ntitle appeared first on Bee.\n", "Body text here.\n"),
+        ("Body. Read more... The post A appeared first on Bee.\n", "Body.\n"),
+        ("Vu sur Le Journal\nL’article X est apparu en premier sur Le Journal.\n", ""),
+        ("Vu sur Twitter\n", "Vu sur Twitter\n"),
+        ("The post office closed. The story appeared first on Reddit.\n",) * 2,
+        ("He said he wants to read more.\n",) * 2,
+        ("Item one, a concept […]\n\nItem two.\n", "Item one, a concept\n\nItem two.\n"),
+    ],
+    ids=["title-full-stops", "bullet", "cut-short", "wrapped", "glued-run", "vu-sur", "vu-sur-alone",
+         "lower-case-full-stop", "read-more-sentence", "excerpt-in-dump"],
+)
+def test_real_shapes_and_their_look_alikes(document, expected):
+    assert RULE.apply(document) == expected
+    assert RULE.apply(expected) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -132,13 +132,39 @@ def _group(kind: str, indexed: list[tuple[int, BoilerplateEntry]]) -> list[str]:
     return [f"(?P<{kind}>" + "|".join(f"(?P<e{index}>{template_regex(entry)})" for index, entry in indexed) + ")"]
 
 
-def _opening_regex(entry: BoilerplateEntry) -> str:
-    """The regex for the template's words before its first placeholder:
-    where a glued footer of this entry may start."""
-    match = re.search(r"\{[^{}|]*\}", entry.template)
-    opening = entry.template[: match.start()] if match else entry.template
-    # A wrapped footer may break its opening words over two lines.
-    return template_regex(BoilerplateEntry(**{**entry.__dict__, "template": opening})).replace(SPACE_RUN, r"\s+")
+def _openings(entry: BoilerplateEntry) -> list[str]:
+    """The template's words before its first placeholder, one string per
+    leading alternative: where a glued footer of this entry may start. An
+    entry that ignores case gets them as written, in title case and in capitals."""
+    template = entry.template
+    heads = [template]
+    if template.startswith("{") and "|" in template[: template.index("}")]:
+        inner, rest = template[1:].split("}", 1)
+        heads = [choice + rest for choice in inner.split("|") if choice]
+    openings = []
+    for head in heads:
+        placeholder = re.search(r"\{[^{}|]*\}", head)
+        opening = head[: placeholder.start()] if placeholder else head
+        openings += [opening] + ([opening.title(), opening.upper()] if entry.ignore_case else [])
+    return list(dict.fromkeys(openings))
+
+
+def _glued_start_regex(entries: list[BoilerplateEntry]) -> str:
+    """One regex for every glued entry's openings, grouped by first character
+    (``T(?:he post|his article …)|D(?:er Beitrag)|…``) so that the regex engine
+    skips at C speed to the few characters an opening starts with. Spaces may
+    be line breaks: a wrapped footer may break its opening words."""
+    by_first: dict[str, list[str]] = {}
+    for entry in entries:
+        for opening in _openings(entry):
+            rest = template_regex(replace(entry, template=opening[1:], ignore_case=False)) if opening[1:] else ""
+            first = LITERAL_REGEX_FIRST.get(opening[0], opening[0])
+            by_first.setdefault(first, []).append(rest.replace(SPACE_RUN, r"\s+"))
+    branches = []
+    for first, rests in by_first.items():
+        head = re.escape(first) if len(first) == 1 else "[" + re.escape(first) + "]"
+        branches.append(head + "(?:" + "|".join(dict.fromkeys(rests)) + ")")
+    return "|".join(branches)
 
 
 @lru_cache(maxsize=32)
@@ -165,7 +191,7 @@ def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...]
         entries=catalog,
         line=re.compile(line),
         scan=re.compile("\n" + line),
-        glued_start=re.compile("|".join(_opening_regex(e) for e in glued)) if glued else None,
+        glued_start=re.compile(_glued_start_regex(glued)) if glued else None,
         glued=re.compile(
             "|".join(f"(?P<e{i}>{template_regex(e)})" for i, e in enabled if e.glued)
             + r"[^\S\n]*"
