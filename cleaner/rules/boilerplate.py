@@ -469,23 +469,31 @@ def configure_boilerplate(
 EXPLANATION_HEAD = """\
 Removes lines that feeds, wire services and blog software add to an article,
 listed in a catalog of templates (below). A line is removed only when the
-whole line matches an entry's template, and only where that entry occurs:
+whole line (after an optional bullet or Markdown heading mark) matches an
+entry's template, and only where that entry occurs:
 - footer: the last non-blank line of a paragraph or of a feed item (a line
   followed by a blank line or the end of the document), or a line followed
   in its paragraph only by other boilerplate lines (share-widget blocks);
-- interjection: a whole line, anywhere.
-One exception: a "glued" footer at the end of the document's last line
-(feeds that truncate descriptions produce `... before the vote. The post X
-appeared first on Y.`) is cut off with the blanks before it; the body stays.
+- interjection: a whole line, anywhere;
+- before-footer: directly above a line that is removed (`Vu sur ...`).
+"Glued" entries are also cut from the end of a paragraph's last line, with
+the blanks before them (`... before the vote. The post X appeared first on
+Y.`): "after-sentence" ones only after a sentence end and starting with a
+capital, "after-word" ones after any word. A glued footer may be wrapped over
+lines (a line break reads as a space, except after a sentence end) and cut
+short (`... appeared first on Sopit...`); runs of glued footers all go.
 Leaves alone: body sentences that merely contain the words (`The post
 appeared first on Facebook, where ...`, `Advertisement spending rose 4%`,
 `Share this: it matters.`); a footer followed by more body lines in its
-paragraph; entries marked "off", which are attribution and credit lines that
-some readers keep as data (still treated as boilerplate for positions, so a
-footer above a kept credit line goes); a footer hard-wrapped over several
-lines. Lines left empty are tidied by the whitespace rule.
+paragraph; entries marked "off", which are attribution, credit and licence
+lines that some readers keep as data (still treated as boilerplate for
+positions, so a footer above a kept credit line goes). Lines left empty are
+tidied by the whitespace rule.
 Options (configuration `[tool.cleaner.rules.boilerplate]`): `enable` and
-`disable` take lists of entry names to switch on or off.
+`disable` take lists of entry names to switch on or off; `templates` adds
+entries: tables with name, template, position, example, look_alike and
+optionally languages, source, default, glued, ignore_case. Each is checked:
+its example must be removed and its look-alike kept.
 Templates: words match literally (any case where marked), a space matches
 any run of blanks, ' matches ’, ... matches …, {a|b} is one of the
 choices (an empty choice makes it optional). Placeholders:"""
