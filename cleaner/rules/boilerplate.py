@@ -45,6 +45,8 @@ BULLET = r"(?:[•·▪►*\-–][^\S\n]+|[•▪►][^\S\n]*|\#{1,6}[^\S\n]+)?"
 PLACEHOLDER_FIRSTS = {"count": "0123456789", "year": "0123456789"}
 # What ends a sentence before a footer glued "after-sentence".
 SENTENCE_END = ".!?…\"”’')]»"
+# The named group of the line regex for each position.
+KIND_OF = {"footer": "footer", "interjection": "interjection", "before-footer": "before_footer"}
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # A line break inside a glued footer (hard-wrapped text) reads as a space,
 # except after the end of a sentence: the footer must not run on into the
@@ -119,6 +121,8 @@ class BoilerplateMatcher:
     """
 
     entries: tuple[BoilerplateEntry, ...]
+    enabled: frozenset[str]
+    entry_patterns: tuple[re.Pattern[str], ...]
     line: re.Pattern[str]
     scan: re.Pattern[str]
     glued_start: re.Pattern[str] | None
@@ -129,7 +133,9 @@ def _group(kind: str, indexed: list[tuple[int, BoilerplateEntry]]) -> list[str]:
     """A named group matching any of the entries, each in a group named by its index."""
     if not indexed:
         return []
-    return [f"(?P<{kind}>" + "|".join(f"(?P<e{index}>{template_regex(entry)})" for index, entry in indexed) + ")"]
+    # No group per entry: the regex engine rejects an alternative that opens
+    # with a literal by one character test, which a group in front would defeat.
+    return [f"(?P<{kind}>" + "|".join(template_regex(entry) for _, entry in indexed) + ")"]
 
 
 def _openings(entry: BoilerplateEntry) -> list[str]:
@@ -189,11 +195,13 @@ def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...]
     glued = [entry for _, entry in enabled if entry.glued]
     return BoilerplateMatcher(
         entries=catalog,
+        enabled=names,
+        entry_patterns=tuple(re.compile(template_regex(entry) + r"[^\S\n]*") for entry in catalog),
         line=re.compile(line),
         scan=re.compile("\n" + line),
         glued_start=re.compile(_glued_start_regex(glued)) if glued else None,
         glued=re.compile(
-            "|".join(f"(?P<e{i}>{template_regex(e)})" for i, e in enabled if e.glued)
+            "|".join(template_regex(e) for _, e in enabled if e.glued)
             + r"[^\S\n]*"
         )
         if glued
@@ -202,11 +210,19 @@ def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...]
 
 
 def _entry(match: re.Match[str], matcher: BoilerplateMatcher) -> BoilerplateEntry:
-    """The catalog entry whose group matched."""
-    for key, value in match.groupdict().items():
-        if value is not None and key[0] == "e" and key[1:].isdigit():
-            return matcher.entries[int(key[1:])]
-    raise AssertionError("a catalog match always names its entry")
+    """The catalog entry that matched: the first one of the matched kind whose
+    template matches the same text (only called for the few lines removed)."""
+    kind = match.lastgroup
+    found = match.group(kind) if kind else match.group()
+    for entry, pattern in zip(matcher.entries, matcher.entry_patterns):
+        enabled = entry.name in matcher.enabled
+        if kind is None:  # a glued match: enabled glued entries only
+            fits = enabled and bool(entry.glued)
+        else:
+            fits = not enabled if kind == "kept" else enabled and KIND_OF[entry.position] == kind
+        if fits and pattern.fullmatch(found):
+            return entry
+    raise AssertionError(f"no catalog entry matches {found!r}")
 
 
 def _entry_name(match: re.Match[str], matcher: BoilerplateMatcher) -> str:
@@ -318,15 +334,24 @@ def _paragraph_tail_edits(
 def _strip_exposed_lines(
     text: str, content_end: int, paragraph_start: int, matcher: BoilerplateMatcher, edits: list[Edit]
 ) -> int:
-    """After a cut, a catalog line left last in its paragraph goes too (a second
-    run would remove it); returns the new content end."""
+    """After a cut, the catalog lines left at the end of the paragraph are
+    judged as the line pass judges them (a second run would): walking up while
+    lines are whole catalog lines, removing footers, interjections and a
+    before-footer line above a removed one, stepping over kept ones. Returns
+    the new content end (below which only kept lines remain)."""
+    below_removed = True
     while content_end > paragraph_start:
         start = _line_start(text, content_end)
         found = matcher.line.match(text[start:content_end])
-        if found is None or found.end() != content_end - start or found.lastgroup in ("kept", "before_footer"):
+        if found is None or found.end() != content_end - start:
             break
-        newline = text.find("\n", content_end)
-        edits.append(Edit(start, content_end if newline < 0 else newline + 1, "", f"boilerplate {_entry_name(found, matcher)}"))
+        kind = found.lastgroup
+        removed = kind in ("footer", "interjection") or (kind == "before_footer" and below_removed)
+        if removed:
+            newline = text.find("\n", content_end)
+            edit_end = len(text) if newline < 0 else newline + 1
+            edits.append(Edit(start, edit_end, "", f"boilerplate {_entry_name(found, matcher)}"))
+        below_removed = removed
         content_end = _content_end(text, start, paragraph_start)
     return content_end
 
