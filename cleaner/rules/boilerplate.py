@@ -116,7 +116,7 @@ class BoilerplateMatcher:
     whether a footer is followed only by boilerplate); inside it, group
     ``e<index>`` names the entry. ``scan`` is the same after a newline, so the
     regex engine, not Python, finds the few candidate lines in a long text.
-    ``glued_start`` finds where an enabled glued footer may begin (its fixed
+    ``glued_starts`` find where an enabled glued footer may begin (its fixed
     opening words) and ``glued`` matches one whole, blanks after it included.
     """
 
@@ -125,7 +125,7 @@ class BoilerplateMatcher:
     entry_patterns: tuple[re.Pattern[str], ...]
     line: re.Pattern[str]
     scan: re.Pattern[str]
-    glued_start: re.Pattern[str] | None
+    glued_starts: tuple[re.Pattern[str], ...]
     glued: re.Pattern[str] | None
 
 
@@ -155,7 +155,7 @@ def _openings(entry: BoilerplateEntry) -> list[str]:
     return list(dict.fromkeys(openings))
 
 
-def _glued_start_regex(entries: list[BoilerplateEntry]) -> str:
+def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[str]:
     """One regex for every glued entry's openings, grouped by first character
     (``T(?:he post|his article …)|D(?:er Beitrag)|…``) so that the regex engine
     skips at C speed to the few characters an opening starts with. Spaces may
@@ -164,13 +164,16 @@ def _glued_start_regex(entries: list[BoilerplateEntry]) -> str:
     for entry in entries:
         for opening in _openings(entry):
             rest = template_regex(replace(entry, template=opening[1:], ignore_case=False)) if opening[1:] else ""
-            first = LITERAL_REGEX_FIRST.get(opening[0], opening[0])
-            by_first.setdefault(first, []).append(rest.replace(SPACE_RUN, r"\s+"))
-    branches = []
-    for first, rests in by_first.items():
-        head = re.escape(first) if len(first) == 1 else "[" + re.escape(first) + "]"
-        branches.append(head + "(?:" + "|".join(dict.fromkeys(rests)) + ")")
-    return "|".join(branches)
+            for first in LITERAL_REGEX_FIRST.get(opening[0], opening[0]):
+                by_first.setdefault(first, []).append(rest.replace(SPACE_RUN, r"\s+"))
+    # Each branch must open with one literal character for the engine to skip
+    # ahead; openings in lower case (``submitted by …``) would stop it at most
+    # letters, so each gets a regex of its own, which the engine finds by its
+    # literal prefix.
+    upper = {first: rests for first, rests in by_first.items() if not first.islower()}
+    regexes = ["|".join(re.escape(first) + "(?:" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in upper.items())]
+    regexes += [re.escape(first) + rest for first, rests in by_first.items() if first.islower() for rest in rests]
+    return [regex for regex in regexes if regex]
 
 
 @lru_cache(maxsize=32)
@@ -199,7 +202,7 @@ def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...]
         entry_patterns=tuple(re.compile(template_regex(entry) + r"[^\S\n]*") for entry in catalog),
         line=re.compile(line),
         scan=re.compile("\n" + line),
-        glued_start=re.compile(_glued_start_regex(glued)) if glued else None,
+        glued_starts=tuple(re.compile(regex) for regex in _glued_start_regexes(glued)),
         glued=re.compile(
             "|".join(template_regex(e) for _, e in enabled if e.glued)
             + r"[^\S\n]*"
@@ -360,11 +363,11 @@ def _glued_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
     """Deletions of glued footers at the end of every paragraph (feed items in a
     dump are paragraphs). Candidates are found by the footers' opening words;
     only those with a paragraph end close enough after them are tried."""
-    if matcher.glued_start is None:
+    if matcher.glued is None:
         return []
     by_end: dict[int, list[int]] = {}
-    for found in matcher.glued_start.finditer(text):
-        start = found.start()
+    starts = sorted({found.start() for pattern in matcher.glued_starts for found in pattern.finditer(text)})
+    for start in starts:
         limit = start + LONGEST_BOILERPLATE
         paragraph_break = PARAGRAPH_BREAK.search(text, start, limit)
         if paragraph_break is not None:
