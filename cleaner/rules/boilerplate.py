@@ -41,6 +41,10 @@ CUT_SHORT_PERIOD = r"(?:\.|(?<=…)|(?<=\.\.\.))"
 # window)``, ``### Share this:``); the rest must still be a whole catalog line.
 BULLET_CHARS = "•·▪►*-–#"
 BULLET = r"(?:[•·▪►*\-–][^\S\n]+|[•▪►][^\S\n]*|\#{1,6}[^\S\n]+)?"
+# A catalog line may be a Markdown link's text (``[ Share on X (Opens in new
+# window) X ](https://…)``): the link is removed with it.
+LINK_OPEN = r"(?P<link>\[[^\S\n]*)?"
+LINK_CLOSE = r"(?(link)[^\S\n]*\]\([^\s()]{1,2000}\))"
 # The first characters of placeholders that may open a template.
 PLACEHOLDER_FIRSTS = {"count": "0123456789", "year": "0123456789"}
 # What ends a sentence before a footer glued "after-sentence".
@@ -188,7 +192,7 @@ def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...]
         + _group("before_footer", [(i, e) for i, e in enabled if e.position == "before-footer"])
         + _group("kept", [(i, e) for i, e in indexed if e.name not in names])
     )
-    line = r"[^\S\n]*" + BULLET + r"(?:" + "|".join(groups) + ")" + LINE_END
+    line = r"[^\S\n]*" + BULLET + LINK_OPEN + r"(?:" + "|".join(groups) + ")" + LINK_CLOSE + LINE_END
     # Most lines start with a character no template starts with: one class
     # test rejects them before the alternatives are tried.
     firsts = [first_characters(entry) for entry in catalog]
