@@ -394,3 +394,24 @@ def test_edits_are_sorted_deletions_whose_result_is_the_rules_output():
 def test_real_shapes_and_their_look_alikes(document, expected):
     assert RULE.apply(document) == expected
     assert RULE.apply(expected) == expected
+
+
+def test_catalog_file_named_in_the_configuration_is_read_relative_to_it(tmp_path):
+    from cleaner.config import load_config
+
+    (tmp_path / "feeds").mkdir()
+    lines = [f'{key} = "{value}"' for key, value in USER_TEMPLATE.items() if key != "languages"]
+    (tmp_path / "feeds" / "footers.toml").write_text("[[templates]]\n" + "\n".join(lines) + "\n", "utf-8")
+    (tmp_path / "cleaner.toml").write_text('[rules.boilerplate]\ncatalog = "feeds/footers.toml"\n', "utf-8")
+    config = load_config(tmp_path / "cleaner.toml")
+    cleaner = Cleaner(select=["boilerplate"], options=config.rule_options)
+    assert cleaner.clean(f"{BODY}\n{USER_TEMPLATE['example']}\n") == f"{BODY}\n"
+
+
+def test_bad_entry_in_a_catalog_file_names_the_file_and_the_entry(tmp_path):
+    catalog = tmp_path / "footers.toml"
+    catalog.write_text('[[templates]]\nname = "x"\ntemplate = "Read {site}."\n', "utf-8")
+    with pytest.raises(ValueError, match=r"boilerplate catalog .*footers\.toml: boilerplate template 'x': missing"):
+        configure_boilerplate(catalog=str(catalog))
+    with pytest.raises(ValueError, match="No such file"):
+        configure_boilerplate(catalog=str(tmp_path / "absent.toml"))

@@ -4,10 +4,16 @@ add to an article (Yoast footers, share widgets, ad markers), from a catalog of 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 from cleaner.boilerplate_catalog import (
     AFTER_SENTENCE,
@@ -481,13 +487,40 @@ def check_user_entry(entry: BoilerplateEntry, catalog: tuple[BoilerplateEntry, .
         raise ValueError(f"{where}: its look-alike {entry.look_alike!r} would be removed")
 
 
+def read_catalog_file(path: str) -> list[Any]:
+    """The ``[[templates]]`` tables of a TOML catalog file; ``ValueError`` names the file."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise ValueError(f"boilerplate catalog {path}: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"boilerplate catalog {path}: not valid TOML: {error}") from None
+    unknown = sorted(set(data) - {"templates"})
+    if unknown or not isinstance(data.get("templates", []), list):
+        raise ValueError(f"boilerplate catalog {path}: expected only [[templates]] tables")
+    return list(data.get("templates", []))
+
+
 def configure_boilerplate(
-    enable: Iterable[str] = (), disable: Iterable[str] = (), templates: Iterable[Mapping[str, Any]] = ()
+    enable: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    templates: Iterable[Mapping[str, Any]] = (),
+    catalog: str | None = None,
 ) -> BoilerplateRemover:
     """The rule with catalog entries switched on (``enable``) or off (``disable``)
     relative to the defaults, and user ``templates`` (tables with the catalog's
-    fields) added; for ``[tool.cleaner.rules.boilerplate]``."""
-    user = entries_from_options(templates, ENTRIES_BY_NAME)
+    fields) added, inline or from a ``catalog`` file of ``[[templates]]`` (a
+    path; in a configuration file, relative to that file); for
+    ``[tool.cleaner.rules.boilerplate]``."""
+    if catalog is not None and not isinstance(catalog, str):
+        raise ValueError("boilerplate catalog must be the path of a TOML file")
+    listed = entries_from_options(templates, ENTRIES_BY_NAME)
+    from_file = read_catalog_file(catalog) if catalog is not None else []
+    try:
+        user = listed + entries_from_options(from_file, {**ENTRIES_BY_NAME, **{e.name: e for e in listed}})
+    except ValueError as error:
+        raise ValueError(f"boilerplate catalog {catalog}: {error}") from None
     catalog = CATALOG + user
     for entry in user:
         check_user_entry(entry, catalog)
@@ -524,8 +557,9 @@ tidied by the whitespace rule.
 Options (configuration `[tool.cleaner.rules.boilerplate]`): `enable` and
 `disable` take lists of entry names to switch on or off; `templates` adds
 entries: tables with name, template, position, example, look_alike and
-optionally languages, source, default, glued, ignore_case. Each is checked:
-its example must be removed and its look-alike kept.
+optionally languages, source, default, glued, ignore_case; `catalog` names a
+TOML file of such `[[templates]]` (relative to the configuration file). Each
+is checked: its example must be removed and its look-alike kept.
 Templates: words match literally (any case where marked), a space matches
 any run of blanks, ' matches ’, ... matches …, {a|b} is one of the
 choices (an empty choice makes it optional). Placeholders:"""
