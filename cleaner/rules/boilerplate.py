@@ -369,6 +369,21 @@ def _strip_exposed_lines(
     return content_end
 
 
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` starts (after the blank line
+    above it), looking back no further than a footer can be long."""
+    floor = max(0, position - LONGEST_BOILERPLATE)
+    line_start = text.rfind("\n", floor, position) + 1
+    while line_start > floor:
+        previous = text.rfind("\n", floor, line_start - 1) + 1
+        if previous == 0 and floor > 0:
+            return floor
+        if not text[previous : line_start - 1].strip():
+            return line_start
+        line_start = previous
+    return max(line_start, floor)
+
+
 def _glued_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
     """Deletions of glued footers at the end of every paragraph (feed items in a
     dump are paragraphs). Candidates are found by the footers' opening words;
@@ -386,9 +401,7 @@ def _glued_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
             by_end.setdefault(len(text), []).append(start)
     edits: list[Edit] = []
     for end, starts in by_end.items():
-        paragraph_start = max(0, starts[0] - LONGEST_BOILERPLATE)
-        for previous in PARAGRAPH_BREAK.finditer(text, paragraph_start, starts[0]):
-            paragraph_start = previous.end()
+        paragraph_start = _paragraph_start(text, starts[0])
         edits += _paragraph_tail_edits(text, starts, end, paragraph_start, matcher)
     return edits
 
