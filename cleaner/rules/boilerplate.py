@@ -7,7 +7,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -132,11 +132,22 @@ class BoilerplateMatcher:
 
     entries: tuple[BoilerplateEntry, ...]
     enabled: frozenset[str]
-    entry_patterns: tuple[re.Pattern[str], ...]
-    line: re.Pattern[str]
+    line_regex: str
     scan: re.Pattern[str]
     glued_starts: tuple[re.Pattern[str], ...]
     glued: re.Pattern[str] | None
+
+    @cached_property
+    def line(self) -> re.Pattern[str]:
+        """``scan`` without its newline, compiled on first use (few callers need it)."""
+        return re.compile(self.line_regex)
+
+
+def _whole_catalog_line(matcher: BoilerplateMatcher, line: str) -> re.Match[str] | None:
+    """The match of ``line`` (no newline in it) as a whole catalog line, or None;
+    its offsets are one past the line's (the scan regex reads a newline first)."""
+    found = matcher.scan.match("\n" + line)
+    return found if found is not None and found.end() == len(line) + 1 else None
 
 
 def _group(kind: str, indexed: list[tuple[int, BoilerplateEntry]]) -> list[str]:
@@ -186,7 +197,13 @@ def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[str]:
     return [regex for regex in regexes if regex]
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=256)
+def entry_pattern(entry: BoilerplateEntry) -> re.Pattern[str]:
+    """One entry's template alone (with trailing blanks), to name the entry that matched."""
+    return re.compile(template_regex(entry) + r"[^\S\n]*")
+
+
+@lru_cache(maxsize=128)
 def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...] = CATALOG) -> BoilerplateMatcher:
     """Compile ``catalog`` once per set of enabled entry names."""
     indexed = list(enumerate(catalog))
@@ -209,8 +226,7 @@ def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...]
     return BoilerplateMatcher(
         entries=catalog,
         enabled=names,
-        entry_patterns=tuple(re.compile(template_regex(entry) + r"[^\S\n]*") for entry in catalog),
-        line=re.compile(line),
+        line_regex=line,
         scan=re.compile("\n" + line),
         glued_starts=tuple(re.compile(regex) for regex in _glued_start_regexes(glued)),
         glued=re.compile(
@@ -227,13 +243,13 @@ def _entry(match: re.Match[str], matcher: BoilerplateMatcher) -> BoilerplateEntr
     template matches the same text (only called for the few lines removed)."""
     kind = match.lastgroup
     found = match.group(kind) if kind else match.group()
-    for entry, pattern in zip(matcher.entries, matcher.entry_patterns):
+    for entry in matcher.entries:
         enabled = entry.name in matcher.enabled
         if kind is None:  # a glued match: enabled glued entries only
             fits = enabled and bool(entry.glued)
         else:
             fits = not enabled if kind == "kept" else enabled and KIND_OF[entry.position] == kind
-        if fits and pattern.fullmatch(found):
+        if fits and entry_pattern(entry).fullmatch(found):
             return entry
     raise AssertionError(f"no catalog entry matches {found!r}")
 
@@ -252,9 +268,10 @@ def _content_end(text: str, end: int, floor: int) -> int:
 def _catalog_lines(text: str, matcher: BoilerplateMatcher) -> list[tuple[int, int, re.Match[str]]]:
     """``(start, end, match)`` of every line that is a whole catalog line, in order."""
     found = []
-    first = matcher.line.match(text)
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    first = _whole_catalog_line(matcher, first_line)
     if first:
-        found.append((0, first.end(), first))
+        found.append((0, first.end() - 1, first))
     found += [(m.start() + 1, m.end(), m) for m in matcher.scan.finditer(text)]
     return found
 
@@ -355,8 +372,8 @@ def _strip_exposed_lines(
     below_removed = True
     while content_end > paragraph_start:
         start = _line_start(text, content_end)
-        found = matcher.line.match(text[start:content_end])
-        if found is None or found.end() != content_end - start:
+        found = _whole_catalog_line(matcher, text[start:content_end])
+        if found is None:
             break
         kind = found.lastgroup
         removed = kind in ("footer", "interjection") or (kind == "before_footer" and below_removed)
