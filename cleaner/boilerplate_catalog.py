@@ -61,7 +61,7 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "app": (r"[A-Z][^\n.,;:!?]{0,39}", "a capitalised app name, up to 40 characters"),
     "words": (r"[^\n.!?:;]{0,40}", "up to 40 characters of words (free, daily, …)"),
     "year": (r"\d{4}(?:[^\S\n]*[-–][^\S\n]*\d{4})?", "a year or a range of years"),
-    "count": (r"\d{1,9}", "a number"),
+    "count": (r"(?:\d{1,3}(?:[,.\u00a0\u202f]\d{3}){1,3}|\d{1,9})", "a number, possibly with thousands separators"),
     "more": (
         r"(?:[^\S\n]*(?:→|»|›|>>|\.\.\.|…|\.|!|:|&rarr;|&raquo;|&hellip;))?",
         "optionally an arrow, ellipsis, or . ! :",
@@ -665,6 +665,22 @@ CATALOG: tuple[BoilerplateEntry, ...] = (
         source="share counters in scraped page tails (41 shares)",
         example="41 shares",
         look_alike="41 shares changed hands before the market closed.",
+    ),
+    BoilerplateEntry(
+        name="wordpress-posted-in",
+        position="footer",
+        template="{This entry was posted in|Posted in} {site}. Bookmark the {permalink|<a>permalink</a>}.",
+        source="WordPress default themes' entry footer (This entry was posted in %1$s. Bookmark the permalink.)",
+        example="This entry was posted in Uncategorized. Bookmark the permalink.",
+        look_alike="Posted in 1998, the letter arrived in 2001. Bookmark the date.",
+    ),
+    BoilerplateEntry(
+        name="visits-counter",
+        position="footer",
+        template="(Visited {count} {time|times}, {count} {visit|visits} today)",
+        source="WordPress Post Views Counter plugin tail",
+        example="(Visited 1,204 times, 3 visits today)",
+        look_alike="(Visited 3 times, the inspector said, before the permit was issued)",
     ),
     BoilerplateEntry(
         name="conversation-licence",
