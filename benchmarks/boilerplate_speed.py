@@ -33,6 +33,8 @@ ADVERSARIAL = {
     "excerpt ends": "a concept […]\n\n",
     "title full stops": "The post Jan. Rep. Dec. Abc. ",
     "bullets": "• Read more:\n* Share on X (Opens in new window)X\n",
+    "lines and glued together": "ADVERTISEMENT\nBody. Read more...\nShare this:\n\n",
+    "glued after kept credit": "Source: Site [&hellip;] The post X appeared first on Y.\n\n",
     "Engadget urls": "This article originally appeared on Engadget at https://e.com/" + "a" * 40 + " ",
 }
 

@@ -70,7 +70,7 @@ def format_rule_table(rules: Sequence[Rule]) -> str:
 def format_explanation(rule: Rule) -> str:
     # A rule configured by options may describe itself as configured (the
     # boilerplate catalog with the user's templates).
-    explanation = getattr(rule.apply, "explanation", None) or rule.explanation
+    explanation = getattr(rule.find_edits, "explanation", None) or rule.explanation
     lines = [f"{rule.name}: {rule.summary}", "", explanation.rstrip(), "", "Examples:"]
     for source, expected in rule.examples:
         lines.append(f"  {_show(source)}")

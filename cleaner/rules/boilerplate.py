@@ -435,29 +435,48 @@ def _merge(edits: list[Edit]) -> list[Edit]:
     return merged
 
 
-def _to_original(position: int, removed: list[Edit]) -> int:
-    """A position in the text after ``removed`` (sorted deletions) mapped back to the text before."""
-    for edit in removed:
-        if edit.start <= position:
-            position += edit.end - edit.start
-        else:
-            break
-    return position
+def _map_back(edits: list[Edit], removed: list[Edit]) -> list[Edit]:
+    """Deletions in the text after ``removed`` (both sorted), in the text
+    before: one walk through both lists."""
+    mapped, shift, index = [], 0, 0
+
+    def original(position: int) -> int:
+        nonlocal shift, index
+        while index < len(removed) and removed[index].start <= position + shift:
+            shift += removed[index].end - removed[index].start
+            index += 1
+        return position + shift
+
+    for edit in sorted(edits):
+        start = original(edit.start)
+        mapped.append(Edit(start, original(edit.end), "", edit.reason))
+    return mapped
+
+
+def _one_pass(text: str, matcher: BoilerplateMatcher) -> tuple[list[Edit], bool]:
+    """Whole catalog lines first, then glued footers at the ends of the
+    paragraphs that remain; also says whether any glued footer was cut."""
+    line_edits = _line_edits(text, matcher)
+    glued = _glued_edits(apply_edits(text, line_edits), matcher)
+    if not glued:
+        return line_edits, False
+    return _merge(line_edits + _map_back(glued, line_edits)), True
 
 
 def boilerplate_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
-    """The deletions that remove what ``matcher`` recognises: whole catalog
-    lines first, then glued footers at the ends of the paragraphs that remain."""
-    line_edits = _line_edits(text, matcher)
-    shortened = apply_edits(text, line_edits)
-    glued = _glued_edits(shortened, matcher)
-    if not glued:
-        return line_edits
-    mapped = [
-        Edit(_to_original(edit.start, line_edits), _to_original(edit.end, line_edits), "", edit.reason)
-        for edit in glued
-    ]
-    return _merge(line_edits + mapped)
+    """The deletions that remove what ``matcher`` recognises. A glued cut can
+    leave boilerplate that a second look would take (a footer glued after a
+    kept credit line whose own tail is glued boilerplate): after a pass that
+    cut glued footers the text is looked at again until nothing more goes, so
+    that the rule is idempotent; the usual text needs one pass."""
+    edits, glued = _one_pass(text, matcher)
+    while glued:
+        shortened = apply_edits(text, edits)
+        more, glued = _one_pass(shortened, matcher)
+        if not more:
+            break
+        edits = _merge(edits + _map_back(more, edits))
+    return edits
 
 
 def find_boilerplate_edits(text: str) -> list[Edit]:
@@ -466,19 +485,20 @@ def find_boilerplate_edits(text: str) -> list[Edit]:
     return boilerplate_edits(text, compile_catalog(frozenset(DEFAULT_ENTRIES)))
 
 
-class BoilerplateRemover:
-    """The rule's ``str -> str`` function for one catalog and choice of entries;
-    ``edits`` gives the same as deletions, ``explanation`` lists its entries."""
+class BoilerplateEdits:
+    """The rule's ``find_edits`` for one catalog and choice of entries: called
+    with a text, the deletions that remove its boilerplate; ``remove`` gives the
+    text itself, ``explanation`` lists the entries (user ones flagged)."""
 
     def __init__(self, names: frozenset[str], catalog: tuple[BoilerplateEntry, ...] = CATALOG) -> None:
         self.names, self.catalog = names, catalog
         self.matcher = compile_catalog(names, catalog)
 
-    def edits(self, text: str) -> list[Edit]:
+    def __call__(self, text: str) -> list[Edit]:
         return boilerplate_edits(text, self.matcher)
 
-    def __call__(self, text: str) -> str:
-        return apply_edits(text, self.edits(text))
+    def remove(self, text: str) -> str:
+        return apply_edits(text, self(text))
 
     @property
     def explanation(self) -> str:
@@ -491,12 +511,17 @@ def _check_names(names: Iterable[str], known: Mapping[str, Any]) -> None:
         raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(known)}")
 
 
-def make_boilerplate_remover(entries: Iterable[str] | None = None) -> BoilerplateRemover:
-    """A ``str -> str`` function removing the catalog entries named in ``entries``
+def make_boilerplate_edits(entries: Iterable[str] | None = None) -> BoilerplateEdits:
+    """The edits finder removing the catalog entries named in ``entries``
     (``DEFAULT_ENTRIES`` when None). An unknown name raises ``ValueError``."""
     names = frozenset(DEFAULT_ENTRIES if entries is None else entries)
     _check_names(names, ENTRIES_BY_NAME)
-    return BoilerplateRemover(names)
+    return BoilerplateEdits(names)
+
+
+def make_boilerplate_remover(entries: Iterable[str] | None = None) -> Callable[[str], str]:
+    """The same as a ``str -> str`` function."""
+    return make_boilerplate_edits(entries).remove
 
 
 def check_user_entry(entry: BoilerplateEntry, catalog: tuple[BoilerplateEntry, ...]) -> None:
@@ -509,10 +534,10 @@ def check_user_entry(entry: BoilerplateEntry, catalog: tuple[BoilerplateEntry, .
         raise ValueError(f"{where}: bad template {entry.template!r} ({error})") from None
     if not first_characters(entry):
         raise ValueError(f"{where}: the template must start with words, not a placeholder")
-    alone = BoilerplateRemover(frozenset([entry.name]), catalog)
+    alone = BoilerplateEdits(frozenset([entry.name]), catalog).remove
     if alone(f"Body.\n{entry.example}\n") != "Body.\n":
         raise ValueError(f"{where}: its example {entry.example!r} does not match the template as a last line")
-    everything = BoilerplateRemover(frozenset(e.name for e in catalog), catalog)
+    everything = BoilerplateEdits(frozenset(e.name for e in catalog), catalog).remove
     if everything(f"Body.\n{entry.look_alike}\n") != f"Body.\n{entry.look_alike}\n":
         raise ValueError(f"{where}: its look-alike {entry.look_alike!r} would be removed")
 
@@ -537,7 +562,7 @@ def configure_boilerplate(
     disable: Iterable[str] = (),
     templates: Iterable[Mapping[str, Any]] = (),
     catalog: str | None = None,
-) -> BoilerplateRemover:
+) -> BoilerplateEdits:
     """The rule with catalog entries switched on (``enable``) or off (``disable``)
     relative to the defaults, and user ``templates`` (tables with the catalog's
     fields) added, inline or from a ``catalog`` file of ``[[templates]]`` (a
@@ -558,7 +583,7 @@ def configure_boilerplate(
     enable, disable = frozenset(enable), frozenset(disable)
     _check_names(enable | disable, known)
     defaults = frozenset(entry.name for entry in catalog if entry.default)
-    return BoilerplateRemover((defaults | enable) - disable, catalog)
+    return BoilerplateEdits((defaults | enable) - disable, catalog)
 
 
 EXPLANATION_HEAD = """\
@@ -652,7 +677,7 @@ RULE = Rule(
         ("Body.\nThe post X appeared first on Y.\nMore body.\n",) * 2,
         ("Body.\n(Reporting by Jane Doe; Editing by John Smith)\n",) * 2,
     ),
-    apply=make_boilerplate_remover(),
+    find_edits=make_boilerplate_edits(),
 )
 
 BUILT_IN_TEMPLATES, BUILT_IN_LANGUAGES = catalog_summary()
