@@ -387,9 +387,10 @@ def test_edits_are_sorted_deletions_whose_result_is_the_rules_output():
         ("The post office closed. The story appeared first on Reddit.\n",) * 2,
         ("He said he wants to read more.\n",) * 2,
         ("Item one, a concept […]\n\nItem two.\n", "Item one, a concept\n\nItem two.\n"),
+        ("deb cdrom:[<name as on cd label>]/ unstable main [...]\n\nNext.\n",) * 2,
     ],
     ids=["title-full-stops", "bullet", "cut-short", "wrapped", "glued-run", "vu-sur", "vu-sur-alone",
-         "lower-case-full-stop", "read-more-sentence", "excerpt-in-dump"],
+         "lower-case-full-stop", "read-more-sentence", "excerpt-in-dump", "three-dot-elision"],
 )
 def test_real_shapes_and_their_look_alikes(document, expected):
     assert RULE.apply(document) == expected
