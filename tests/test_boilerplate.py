@@ -416,3 +416,22 @@ def test_bad_entry_in_a_catalog_file_names_the_file_and_the_entry(tmp_path):
         configure_boilerplate(catalog=str(catalog))
     with pytest.raises(ValueError, match="No such file"):
         configure_boilerplate(catalog=str(tmp_path / "absent.toml"))
+
+
+def test_explain_lists_the_users_templates_from_the_configuration(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    config = tmp_path / "cleaner.toml"
+    fields = ", ".join(f'{key} = "{value}"' for key, value in USER_TEMPLATE.items() if key != "languages")
+    config.write_text(f"[rules.boilerplate]\ntemplates = [{{ {fields} }}]\n", "utf-8")
+    result = CliRunner().invoke(main, ["--explain", "boilerplate", "--config", str(config)])
+    assert result.exit_code == 0
+    assert "- harbor-footer: footer, on, en, user" in result.output
+    assert f"Entries ({BUILT_IN_TEMPLATES + 1} templates" in result.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text(config.read_text("utf-8").replace('"footer"', '"header"'), "utf-8")
+    result = CliRunner().invoke(main, ["--explain", "boilerplate", "--config", str(bad)])
+    assert result.exit_code == 2
+    assert "boilerplate template 'harbor-footer': position must be one of" in result.output
