@@ -20,7 +20,7 @@ from cleaner.layout import DocumentEdges, uses_crlf
 from cleaner.offsets import OffsetMap
 from cleaner.registry import RULES, RULES_BY_NAME, feeds
 from cleaner.rule import Rule
-from cleaner.segments import segments_of
+from cleaner.segments import rejoin_cut_lines, segments_of
 
 __all__ = ["Cleaner", "CleanedText", "UnknownRuleError", "clean", "clean_stream", "select_rules", "uses_crlf"]
 
@@ -161,30 +161,43 @@ class _Chain:
         return current
 
 
-def _line_starts_counter(text: str, lines_before: int):  # type: ignore[no-untyped-def]
-    """A function from an offset in ``text`` to its (line, column), counting from 1."""
+def _positions(text: str, offsets: Iterable[int], lines_before: int) -> Iterator[tuple[int, int]]:
+    """(line, column), counting from 1, of each of the ascending ``offsets`` in ``text``."""
+    line, counted = lines_before + 1, 0
+    for offset in offsets:
+        line += text.count("\n", counted, offset)
+        counted = offset
+        yield line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
-    def position(offset: int) -> tuple[int, int]:
-        line_start = text.rfind("\n", 0, offset) + 1
-        return lines_before + text.count("\n", 0, offset) + 1, offset - line_start + 1
 
-    return position
+@dataclass
+class _Seen:
+    """A segment as given and as cleaned, with where both start in the document."""
+
+    orig_offset: int
+    clean_offset: int
+    lines_before: int
+    text: str
+    cleaned_length: int
+    offsets: OffsetMap | None
 
 
 class _Document:
-    """Cleans one document segment by segment and tidies its edges, keeping
-    (when asked) its changes and an offset map in the document's coordinates."""
+    """Cleans one document segment by segment and tidies its edges, recording
+    (when asked) its changes in the document's coordinates, and keeping (when
+    asked) an offset map for the whole document."""
 
     def __init__(self, chain: _Chain, record: ChangeSink | None = None, keep_map: bool = False):
         self.chain = chain
         self.record = record
-        self.offsets = OffsetMap() if (record is not None or keep_map) else None
+        self.offsets = OffsetMap() if keep_map else None
         self.edges = DocumentEdges() if chain.edges_owner else None
         self.orig_offset = 0
         self.clean_offset = 0  # in the cleaned text before edges are tidied
         self.lines_before = 0
-        # Segments since the last one with content, for placing changes to blank lines across segments.
-        self.recent: list[tuple[int, int, str]] = []
+        # Segments since the last one with content: an edit to blank lines where
+        # two segments meet is placed through them. Older ones are let go.
+        self.recent: list[_Seen] = []
 
     def run(self, segments: Iterable[str]) -> Iterator[str]:
         for segment in segments:
@@ -193,11 +206,14 @@ class _Document:
 
     def clean(self, segment: str) -> Iterator[str]:
         records: list[_Record] | None = [] if self.record is not None else None
-        offsets = OffsetMap() if self.offsets is not None else None
+        offsets = OffsetMap() if (self.offsets is not None or self.record is not None) else None
         piece = self.chain.clean_segment(segment, offsets, records)
         if offsets is not None and self.offsets is not None:
             self.offsets.extend(offsets, self.clean_offset, self.orig_offset)
-        self.recent.append((self.orig_offset, self.lines_before, segment))
+        seen = _Seen(self.orig_offset, self.clean_offset, self.lines_before, segment, len(piece), offsets)
+        if self.edges is None:
+            self.recent.clear()
+        self.recent.append(seen)
         self.clean_offset += len(piece)
         self.orig_offset += len(segment)
         self.lines_before += segment.count("\n")
@@ -209,12 +225,11 @@ class _Document:
             if out:
                 self.recent = self.recent[-1:]
         if records:
-            origin, lines, text = self.recent[-1]
-            position = _line_starts_counter(text, lines)
             records.sort(key=lambda r: (r.start, r.end))
+            positions = _positions(segment, (r.start for r in records), seen.lines_before)
             self.record.extend(  # type: ignore[union-attr]
-                Change(r.rule, *position(r.start), r.before, r.after, origin + r.start, origin + r.end, r.reason)
-                for r in records
+                Change(r.rule, *position, r.before, r.after, seen.orig_offset + r.start, seen.orig_offset + r.end, r.reason)
+                for r, position in zip(records, positions)
             )
         if out:
             yield out
@@ -228,26 +243,27 @@ class _Document:
         if ending:
             yield ending
 
+    def _to_original(self, offset: int) -> tuple[int, _Seen]:
+        """The document offset of pre-edge cleaned ``offset``, and the segment it lies in."""
+        for seen in reversed(self.recent):
+            if seen.clean_offset <= offset:
+                local = offset - seen.clean_offset
+                if seen.offsets is not None:
+                    local = seen.offsets.to_original(local)
+                return seen.orig_offset + local, seen
+        raise AssertionError("an edge edit before the segments kept for it")
+
     def _record_edges(self, known: int) -> None:
         """Record the edge edits from ``known`` on, in the document's coordinates."""
-        if self.record is None or self.offsets is None or self.edges is None:
+        if self.record is None or self.edges is None:
             return
         changes = []
         for edit, before in zip(self.edges.edits[known:], self.edges.replaced[known:]):
-            start, end = self.offsets.to_original(edit.start), self.offsets.to_original(edit.end)
-            line, column = self._position(start)
+            start, seen = self._to_original(edit.start)
+            end, _ = self._to_original(edit.end)
+            ((line, column),) = _positions(seen.text, [start - seen.orig_offset], seen.lines_before)
             changes.append(Change(self.chain.edges_owner or "", line, column, before, edit.replacement, start, end, edit.reason))
         self.record.extend(changes)
-
-    def _segment_at(self, offset: int) -> tuple[int, int, str]:
-        for origin, lines, text in reversed(self.recent):
-            if origin <= offset:
-                return origin, lines, text
-        return self.recent[0] if self.recent else (0, 0, "")
-
-    def _position(self, offset: int) -> tuple[int, int]:
-        origin, lines, text = self._segment_at(offset)
-        return _line_starts_counter(text, lines)(offset - origin)
 
     def final_offsets(self) -> OffsetMap:
         """The map from the cleaned document to the original, edges included."""
@@ -273,7 +289,7 @@ def clean_stream(
     """Clean a text that arrives in pieces (of any size), yielding cleaned text
     as soon as a segment is complete. Joined, the output equals ``clean`` of
     the joined pieces."""
-    return clean_segments(segments_of(pieces), select_rules(select, ignore))
+    return Cleaner(select, ignore).clean_stream(pieces)
 
 
 def _require_text(text: object) -> None:
@@ -353,11 +369,14 @@ class Cleaner:
     def clean(self, text: str) -> str:
         """``text`` cleaned by this chain."""
         _require_text(text)
-        return "".join(_Document(self._chain).run(segments_of([text])))
+        return "".join(self.clean_stream([text]))
 
     def clean_stream(self, pieces: Iterable[str]) -> Iterator[str]:
-        """Like ``clean``, for text arriving in pieces; yields cleaned text as it is ready."""
-        return _Document(self._chain).run(segments_of(pieces))
+        """Like ``clean``, for text arriving in pieces; yields cleaned text as it is ready.
+        A line too long for one segment is cut at a space between words, so
+        memory stays bounded on any input."""
+        segments = segments_of(pieces, cut_lines=True)
+        return rejoin_cut_lines(segments, lambda taken: _Document(self._chain).run(taken))
 
     def clean_segments(self, segments: Iterable[str], record: ChangeSink | None = None) -> Iterator[str]:
         """Clean text already cut into segments (``cleaner.segments``), recording changes in ``record``."""
