@@ -94,3 +94,31 @@ def is_protected_at(text: str, position: int) -> bool:
         return True
     start, end = bounds
     return is_protected(protected_spans(text[start:end]), position - start)
+
+
+# Signs that a line is code, a command or configuration rather than prose: a
+# shell or REPL prompt at its start, or operators and brackets prose never uses.
+PROMPT = re.compile(r"\s*(?:[$%]\s|>>>\s|#\s*[a-z./])")
+CODE_SIGNS = ("==", "!=", "=>", "->", "::", "&&", "||", "{", "}", "$(", "${", "`", "</", "/>", "();", " = ")
+# A token with one of these is technical (a path, an option, an assignment).
+TECHNICAL_CHARACTERS = frozenset("=<>{}\\|@#$%^*~`_/&+[]")
+# A line is code when at least this share of its tokens (and two) are technical.
+TECHNICAL_TOKEN_SHARE = 0.5
+
+
+def reads_as_code(line: str) -> bool:
+    """True when ``line`` reads as code, a command or configuration: the
+    spacing rules leave such lines alone (``key:value``, ``a,b``, ``x.y``).
+
+    >>> reads_as_code("$ mount -o rw,noexec /dev/sda1 /mnt")
+    True
+    >>> reads_as_code("std::vector<int> items;")
+    True
+    >>> reads_as_code("The talks ended.The next round begins on Monday.")
+    False
+    """
+    if PROMPT.match(line) or line.rstrip().endswith(";") or any(sign in line for sign in CODE_SIGNS):
+        return True
+    tokens = line.split()
+    technical = sum(1 for token in tokens if TECHNICAL_CHARACTERS.intersection(token))
+    return technical >= 2 and technical >= TECHNICAL_TOKEN_SHARE * len(tokens)
