@@ -374,11 +374,25 @@ def _delete(text: str, positions: list[int]) -> str:
     return "".join(pieces)
 
 
-def cleaner_for(rule: str) -> Callable[[str], str]:
-    """``clean`` for one rule, a comma-separated list, or ``chain`` (all rules)."""
+def cleaner_for(rule: str, repeat: bool = False) -> Callable[[str], str]:
+    """``clean`` for one rule, a comma-separated list, or ``chain`` (all rules);
+    with ``repeat``, run again on its own output until nothing changes (at most
+    five times), as a fixed-point chain would."""
     from cleaner import Cleaner
 
-    return Cleaner(None if rule == "chain" else rule).clean
+    clean = Cleaner(None if rule == "chain" else rule).clean
+    if not repeat:
+        return clean
+
+    def until_stable(text: str) -> str:
+        for _ in range(5):
+            cleaned = clean(text)
+            if cleaned == text:
+                break
+            text = cleaned
+        return text
+
+    return until_stable
 
 
 def evaluate(clean: Callable[[str], str], split: str = "tune", rule: str = "", modes: Iterable[str] = MODES,
@@ -408,10 +422,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", default="tune", choices=("tune", "held-out", "all"))
     parser.add_argument("--damage", default="all", choices=(*MODES, "all"))
     parser.add_argument("--code", action="store_true", help="also print the tables for junctions in code")
+    parser.add_argument("--repeat", action="store_true", help="clean again until nothing changes (a fixed-point chain)")
     arguments = parser.parse_args(argv)
     modes = MODES if arguments.damage == "all" else (arguments.damage,)
-    results = evaluate(cleaner_for(arguments.rule), arguments.split, arguments.rule, modes)
-    print(f"rule {arguments.rule}, split {arguments.split}, damage {', '.join(modes)}"
+    rule = arguments.rule + ("+repeat" if arguments.repeat else "")
+    results = evaluate(cleaner_for(arguments.rule, arguments.repeat), arguments.split, rule, modes)
+    print(f"rule {rule}, split {arguments.split}, damage {', '.join(modes)}"
           f" ({results.seconds:.0f} s)\n")
     for group in GROUPS:
         for context in ("prose", "code") if arguments.code else ("prose",):
