@@ -51,6 +51,7 @@ OTHER_KINDS = ("caseless letters", "digit", "other")
 # Rows that overlap the kinds above: word-to-word junctions in a token that
 # holds several junctions, or next to an apostrophe or hyphen.
 SEVERAL, APOSTROPHE = "several joins in one token", "next to apostrophe/hyphen"
+ALONE = "punctuation, only join in token"
 WORDS_ALL, PUNCTUATION_ALL = "word-word (all)", "punctuation (all)"
 
 CLOSING = ")]}”’\"'»›"
@@ -210,7 +211,7 @@ class Results:
     seconds: float = 0.0
 
     def table(self, group: str, context: str) -> str:
-        kinds = (*WORD_KINDS, WORDS_ALL, SEVERAL, APOSTROPHE, *PUNCTUATION_KINDS, PUNCTUATION_ALL, *OTHER_KINDS)
+        kinds = (*WORD_KINDS, WORDS_ALL, SEVERAL, APOSTROPHE, *PUNCTUATION_KINDS, PUNCTUATION_ALL, ALONE, *OTHER_KINDS)
         lines = [f"{group}, {context}:", f"  {'kind':28} {'joins':>6} {'restored':>8} {'recall':>7} {'false':>6} {'precision':>9}"]
         for kind in kinds:
             row = self.rows.get((group, context, kind))
@@ -336,17 +337,20 @@ def _kinds(stream: str, k: int, damaged_gaps: list[int], junctions: list[int]) -
     """The junction's kind and the overlapping rows it also counts in."""
     index = bisect_left(damaged_gaps, k)
     low = damaged_gaps[index - 1] if index > 0 else 0
+    high = damaged_gaps[index] if index < len(damaged_gaps) else len(stream)
+    several = bisect_left(junctions, high) - bisect_right(junctions, low) >= 2
     kind = classify(stream, k, low)
     kinds = [kind]
     if kind in WORD_KINDS:
         kinds.append(WORDS_ALL)
-        high = damaged_gaps[index] if index < len(damaged_gaps) else len(stream)
-        if bisect_left(junctions, high) - bisect_right(junctions, low) >= 2:
+        if several:
             kinds.append(SEVERAL)
         if _near_joiner(stream, k, low, high):
             kinds.append(APOSTROPHE)
     elif kind in PUNCTUATION_KINDS:
         kinds.append(PUNCTUATION_ALL)
+        if not several:
+            kinds.append(ALONE)
     return kinds
 
 
