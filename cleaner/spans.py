@@ -120,5 +120,5 @@ def reads_as_code(line: str) -> bool:
     if PROMPT.match(line) or line.rstrip().endswith(";") or any(sign in line for sign in CODE_SIGNS):
         return True
     tokens = line.split()
-    technical = sum(1 for token in tokens if TECHNICAL_CHARACTERS.intersection(token))
+    technical = sum(1 for token in tokens if token.isdigit() or TECHNICAL_CHARACTERS.intersection(token))
     return technical >= 2 and technical >= TECHNICAL_TOKEN_SHARE * len(tokens)

@@ -45,9 +45,12 @@ PAIR_WORDS = frozenset(
 )
 # A word counts as known English from this wordfreq zipf on ("ended" 4.9, "ast" 2.6).
 KNOWN_ZIPF = 3.0
-# The word before "word.Capital" must be at least this common ("ended" 4.9;
-# "ast" of ast.If is 3.1), or a capitalised name the document uses.
+# The word before "word.Capital" must be a common word (KNOWN_ZIPF) or a
+# capitalised name the document uses; before a short word (If, I, And, Not:
+# the names of operators and flags in module.Class) it must be more common
+# than "ast" of ast.If (3.1): "ended" is 4.9.
 SENTENCE_END_MIN_ZIPF = 3.5
+SHORT_OPENER = 3
 # A name wordfreq does not know counts when the document uses it this often.
 NAME_MIN_USES = 2
 # A dash style is the document's when it is used this often and at least
@@ -55,9 +58,13 @@ NAME_MIN_USES = 2
 DASH_MIN_USES = 2
 DASH_MAJORITY = 3
 
+# A line of at most this many tokens next to a line of code is code too.
+SHORT_LINE_TOKENS = 3
 # Characters that make a token code, a path or markup, never two prose words.
 CODE_CHARACTERS = frozenset("=<>{}\\|@#$%^*~`_/&+")
 LETTER = r"[^\W\d_]"
+MANUAL_SECTIONS = frozenset("123456789")
+RIGHT_TO_LEFT_SCRIPTS = "\u0590"  # Hebrew, Arabic and later scripts start here
 OPENERS = "([“\""
 CLOSERS = ")]”\""
 DASHES = "—–"
@@ -87,6 +94,8 @@ JUNCTION = re.compile(
 WORD_AT_END = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*$")
 WORD_AT_START = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*")
 WORDS = re.compile(rf"{LETTER}+")
+CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
+MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 LEADING_MARK = re.compile(rf"(?:[:,;]|…|\.\.\.)(?={LETTER})")
 INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.)+[A-Z]$")  # J.R.R  U.S  (not Will.I)
 DIGITS_AT_END = re.compile(r"(?<![\d.,:])\d+$")
@@ -197,8 +206,21 @@ class Document:
             end = self.text.find("\n", position)
             end = len(self.text) if end < 0 else end
             line = self.text[start:end]
-            self._line = Line(start, end, reads_as_code(line), line.count('"') % 2 == 0)
+            self._line = Line(start, end, self._reads_as_code(line, start, end), line.count('"') % 2 == 0)
         return self._line
+
+    def _reads_as_code(self, line: str, start: int, end: int) -> bool:
+        """The line reads as code, or is a short line next to one ("Order Deny,Allow"
+        in a block of configuration)."""
+        if reads_as_code(line):
+            return True
+        if len(line.split()) > SHORT_LINE_TOKENS:
+            return False
+        before = self.text.rfind("\n", 0, max(0, start - 1)) + 1
+        after = self.text.find("\n", end + 1)
+        return reads_as_code(self.text[before : max(before, start - 1)]) or reads_as_code(
+            self.text[end + 1 : len(self.text) if after < 0 else after]
+        )
 
 
 # --- Junctions --------------------------------------------------------------
@@ -233,9 +255,9 @@ def after_period(doc: Document, junction: Junction) -> bool:
     word, right = junction.word, junction.right
     if not is_capitalised(right):
         return False
-    if junction.opening:  # to X.“We  said."The
+    if junction.opening in ("“", '"'):  # to X.“We  said."The
         return True
-    if not doc.knows(right):
+    if junction.opening or not doc.knows(right):
         return False
     if junction.left[-1:] in CLOSERS:  # (FHS).Normally  said”.The
         return True
@@ -249,7 +271,8 @@ def after_period(doc: Document, junction: Junction) -> bool:
         return word.lower() in lexicon.SHORT_WORDS
     if word in ABBREVIATIONS:
         return True
-    return is_plain(word) and (zipf(word) >= SENTENCE_END_MIN_ZIPF or (word[0].isupper() and doc.knows(word)))
+    least = SENTENCE_END_MIN_ZIPF if len(right) <= SHORT_OPENER else KNOWN_ZIPF
+    return is_plain(word) and (zipf(word) >= least or (word[0].isupper() and doc.knows(word)))
 
 
 def after_question(doc: Document, junction: Junction) -> bool:
@@ -258,7 +281,8 @@ def after_question(doc: Document, junction: Junction) -> bool:
         return False
     if is_capitalised(junction.right) or junction.opening:
         return True
-    return junction.right.islower() and len(junction.right) > 2 and is_common(junction.right) and is_common(junction.word)
+    word, right = junction.word, junction.right
+    return right.islower() and len(right) > 2 and len(word) > 2 and is_common(right) and is_common(word)
 
 
 def after_comma(doc: Document, junction: Junction) -> bool:
@@ -267,14 +291,16 @@ def after_comma(doc: Document, junction: Junction) -> bool:
     word, right = junction.word, junction.right
     if is_tuple(junction.token, junction.at) and not (word[:1].isupper() or right[:1].isupper()):
         return False
-    if not word and DIGITS_AT_END.search(junction.left):  # Chapter 5,Network
-        return is_capitalised(right) and doc.knows(right)
+    if not list_of_words(doc, junction.token):  # defaults,users,nodev
+        return False
+    if not word and (DIGITS_AT_END.search(junction.left) or junction.left[-1:] in CLOSERS):
+        return is_capitalised(right) and doc.knows(right)  # Chapter 5,Network  (version),Debian
     if len(word) < 2 or (word.isupper() and right.isupper()):
         return False
     if is_capitalised(right) or junction.opening:
         return True
-    if not is_plain(right):  # Android,iOS
-        return right[0].islower() and doc.knows(right)
+    if not is_plain(right):  # Android,iOS  Ballmer,TiVo
+        return doc.knows(right)
     if right in CLAUSE_OPENERS or (right.endswith(PARTICIPLE_SUFFIX) and len(right) >= MIN_PARTICIPLE_LENGTH):
         return True
     return (
@@ -288,10 +314,22 @@ def after_comma(doc: Document, junction: Junction) -> bool:
     )
 
 
+def list_of_words(doc: Document, token: str) -> bool:
+    """For a token holding two or more commas: True when every part between them
+    is a known word or a name (Nation,Politics,Top), not an option list."""
+    if token.count(",") < 2:
+        return True
+    for part in token.split(","):
+        word = WORD_AT_START.match(part.lstrip(OPENERS))
+        if word and not all(is_common(piece) or doc.knows(piece) for piece in CASE_PIECE.findall(word.group())):
+            return False
+    return True
+
+
 def after_colon(doc: Document, junction: Junction) -> bool:
     """``Definition:The``, ``Source:CNN``, ``NEW:"Tomorrow``; ``key:value``,
     ``C:Windows``, ``std::vector`` stay."""
-    if junction.token.startswith("::", junction.at):
+    if junction.token.count(":") > 1:  # std::vector, -:wheel:ALL, a:b:c
         return False
     if not junction.left:  # "About Us :Contact Us"
         return is_capitalised(junction.right) and doc.knows(junction.right)
@@ -307,29 +345,36 @@ def after_colon(doc: Document, junction: Junction) -> bool:
 def after_ellipsis(doc: Document, junction: Junction) -> bool:
     """``top…Read``, ``pre …Wikipedia``, unless the document runs its ellipses
     into the next word (``went…on``)."""
+    if not junction.word:  # "...A strange enigma": a quotation that opens with an ellipsis
+        return False
     return is_capitalised(junction.right) and doc.knows(junction.right) and not doc.closes_ellipses()
 
 
 def after_closing_bracket(doc: Document, junction: Junction) -> bool:
-    """``(BTS)sites``, ``(Debian 6)was``; ``(re)build``, ``(F)inish``, ``501(c)(3)`` stay."""
-    bracket = junction.token[junction.at]
+    """``(BTS)sites``, ``(Debian 6)was``, ``(d-i)uses``, ``dpkg(1)to``,
+    ``make.[11]Some``; ``(re)build``, ``(F)inish``, ``501(c)(3)``, ``void(0)x`` stay."""
+    token, at, right = junction.token, junction.at, junction.right
+    bracket = token[at]
     opener = "(" if bracket == ")" else "["
-    if not junction.left[-1:].isalnum() or len(junction.right) < 2:
+    if not junction.left[-1:].isalnum() or (len(right) < 2 and right not in ("A", "I")):
         return False
-    inside = junction.token.rfind(opener, 0, junction.at)
+    inside = token.rfind(opener, 0, at)
     if inside < 0:
         return True  # opened in an earlier token: "(Debian 6)was"
-    inner = junction.token[inside + 1 : junction.at]
+    inner, before = token[inside + 1 : at], token[:inside]
     if "," in inner:  # Evernote(Android,iOS)is
         return True
-    if inner.isdigit():  # a manual section or a footnote: dpkg(1)to, archives[5]from, [66]This
-        return inside == 0 or junction.token[inside - 1].isalpha()
+    if inner.isdigit():  # a manual section or a footnote: dpkg(1)to, archives[5]from, make.[11]Some
+        if bracket == ")":
+            return inner in MANUAL_SECTIONS and before[-1:].isalpha()
+        return before.rstrip(".")[-1:].isalpha() or not before.strip(OPENERS)
+    if before.strip(OPENERS):
+        return False  # a bracket inside a word: program(s)x, Abo(r)t
     return (
         len(inner) > 1
-        and inner.isalpha()
+        and inner.replace("-", "").isalpha()
         and inner.lower() not in lexicon.AFFIX_PARTS
-        and not is_common(inner + junction.right)
-        and junction.token[:inside].strip(OPENERS) == ""
+        and not is_common(inner + right)
     )
 
 
@@ -341,21 +386,29 @@ def after_closing_quote(doc: Document, junction: Junction) -> bool:
 
 
 def before_opening(doc: Document, junction: Junction) -> bool:
-    """``squeeze(Debian 6)``, ``of"baz"``, ``said“We``; ``program(s)``, ``Plot[edit]`` stay."""
+    """``squeeze(Debian 6)``, ``Maintainer(DM)``, ``of"baz"``, ``said“We``;
+    ``program(s)``, ``CA(SA)``, ``Plot[edit]`` stay."""
     word = junction.word
-    if not (word in ("a", "A", "I") or (len(word) > 1 and is_plain(word) and doc.knows(word))):
+    if not word or word[-1] >= RIGHT_TO_LEFT_SCRIPTS:  # Arabic بـ"الجيش: a prefix, not a word
         return False
-    if junction.opening in ("“", "\""):
+    closing = junction.token.find(")", junction.at)
+    if junction.opening == "(" and closing < 0 and is_capitalised(word):
+        return True  # Evernote(Android, iOS)
+    known = is_common(word) if word.islower() else doc.knows(word)
+    if not (word in ("a", "A", "I") or (len(word) > 1 and known)):
+        return False
+    if junction.opening in ("“", '"'):
         return True  # checked by opening_reads_as_opening
-    if junction.opening == "(":
-        closing = junction.token.find(")", junction.at)
-        if closing < 0:
-            return True
-        inner = junction.token[junction.at + 1 : closing]  # Evernote(Android,iOS)  wide(preview)
-        return "," in inner or (
-            inner.isalpha() and len(inner) > 2 and is_plain(inner) and doc.knows(inner) and not is_common(word + inner)
-        )
-    return False
+    if junction.opening != "(":
+        return False
+    if closing < 0:
+        return True
+    inner = junction.token[junction.at + 1 : closing]  # Evernote(Android,iOS)  wide(preview)
+    if "," in inner:
+        return True
+    if inner.isalpha() and inner.isupper() and len(inner) > 1:  # an acronym: Maintainer(DM)
+        return len(word) > 2 and not word.isupper()
+    return inner.isalpha() and len(inner) > 2 and is_plain(inner) and doc.knows(inner) and not is_common(word + inner)
 
 
 # The test for each mark that ends the left part (the last closing quote if
@@ -404,7 +457,8 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
     word = WORD_AT_END.search(left)
     right = WORD_AT_START.match(token, match.end()).group()
     junction = Junction(token, at, left, word.group() if word else "", right, opening, line)
-    if UNSPACED_SCRIPT.search(junction.word + right) or not opening_reads_as_opening(doc, junction):
+    unspaced = UNSPACED_SCRIPT.search(right) or (UNSPACED_SCRIPT.search(junction.word) and not close.strip(",;:"))
+    if unspaced or not opening_reads_as_opening(doc, junction):
         return []
     if token.startswith(".", match.end() + len(right)) and token[match.end() + len(right) + 1 : match.end() + len(right) + 2].isalpha():
         return []  # the right word goes on with a dot: Will.I.Am, changelog.Debian.gz
@@ -430,7 +484,7 @@ def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
     if token[-1] in DASHES and token[-2].isalpha() and doc.dash_style(token[-1]) == "spaced":
         found.append(len(token) - 1)
     leading = LEADING_MARK.match(token)
-    if leading and start > line.start:
+    if leading and doc.text[line.start : start].strip():  # a word before it on the line
         right = WORD_AT_START.match(token, leading.end()).group()
         if is_capitalised(right) and doc.knows(right) and (leading.group() != "…" or not doc.closes_ellipses()):
             found.append(leading.end())
@@ -454,6 +508,9 @@ def token_junctions(doc: Document, token: str, start: int) -> list[int]:
 
 
 def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
+    manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
+    if manual:  # dh_installdocs(1)install: a manual page reference, then a word
+        return [manual.end(1)]
     if CODE_CHARACTERS.intersection(token):
         return []
     found = token_edges(doc, token, line, start)
@@ -505,8 +562,10 @@ def stray_spaces(text: str) -> list[int]:
             line_end = text.find("\n", space)
             line_end = len(text) if line_end < 0 else line_end
             spaced = text.count(" , ", line_start, line_end)
-            line_uses_marks = LONE_MARK.search(text, line_start, line_end) is not None or (
-                spaced > 2 and spaced > text.count(", ", line_start, line_end) - spaced
+            line_uses_marks = (
+                LONE_MARK.search(text, line_start, line_end) is not None
+                or (spaced > 2 and spaced > text.count(", ", line_start, line_end) - spaced)
+                or lexicon.english_verdict(text[line_start:line_end]) is False
             )
         if not line_uses_marks and is_stray_space(text, space):
             found.append(space)
