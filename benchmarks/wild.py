@@ -322,8 +322,11 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
                 row.joins += 1
                 row.restored += restored
             if not restored and context == "prose":
-                kind = classify(stream, k, token_start(damaged_gaps, k))
-                results.misses.append(f"{kind} [{mode} {page.source.name}] {locate.show(k)}")
+                kinds = _kinds(stream, k, damaged_gaps, joined)
+                alone = "" if ALONE in kinds or SEVERAL in kinds else " (several joins)"
+                if kinds[0] in WORD_KINDS:
+                    alone = " (several joins)" if SEVERAL in kinds else ""
+                results.misses.append(f"{kinds[0]}{alone} [{mode} {page.source.name}] {locate.show(k)}")
         for k in changed_gaps(len(stream), set(damaged_gaps), cleaned_gaps, aligned):
             if k not in junctions:
                 context = _context(stream_code, k)
