@@ -49,7 +49,8 @@ PROTECTED_SPAN = re.compile(
   | (?<![\w.@/-])[A-Za-z_][\w-]*(?:\.[\w-]+)*                    # file or code name whose last part
         \.(?-i:[a-z0-9_])[\w-]*                                  #   starts in lower case: report.pdf,
                                                                  #   Node.js, fs.readFile, ld.so.conf
-  | (?<![\w.])\.[A-Za-z][\w-]*                                   # leading-dot name: .NET, .bashrc
+  | (?<![\w.)\]"'’”])\.[A-Za-z][\w-]*                            # leading-dot name: .NET, .bashrc (not
+                                                                 #   a sentence end after a bracket: (FHS).Normally)
   | (?<![\w)])(?:~|\.{{1,2}})?(?:/[\w.+~%-]+)+                   # path: /etc/apt/sources.list, ~/bin
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -100,8 +101,9 @@ def is_protected_at(text: str, position: int) -> bool:
 # shell or REPL prompt at its start, or operators and brackets prose never uses.
 PROMPT = re.compile(r"\s*(?:[$%]\s|>>>\s|#\s*[a-z./])")
 CODE_SIGNS = ("==", "!=", "=>", "->", "::", "&&", "||", "{", "}", "$(", "${", "`", "</", "/>", "();", " = ")
-# A token with one of these is technical (a path, an option, an assignment).
-TECHNICAL_CHARACTERS = frozenset("=<>{}\\|@#$%^*~`_/&+[]")
+# A token with one of these characters is technical (a path, an option, an
+# assignment), and so is a number standing alone.
+TECHNICAL_TOKEN = re.compile(r"(?<!\S)(?:[^\s=<>{}\\|@#$%^*~`_/&+\[\]]*[=<>{}\\|@#$%^*~`_/&+\[\]]\S*|\d+(?!\S))")
 # A line is code when at least this share of its tokens (and two) are technical.
 TECHNICAL_TOKEN_SHARE = 0.5
 
@@ -119,6 +121,5 @@ def reads_as_code(line: str) -> bool:
     """
     if PROMPT.match(line) or line.rstrip().endswith(";") or any(sign in line for sign in CODE_SIGNS):
         return True
-    tokens = line.split()
-    technical = sum(1 for token in tokens if token.isdigit() or TECHNICAL_CHARACTERS.intersection(token))
-    return technical >= 2 and technical >= TECHNICAL_TOKEN_SHARE * len(tokens)
+    technical = len(TECHNICAL_TOKEN.findall(line))
+    return technical >= 2 and technical >= TECHNICAL_TOKEN_SHARE * len(line.split())

@@ -63,6 +63,7 @@ SHORT_LINE_TOKENS = 3
 # Characters that make a token code, a path or markup, never two prose words.
 CODE_CHARACTERS = frozenset("=<>{}\\|@#$%^*~`_/&+")
 LETTER = r"[^\W\d_]"
+UPPER = "[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]"  # a capital in the scripts a lost space is restored in
 MANUAL_SECTIONS = frozenset("123456789")
 RIGHT_TO_LEFT_SCRIPTS = "\u0590"  # Hebrew, Arabic and later scripts start here
 OPENERS = "([“\""
@@ -73,7 +74,16 @@ DASHES = "—–"
 # letter (or an opening bracket or quote), or a letter before an opening
 # bracket, quote or dash. Cheap to find and rare in clean prose; each hit is
 # then judged with the whole token around it.
-CANDIDATE = re.compile(rf"[.?!:,;…)\]”\"{DASHES}](?=[(\[“\"]?{LETTER})|(?<={LETTER})[(\[“\"{DASHES}]")
+# (One character class first, so the scan skips everything else at C speed.)
+CANDIDATE = re.compile(
+    rf"""[.?!:,;…)\]”"{DASHES}(\[“] (?=\S)                    # (most marks stop here: a space follows)
+    (?: (?<=\.) (?=[(\[“"]?{UPPER}|\.\.{UPPER})            # a period before a capital (or "...A")
+      | (?<=[?!:,;…)\]”{DASHES}]) (?=[(\[“"]?{LETTER})    # another mark before a letter
+      | (?<=[^\W_]") (?={LETTER})                         # a straight quote between letters
+      | (?<={LETTER}[(\[“{DASHES}]) )                     # a letter before an opening mark
+    """,
+    re.VERBOSE,
+)
 
 # A junction inside a token: the marks that end the left part, then the
 # opening bracket or quote that starts the right part; the space goes between.
@@ -94,8 +104,11 @@ JUNCTION = re.compile(
 WORD_AT_END = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*$")
 WORD_AT_START = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*")
 WORDS = re.compile(rf"{LETTER}+")
+WHITESPACE = re.compile(r"\s")
 CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
+# A token worth judging: a junction inside it, or a mark or dash at an edge.
+MIGHT_HOLD_JUNCTION = re.compile(rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$")
 LEADING_MARK = re.compile(rf"(?:[:,;]|…|\.\.\.)(?={LETTER})")
 INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.)+[A-Z]$")  # J.R.R  U.S  (not Will.I)
 DIGITS_AT_END = re.compile(r"(?<![\d.,:])\d+$")
@@ -106,7 +119,7 @@ UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9
 # A comma standing alone, one space from each word: "talks , which". The word
 # before is judged after its last mark, so "ended.The , which" and "The , which"
 # get the same answer (and a second run changes nothing more).
-SPACED_COMMA = re.compile(r" ,(?<=\S ,)(?= [a-zß-öø-ÿ])")
+SPACED_COMMA = re.compile(r",(?<=\S ,)(?= [a-zß-öø-ÿ])")  # (found by its comma: rarer than spaces)
 LAST_MARK = re.compile("[.?!,;”]")
 WORD_BEFORE_COMMA = re.compile(rf"[([“‘\"'¿¡]*{LETTER}{{2,}}(?:[-’']{LETTER}+)*")
 # Another mark standing alone on the line means marks are being talked about,
@@ -150,7 +163,6 @@ def is_common(word: str) -> bool:
 class Line(NamedTuple):
     start: int
     end: int
-    code: bool  # reads as code, a command or configuration
     paired_quotes: bool  # an even number of straight quotes
 
 
@@ -162,11 +174,20 @@ class Document:
 
     def __init__(self, text: str):
         self.text = text
-        self.curly_quotes = "“" in text and "„" not in text  # “ opens quotations (not German „…“)
         self._uses: Counter | None = None
+        self._curly: bool | None = None
         self._dashes: dict[str, str | None] = {}
         self._ellipsis: bool | None = None
-        self._line = Line(-1, -1, False, False)
+        self._line = Line(-1, -1, False)
+        self._code: tuple[int, bool] | None = None  # (line start, reads as code)
+        self.decided: dict[str, list[int]] = {}  # token -> offsets, for tokens judged alike on any line
+
+    @property
+    def curly_quotes(self) -> bool:
+        """True when “ opens quotations (not in German „…“, where it closes them)."""
+        if self._curly is None:
+            self._curly = "“" in self.text and "„" not in self.text
+        return self._curly
 
     def knows(self, word: str) -> bool:
         """A common English word, or a name the document uses more than once."""
@@ -205,13 +226,19 @@ class Document:
             start = self.text.rfind("\n", 0, position) + 1
             end = self.text.find("\n", position)
             end = len(self.text) if end < 0 else end
-            line = self.text[start:end]
-            self._line = Line(start, end, self._reads_as_code(line, start, end), line.count('"') % 2 == 0)
+            self._line = Line(start, end, self.text.count('"', start, end) % 2 == 0)
+            self._code = None
         return self._line
 
-    def _reads_as_code(self, line: str, start: int, end: int) -> bool:
+    def reads_as_code(self, line: Line) -> bool:
         """The line reads as code, or is a short line next to one ("Order Deny,Allow"
-        in a block of configuration)."""
+        in a block of configuration). Asked only where a space would go."""
+        if self._code is None or self._code[0] != line.start:
+            self._code = (line.start, self._line_reads_as_code(line.start, line.end))
+        return self._code[1]
+
+    def _line_reads_as_code(self, start: int, end: int) -> bool:
+        line = self.text[start:end]
         if reads_as_code(line):
             return True
         if len(line.split()) > SHORT_LINE_TOKENS:
@@ -495,16 +522,17 @@ def token_junctions(doc: Document, token: str, start: int) -> list[int]:
     """Offsets in ``token`` (which starts at ``text[start]``) where a space belongs.
     A token of menu items glued by bars (``Tags:Economy,Greece|Get``) is judged
     piece by piece."""
-    line = doc.line_at(start)
-    if line.code:
+    if not MIGHT_HOLD_JUNCTION.search(token):
         return []
+    line = doc.line_at(start)
     if "|" not in token:
-        return piece_junctions(doc, token, start, line)
-    found, offset = [], 0
-    for piece in token.split("|"):
-        found += [offset + at for at in piece_junctions(doc, piece, start + offset, line)]
-        offset += len(piece) + 1
-    return found
+        found = piece_junctions(doc, token, start, line)
+    else:
+        found, offset = [], 0
+        for piece in token.split("|"):
+            found += [offset + at for at in piece_junctions(doc, piece, start + offset, line)]
+            offset += len(piece) + 1
+    return [] if found and doc.reads_as_code(line) else found
 
 
 def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
@@ -530,10 +558,18 @@ def missing_spaces(text: str) -> list[int]:
         if candidate.start() < token_end:
             continue
         bounds = token_bounds(text, candidate.start())
-        if bounds is None:
+        if bounds is None:  # a token too long to be prose: skip to its end
+            space = WHITESPACE.search(text, candidate.start())
+            token_end = space.start() if space else len(text)
             continue
         start, token_end = bounds
-        found += [start + offset for offset in token_junctions(doc, text[start:token_end], start)]
+        token = text[start:token_end]
+        offsets = doc.decided.get(token)
+        if offsets is None:
+            offsets = token_junctions(doc, token, start)
+            if '"' not in token and not offsets:  # else the answer may depend on the line
+                doc.decided[token] = offsets
+        found += [start + offset for offset in offsets]
     return found
 
 
@@ -556,7 +592,7 @@ def stray_spaces(text: str) -> list[int]:
     Each line is read once."""
     found, line_end, line_uses_marks = [], -1, False
     for match in SPACED_COMMA.finditer(text):
-        space = match.start()
+        space = match.start() - 1
         if space > line_end:
             line_start = text.rfind("\n", 0, space) + 1
             line_end = text.find("\n", space)
