@@ -149,6 +149,7 @@ JUNCTIONS = {
         ("That alone…Read more", "That alone… Read more"),
         ("It rains — a lot — and then —it stops — and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
         ("It rains — a lot — and then — it stops—and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
+        ("It rains — a lot — and then — it stops— and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
     ],
 }
 JUNCTION_CASES = [

@@ -76,11 +76,11 @@ DASHES = "—–"
 # then judged with the whole token around it.
 # (One character class first, so the scan skips everything else at C speed.)
 CANDIDATE = re.compile(
-    rf"""[.?!:,;…)\]”"{DASHES}(\[“] (?=\S)                    # (most marks stop here: a space follows)
-    (?: (?<=\.) (?=[(\[“"]?{UPPER}|\.\.{UPPER})            # a period before a capital (or "...A")
-      | (?<=[?!:,;…)\]”{DASHES}]) (?=[(\[“"]?{LETTER})    # another mark before a letter
-      | (?<=[^\W_]") (?={LETTER})                         # a straight quote between letters
-      | (?<={LETTER}[(\[“{DASHES}]) )                     # a letter before an opening mark
+    rf"""[.?!:,;…)\]”"{DASHES}(\[“]
+    (?: (?=\S) (?: (?<=\.) (?=[(\[“"]?{UPPER}|\.\.{UPPER})   # a period before a capital (or "...A"),
+                | (?<=[?!:,;…)\]”{DASHES}]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
+                | (?<=[^\W_]") (?={LETTER}) )                   # a straight quote between letters
+      | (?<={LETTER}[(\[“{DASHES}]) )                           # or a letter before an opening mark
     """,
     re.VERBOSE,
 )
@@ -342,15 +342,21 @@ def after_comma(doc: Document, junction: Junction) -> bool:
 
 
 def list_of_words(doc: Document, token: str) -> bool:
-    """For a token holding two or more commas: True when every part between them
-    is a known word or a name (Nation,Politics,Top), not an option list."""
+    """For a token holding two or more commas: True when the parts between them
+    are known words or names (Nation,Politics,Top; one rare word among three
+    known ones), not an option list (defaults,users,nodev,nosuid)."""
     if token.count(",") < 2:
         return True
+    known = unknown = 0
     for part in token.split(","):
         word = WORD_AT_START.match(part.lstrip(OPENERS))
-        if word and not all(is_common(piece) or doc.knows(piece) for piece in CASE_PIECE.findall(word.group())):
-            return False
-    return True
+        if not word:
+            continue
+        if all(is_common(piece) or doc.knows(piece) for piece in CASE_PIECE.findall(word.group())):
+            known += 1
+        else:
+            unknown += 1
+    return unknown == 0 or (unknown == 1 and known >= 3)  # one rare word in a list of tags
 
 
 def after_colon(doc: Document, junction: Junction) -> bool:
