@@ -105,6 +105,7 @@ WORD_AT_END = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*$")
 WORD_AT_START = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*")
 WORDS = re.compile(rf"{LETTER}+")
 WHITESPACE = re.compile(r"\s")
+DOT_BEFORE_LETTER = re.compile(rf"\.(?={LETTER})")
 CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 # A token worth judging: a junction inside it, or a mark or dash at an edge.
@@ -119,7 +120,7 @@ UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9
 # A comma standing alone, one space from each word: "talks , which". The word
 # before is judged after its last mark, so "ended.The , which" and "The , which"
 # get the same answer (and a second run changes nothing more).
-SPACED_COMMA = re.compile(r",(?<=\S ,)(?= [a-zß-öø-ÿ])")  # (found by its comma: rarer than spaces)
+SPACED_COMMA = re.compile(rf",(?<=\S ,)(?= {LETTER})")  # (found by its comma: rarer than spaces)
 LAST_MARK = re.compile("[.?!,;”]")
 WORD_BEFORE_COMMA = re.compile(rf"[([“‘\"'¿¡]*{LETTER}{{2,}}(?:[-’']{LETTER}+)*")
 # Another mark standing alone on the line means marks are being talked about,
@@ -318,8 +319,6 @@ def after_comma(doc: Document, junction: Junction) -> bool:
     word, right = junction.word, junction.right
     if is_tuple(junction.token, junction.at) and not (word[:1].isupper() or right[:1].isupper()):
         return False
-    if not list_of_words(doc, junction.token):  # defaults,users,nodev
-        return False
     if not word and (DIGITS_AT_END.search(junction.left) or junction.left[-1:] in CLOSERS):
         return is_capitalised(right) and doc.knows(right)  # Chapter 5,Network  (version),Debian
     if len(word) < 2 or (word.isupper() and right.isupper()):
@@ -362,8 +361,6 @@ def list_of_words(doc: Document, token: str) -> bool:
 def after_colon(doc: Document, junction: Junction) -> bool:
     """``Definition:The``, ``Source:CNN``, ``NEW:"Tomorrow``; ``key:value``,
     ``C:Windows``, ``std::vector`` stay."""
-    if junction.token.count(":") > 1:  # std::vector, -:wheel:ALL, a:b:c
-        return False
     if not junction.left:  # "About Us :Contact Us"
         return is_capitalised(junction.right) and doc.knows(junction.right)
     if len(junction.word) < 2:
@@ -493,8 +490,6 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
     unspaced = UNSPACED_SCRIPT.search(right) or (UNSPACED_SCRIPT.search(junction.word) and not close.strip(",;:"))
     if unspaced or not opening_reads_as_opening(doc, junction):
         return []
-    if token.startswith(".", match.end() + len(right)) and token[match.end() + len(right) + 1 : match.end() + len(right) + 2].isalpha():
-        return []  # the right word goes on with a dot: Will.I.Am, changelog.Debian.gz
     if not close:
         return [at] if before_opening(doc, junction) else []
     if close in DASHES:
@@ -503,6 +498,18 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
         return []  # ")(" and "”“" are not prose
     mark = "…" if close.startswith("..") or "…" in close else close[-1] if close[-1] in "”\"" else close[0]
     return [space] if AFTER_MARK[mark](doc, junction) else []
+
+
+def dotted_name(token: str) -> bool:
+    """True for a name of several dotted parts (Will.I.Am, changelog.Debian.gz,
+    a.B.c): two or more periods before a letter, not counting those inside an
+    initialism (J.R.R.Tolkien and U.S.The have one). Judged on the whole token,
+    so that fixing one junction cannot change the answer for another."""
+    if token.count(".") < 2:
+        return False
+    spans = protected_spans(token)
+    dots = [match.end() for match in DOT_BEFORE_LETTER.finditer(token)]
+    return sum(1 for position in dots if not is_protected(spans, position)) >= 2
 
 
 def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
@@ -545,8 +552,8 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
         return [manual.end(1)]
-    if CODE_CHARACTERS.intersection(token):
-        return []
+    if CODE_CHARACTERS.intersection(token) or token.count(":") > 1 or dotted_name(token) or not list_of_words(doc, token):
+        return []  # std::vector, -:wheel:ALL, a:b:c; Will.I.Am; defaults,users,nodev (all judged on the whole token)
     found = token_edges(doc, token, line, start)
     for match in JUNCTION.finditer(token):
         found += spaces_at(doc, token, start, match, line)
@@ -717,5 +724,5 @@ A missed fix is preferred to a false one.""",
         ("It was—as always—fine, said the man—a clerk—at the desk.",) * 2,
         ("Le budget est adopté.Pourquoi ? Parce que les travaux , selon la maire , ne pouvaient pas attendre !",) * 2,
     ),
-    apply=fix_punctuation_spacing,
+    find_edits=find_edits,
 )
