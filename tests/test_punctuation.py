@@ -128,7 +128,6 @@ JUNCTIONS = {
         ("Evernote (Android,iOS, Win, Mac) is good; iOS apps", "Evernote (Android, iOS, Win, Mac) is good; iOS apps"),
         ("See Chapter 5,Network setup for more", "See Chapter 5, Network setup for more"),
         ("as in “Complete (re)build”,Chapter 7", "as in “Complete (re)build”, Chapter 7"),
-        ("By Dana A. Ford ,James S.A. Corey", "By Dana A. Ford , James S.A. Corey"),
         ("What is anEssential,Required,Important package?", "What is anEssential, Required, Important package?"),
     ],
     "brackets and quotes": [

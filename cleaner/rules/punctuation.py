@@ -105,12 +105,15 @@ WORD_AT_END = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*$")
 WORD_AT_START = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*")
 WORDS = re.compile(rf"{LETTER}+")
 WHITESPACE = re.compile(r"\s")
+TUPLE_INSIDE = re.compile(r"[\w,;]+")
+# Inside brackets, a junction between two words: where the rule may insert a space.
+INNER_MARK = re.compile(rf"{LETTER}(?:[,;:?!…“”\"(\[{DASHES}]+{LETTER}|\.+[(\[“\"]?{UPPER})")
 DOT_BEFORE_LETTER = re.compile(rf"\.(?={LETTER})")
 CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 # A token worth judging: a junction inside it, or a mark or dash at an edge.
 MIGHT_HOLD_JUNCTION = re.compile(rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$")
-LEADING_MARK = re.compile(rf"(?:[:,;]|…|\.\.\.)(?={LETTER})")
+LEADING_MARK = re.compile(rf"(?::|…|\.\.\.)(?={LETTER})")
 INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.)+[A-Z]$")  # J.R.R  U.S  (not Will.I)
 DIGITS_AT_END = re.compile(r"(?<![\d.,:])\d+$")
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer,
@@ -118,10 +121,11 @@ DIGITS_AT_END = re.compile(r"(?<![\d.,:])\d+$")
 UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 # A comma standing alone, one space from each word: "talks , which". The word
-# before is judged after its last mark, so "ended.The , which" and "The , which"
-# get the same answer (and a second run changes nothing more).
+# before is judged after its last mark (or bracket, quote, dash), so
+# "ended.The , which" and "The , which" get the same answer (and a second run
+# changes nothing more).
 SPACED_COMMA = re.compile(rf",(?<=\S ,)(?= {LETTER})")  # (found by its comma: rarer than spaces)
-LAST_MARK = re.compile("[.?!,;”]")
+LAST_MARK = re.compile(f"[.?!,;:…”\")\\](\\[“{DASHES}]")  # wherever the rule may insert a space
 WORD_BEFORE_COMMA = re.compile(rf"[([“‘\"'¿¡]*{LETTER}{{2,}}(?:[-’']{LETTER}+)*")
 # Another mark standing alone on the line means marks are being talked about,
 # not used: "encodes , and ; in values", "could use , instead of .".
@@ -212,6 +216,12 @@ class Document:
                 style = "closed"
             self._dashes[dash] = style
         return self._dashes[dash]
+
+    def writes_label(self, word: str) -> bool:
+        """True when the document writes ``word:`` before a space or a capital
+        elsewhere ("Tagged: armed" after "Tagged:Defense"); counting the glued
+        form too keeps the answer the same after this rule's own edits."""
+        return re.search(rf"(?<!\w){re.escape(word)}:(?: |{UPPER})", self.text) is not None
 
     def closes_ellipses(self) -> bool:
         """True when the document runs ellipses into a lower-case word (``went…on``)
@@ -369,7 +379,7 @@ def after_colon(doc: Document, junction: Junction) -> bool:
         return True
     if junction.right[0].isupper():  # website:MotoPinas.com
         return doc.knows(junction.right)
-    return junction.right.islower() and is_common(junction.right) and f"{junction.word}: " in doc.text
+    return junction.right.islower() and is_common(junction.right) and doc.writes_label(junction.word)
 
 
 def after_ellipsis(doc: Document, junction: Junction) -> bool:
@@ -382,7 +392,8 @@ def after_ellipsis(doc: Document, junction: Junction) -> bool:
 
 def after_closing_bracket(doc: Document, junction: Junction) -> bool:
     """``(BTS)sites``, ``(Debian 6)was``, ``(d-i)uses``, ``dpkg(1)to``,
-    ``make.[11]Some``; ``(re)build``, ``(F)inish``, ``501(c)(3)``, ``void(0)x`` stay."""
+    ``make.[11]Some``; ``(re)build``, ``(F)inish``, ``program(s)x``, ``501(c)(3)``,
+    ``void(0)x`` stay."""
     token, at, right = junction.token, junction.at, junction.right
     bracket = token[at]
     opener = "(" if bracket == ")" else "["
@@ -392,14 +403,14 @@ def after_closing_bracket(doc: Document, junction: Junction) -> bool:
     if inside < 0:
         return True  # opened in an earlier token: "(Debian 6)was"
     inner, before = token[inside + 1 : at], token[:inside]
-    if "," in inner:  # Evernote(Android,iOS)is
+    if INNER_MARK.search(inner):  # Evernote(Android,iOS)is: as if the junctions inside were spaced
         return True
     if inner.isdigit():  # a manual section or a footnote: dpkg(1)to, archives[5]from, make.[11]Some
         if bracket == ")":
             return inner in MANUAL_SECTIONS and before[-1:].isalpha()
         return before.rstrip(".")[-1:].isalpha() or not before.strip(OPENERS)
-    if before.strip(OPENERS):
-        return False  # a bracket inside a word: program(s)x, Abo(r)t
+    # Judged by what is inside and after, whatever stands before, so that the
+    # answer is the same once a space goes before the bracket.
     return (
         len(inner) > 1
         and inner.replace("-", "").isalpha()
@@ -422,7 +433,11 @@ def before_opening(doc: Document, junction: Junction) -> bool:
     if not word or word[-1] >= RIGHT_TO_LEFT_SCRIPTS:  # Arabic بـ"الجيش: a prefix, not a word
         return False
     closing = junction.token.find(")", junction.at)
-    if junction.opening == "(" and closing < 0 and is_capitalised(word):
+    inner = junction.token[junction.at + 1 : closing] if closing >= 0 else ""
+    # Brackets that hold more than one word (or will, once spaced): judged as
+    # if the closing bracket stood in a later token.
+    holds_words = closing < 0 or INNER_MARK.search(inner) is not None
+    if junction.opening == "(" and holds_words and is_capitalised(word):
         return True  # Evernote(Android, iOS)
     known = is_common(word) if word.islower() else doc.knows(word)
     if not (word in ("a", "A", "I") or (len(word) > 1 and known)):
@@ -431,10 +446,7 @@ def before_opening(doc: Document, junction: Junction) -> bool:
         return True  # checked by opening_reads_as_opening
     if junction.opening != "(":
         return False
-    if closing < 0:
-        return True
-    inner = junction.token[junction.at + 1 : closing]  # Evernote(Android,iOS)  wide(preview)
-    if "," in inner:
+    if holds_words:
         return True
     if inner.isalpha() and inner.isupper() and len(inner) > 1:  # an acronym: Maintainer(DM)
         return len(word) > 2 and not word.isupper()
@@ -469,11 +481,14 @@ def opening_reads_as_opening(doc: Document, junction: Junction) -> bool:
 
 
 def is_tuple(token: str, at: int) -> bool:
-    """``(major,minor)``, ``[emin,emax]``, ``{a,b}``: a bracket opened before the
-    comma closes after it, inside the token."""
-    return any(
-        opened_inside(token, at, opener, closer) and closer in token[at:] for opener, closer in ("()", "[]", "{}")
-    )
+    """``(major,minor)``, ``[emin,emax]``, ``{a,b}``: the comma at ``token[at]``
+    stands in brackets opened and closed in the token around words and commas
+    only."""
+    for opener, closer in ("()", "[]", "{}"):
+        start, end = token.rfind(opener, 0, at), token.find(closer, at)
+        if start >= 0 and end >= 0 and TUPLE_INSIDE.fullmatch(token, start + 1, end):
+            return True
+    return False
 
 
 def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line) -> list[int]:
@@ -514,8 +529,8 @@ def dotted_name(token: str) -> bool:
 
 def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
     """Spaces lost on one side of a mark only: ``CNN —Former`` or ``CNN— Former``
-    where the document spaces its dashes; ``Ford ,James``, ``About Us :Contact``,
-    ``prescription …More``."""
+    where the document spaces its dashes; ``About Us :Contact``, ``prescription …More``.
+    (Not ``Ford ,James``: the stray space before the comma goes instead.)"""
     found = []
     if len(token) < 2:
         return found
@@ -552,8 +567,14 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
         return [manual.end(1)]
-    if CODE_CHARACTERS.intersection(token) or token.count(":") > 1 or dotted_name(token) or not list_of_words(doc, token):
-        return []  # std::vector, -:wheel:ALL, a:b:c; Will.I.Am; defaults,users,nodev (all judged on the whole token)
+    if (
+        CODE_CHARACTERS.intersection(token)
+        or token.count(":") > 1
+        or '""' in token
+        or dotted_name(token)
+        or not list_of_words(doc, token)
+    ):
+        return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, defaults,users,nodev: judged on the whole token
     found = token_edges(doc, token, line, start)
     for match in JUNCTION.finditer(token):
         found += spaces_at(doc, token, start, match, line)
@@ -613,7 +634,7 @@ def stray_spaces(text: str) -> list[int]:
             spaced = text.count(" , ", line_start, line_end)
             line_uses_marks = (
                 LONE_MARK.search(text, line_start, line_end) is not None
-                or (spaced > 2 and spaced > text.count(", ", line_start, line_end) - spaced)
+                or (spaced > 2 and spaced > text.count(",", line_start, line_end) - spaced)
                 or lexicon.english_verdict(text[line_start:line_end]) is False
             )
         if not line_uses_marks and is_stray_space(text, space):
