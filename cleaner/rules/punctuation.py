@@ -682,14 +682,18 @@ links and bold words next to punctuation:
   "(BTS) sites", 'priceless,”she', '"baz"to'; before an opening bracket or
   quote, after a word: "squeeze(Debian 6)" -> "squeeze (Debian 6)",
   'value of"baz"' -> 'value of "baz"', 'to X.“We';
-- around a dash or after an ellipsis, only where the document itself spaces
-  them ("word — word", "… More"): "CNN —Former", "Washington CNN—".
+- after a manual page reference or a footnote mark: "dpkg(1)to",
+  "make.[11]Some"; around an acronym in brackets: "Maintainer(DM)";
+- around a dash only where the document itself spaces its dashes ("word —
+  word"): "CNN —Former", "Washington CNN—", "stops—and"; after an ellipsis
+  before a capitalised word ("top…Read", "prescription …More") unless the
+  document runs its ellipses into lower-case words ("went…on");
 - the space before a comma that stands alone between two words:
   "talks , which" -> "talks, which".
 Only spaces are inserted or removed, and only when the words on both sides
-read as prose: the word after a period, question mark or colon is
-capitalised (and a common English word or a name the document uses more than
-once); the word before a period is a common word, an initial or a listed
+read as prose (a word is a common English word, or a name the document uses
+more than once): the word after a period, question mark or colon is
+capitalised (and known); the word before a period is a common word, an initial or a listed
 abbreviation (all-capitals words only before a sentence opener: "CNN.The" but
 not "README.Debian"); two lower-case words after a comma are common words
 and not a code pair (no,yes  key,value  rw,ro) or the comma opens a clause.
@@ -699,11 +703,14 @@ Leaves alone:
   holding = < > { } \\ | @ # $ % ^ * ~ ` _ / & + (paths, options, markup);
 - protected spans (URLs, e-mail addresses, domains, numbers such as "3.5%",
   "2,000,000", "10:30", versions, abbreviations, file names and paths; see
-  cleaner/spans.py); "key:value", "C:Windows", "std::vector", "a:b";
+  cleaner/spans.py); "key:value", "C:Windows", "std::vector", "a:b" (a
+  lower-case word after a colon only where the document writes "label: ");
 - module.Class and file names ("subprocess.Popen", "ast.If", "re.I",
-  "test.Gz"), "Node.js", ".NET", "IPv?Interface", lost characters ("Ic?nes");
-- brackets opened and closed in one token: "(re)build", "program(s)",
-  "501(c)(3)", "Plot[edit]", "(major,minor)", "{pre,post}";
+  "test.Gz"), "Node.js", ".NET", "IPv?Interface";
+- brackets opened and closed in one token around a prefix, a letter or a
+  pair: "(re)build", "program(s)", "501(c)(3)", "Plot[edit]",
+  "(major,minor)", "{pre,post}"; lists with unknown words
+  ("defaults,users,nodev"); dotted names ("Will.I.Am"); "Ic?nes"-like words;
 - dashes and ellipses set closed by the document ("word—word"), numbers
   with dashes ("1–2");
 - straight quotes on a line where they do not pair up; curly quotes in text
