@@ -502,7 +502,9 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
     word = WORD_AT_END.search(left)
     right = WORD_AT_START.match(token, match.end()).group()
     junction = Junction(token, at, left, word.group() if word else "", right, opening, line)
-    unspaced = UNSPACED_SCRIPT.search(right) or (UNSPACED_SCRIPT.search(junction.word) and not close.strip(",;:"))
+    # Chinese or Japanese on the right, or on the left of anything but a comma,
+    # semicolon or colon (松谷 修造,Matsutani is a junction; “不服输”的 is not).
+    unspaced = UNSPACED_SCRIPT.search(right) or (UNSPACED_SCRIPT.search(junction.word) and close.strip(",;:"))
     if unspaced or not opening_reads_as_opening(doc, junction):
         return []
     if not close:
