@@ -6,6 +6,7 @@ lost next to punctuation (``ended.The``, ``Definition:The``, ``RustFest,Rust``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
@@ -185,6 +186,7 @@ class Document:
         self._ellipsis: bool | None = None
         self._line = Line(-1, -1, False)
         self._code: tuple[int, bool] | None = None  # (line start, reads as code)
+        self._quotes: tuple[int, list[int]] | None = None  # (line start, quote offsets)
         self.decided: dict[str, list[int]] = {}  # token -> offsets, for tokens judged alike on any line
 
     @property
@@ -241,6 +243,16 @@ class Document:
             self._code = None
         return self._line
 
+    def quotes_on(self, line: Line) -> list[int]:
+        """Offsets of the straight quotes on ``line``, found once per line."""
+        if self._quotes is None or self._quotes[0] != line.start:
+            found, at = [], self.text.find('"', line.start, line.end)
+            while at >= 0:
+                found.append(at)
+                at = self.text.find('"', at + 1, line.end)
+            self._quotes = (line.start, found)
+        return self._quotes[1]
+
     def reads_as_code(self, line: Line) -> bool:
         """The line reads as code, or is a short line next to one ("Order Deny,Allow"
         in a block of configuration). Asked only where a space would go."""
@@ -284,7 +296,7 @@ def opened_inside(token: str, at: int, opener: str, closer: str) -> bool:
 def quote_is_closing(doc: Document, line: Line, position: int) -> bool:
     """For a straight quote at ``position``: True when it closes a quotation (an
     odd number of quotes before it on the line)."""
-    return doc.text.count('"', line.start, position) % 2 == 1
+    return bisect_left(doc.quotes_on(line), position) % 2 == 1
 
 
 def after_period(doc: Document, junction: Junction) -> bool:
