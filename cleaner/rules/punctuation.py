@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -180,13 +179,14 @@ class Document:
 
     def __init__(self, text: str):
         self.text = text
-        self._uses: Counter | None = None
+        self._uses: dict[str, int] = {}
         self._curly: bool | None = None
         self._dashes: dict[str, str | None] = {}
         self._ellipsis: bool | None = None
         self._line = Line(-1, -1, False)
         self._code: tuple[int, bool] | None = None  # (line start, reads as code)
         self._quotes: tuple[int, list[int]] | None = None  # (line start, quote offsets)
+        self._labels: dict[str, bool] = {}
         self.decided: dict[str, list[int]] = {}  # token -> offsets, for tokens judged alike on any line
 
     @property
@@ -201,10 +201,21 @@ class Document:
         word = POSSESSIVE.sub("", word)
         if is_common(word):
             return True
-        if self._uses is None:
-            self._uses = Counter(WORDS.findall(self.text))
-        parts = WORDS.findall(word)
-        return all(self._uses[part] >= NAME_MIN_USES for part in parts)
+        return all(self.uses(part) >= NAME_MIN_USES for part in WORDS.findall(word))
+
+    def uses(self, part: str) -> int:
+        """How often the run of letters ``part`` stands as a whole run of letters in
+        the document, counted up to ``NAME_MIN_USES`` (found with ``str.find``, so
+        a long document is not tokenised for one name)."""
+        if part not in self._uses:
+            count, at, text = 0, self.text.find(part), self.text
+            while at >= 0 and count < NAME_MIN_USES:
+                end = at + len(part)
+                if not (at and text[at - 1].isalpha()) and not text[end : end + 1].isalpha():
+                    count += 1
+                at = text.find(part, at + 1)
+            self._uses[part] = count
+        return self._uses[part]
 
     def dash_style(self, dash: str) -> str | None:
         """``spaced`` or ``closed`` when the document sets ``dash`` one way."""
@@ -223,7 +234,15 @@ class Document:
         """True when the document writes ``word:`` before a space or a capital
         elsewhere ("Tagged: armed" after "Tagged:Defense"); counting the glued
         form too keeps the answer the same after this rule's own edits."""
-        return re.search(rf"(?<!\w){re.escape(word)}:(?: |{UPPER})", self.text) is not None
+        if word not in self._labels:
+            found, label = False, word + ":"
+            at = self.text.find(label)
+            while at >= 0 and not found:
+                after = self.text[at + len(label) : at + len(label) + 1]
+                found = (at == 0 or not self.text[at - 1].isalnum()) and (after == " " or after.isupper())
+                at = self.text.find(label, at + 1)
+            self._labels[word] = found
+        return self._labels[word]
 
     def closes_ellipses(self) -> bool:
         """True when the document runs ellipses into a lower-case word (``went…on``)
