@@ -307,11 +307,6 @@ class Junction(NamedTuple):
     line: Line
 
 
-def opened_inside(token: str, at: int, opener: str, closer: str) -> bool:
-    """True when the bracket closing at ``token[at]`` was opened in the same token."""
-    return token.count(opener, 0, at) > token.count(closer, 0, at)
-
-
 def quote_is_closing(doc: Document, line: Line, position: int) -> bool:
     """For a straight quote at ``position``: True when it closes a quotation (an
     odd number of quotes before it on the line)."""
