@@ -7,6 +7,8 @@ black do. Command-line flags override it.
     include = ["*.txt", "*.md"]                         # files taken from directories
     exclude = ["drafts/", "*.min.txt"]                  # gitignore-style patterns
 
+``include`` and ``exclude`` patterns are read relative to the file's directory.
+
     [tool.cleaner.rules.boilerplate]
     enable = ["reuters-credit"]
 """
@@ -30,6 +32,7 @@ from cleaner.pipeline import Cleaner, UnknownRuleError
 CONFIG_FILE = "cleaner.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_INCLUDE = ("*.txt", "*.md")
+JSONL_INCLUDE = ("*.jsonl",)
 KEYS = ("select", "ignore", "include", "exclude", "rules")
 
 
@@ -44,13 +47,13 @@ class Config:
     path: Path | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
-    include: tuple[str, ...] = DEFAULT_INCLUDE
+    include: tuple[str, ...] | None = None  # None: DEFAULT_INCLUDE (or *.jsonl for JSON Lines)
     exclude: tuple[str, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
-        """The directory relative to which ``exclude`` patterns are read."""
+        """The directory relative to which ``include`` and ``exclude`` patterns are read."""
         return self.path.parent if self.path else Path.cwd()
 
 
