@@ -92,6 +92,20 @@ def _names(path: Path, table: str, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+# Rule options that name a file: read relative to the configuration file.
+PATH_OPTIONS = ("catalog",)
+
+
+def _resolve_paths(rules: dict[str, dict[str, Any]], base: Path) -> dict[str, dict[str, Any]]:
+    return {
+        rule: {
+            key: str(base / value) if key in PATH_OPTIONS and isinstance(value, str) else value
+            for key, value in options.items()
+        }
+        for rule, options in rules.items()
+    }
+
+
 def load_config(path: Path) -> Config:
     """Read and check the configuration in ``path``."""
     data = _load(path)
@@ -105,7 +119,7 @@ def load_config(path: Path) -> Config:
     rules = settings.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(options, dict) for options in rules.values()):
         raise ConfigError(f"{path}: {table} rules must be a table of tables, one per rule")
-    config = Config(path=path, rule_options=rules, **values)
+    config = Config(path=path, rule_options=_resolve_paths(rules, path.parent), **values)
     try:
         Cleaner(config.select, config.ignore, config.rule_options)
     except UnknownRuleError as error:
