@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from prose import debian_faq, english_prose
 
-from cleaner.rules.punctuation import reads_as_french_or_german, spacing_edits
+from cleaner.rules.punctuation import candidate_edits, reads_as_french_or_german
 
 CONTEXT = 30
 
@@ -34,7 +34,7 @@ def show_edit(text: str, start: int, end: int, replacement: str) -> str:
 
 def report(label: str, text: str) -> None:
     words = len(text.split())
-    edits = spacing_edits(text)
+    edits = candidate_edits(text)
     skipped = reads_as_french_or_german(text)
     made = [] if skipped else edits
     print(f"{label}: {words:,} words, {len(made)} changes, {len(made) * 10_000 / words:.2f} per 10,000 words")
@@ -43,7 +43,7 @@ def report(label: str, text: str) -> None:
             f"  (left alone as French/German; without that check: {len(edits)} changes,"
             f" {len(edits) * 10_000 / words:.2f} per 10,000 words)"
         )
-    for start, end, replacement in edits:
+    for start, end, replacement, _ in edits:
         print("    " + show_edit(text, start, end, replacement))
 
 

@@ -51,6 +51,7 @@ OTHER_KINDS = ("caseless letters", "digit", "other")
 # Rows that overlap the kinds above: word-to-word junctions in a token that
 # holds several junctions, or next to an apostrophe or hyphen.
 SEVERAL, APOSTROPHE = "several joins in one token", "next to apostrophe/hyphen"
+ALONE = "punctuation, only join in token"
 WORDS_ALL, PUNCTUATION_ALL = "word-word (all)", "punctuation (all)"
 
 CLOSING = ")]}”’\"'»›"
@@ -210,7 +211,7 @@ class Results:
     seconds: float = 0.0
 
     def table(self, group: str, context: str) -> str:
-        kinds = (*WORD_KINDS, WORDS_ALL, SEVERAL, APOSTROPHE, *PUNCTUATION_KINDS, PUNCTUATION_ALL, *OTHER_KINDS)
+        kinds = (*WORD_KINDS, WORDS_ALL, SEVERAL, APOSTROPHE, *PUNCTUATION_KINDS, PUNCTUATION_ALL, ALONE, *OTHER_KINDS)
         lines = [f"{group}, {context}:", f"  {'kind':28} {'joins':>6} {'restored':>8} {'recall':>7} {'false':>6} {'precision':>9}"]
         for kind in kinds:
             row = self.rows.get((group, context, kind))
@@ -321,8 +322,11 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
                 row.joins += 1
                 row.restored += restored
             if not restored and context == "prose":
-                kind = classify(stream, k, token_start(damaged_gaps, k))
-                results.misses.append(f"{kind} [{mode} {page.source.name}] {locate.show(k)}")
+                kinds = _kinds(stream, k, damaged_gaps, joined)
+                alone = "" if ALONE in kinds or SEVERAL in kinds else " (several joins)"
+                if kinds[0] in WORD_KINDS:
+                    alone = " (several joins)" if SEVERAL in kinds else ""
+                results.misses.append(f"{kinds[0]}{alone} [{mode} {page.source.name}] {locate.show(k)}")
         for k in changed_gaps(len(stream), set(damaged_gaps), cleaned_gaps, aligned):
             if k not in junctions:
                 context = _context(stream_code, k)
@@ -336,17 +340,20 @@ def _kinds(stream: str, k: int, damaged_gaps: list[int], junctions: list[int]) -
     """The junction's kind and the overlapping rows it also counts in."""
     index = bisect_left(damaged_gaps, k)
     low = damaged_gaps[index - 1] if index > 0 else 0
+    high = damaged_gaps[index] if index < len(damaged_gaps) else len(stream)
+    several = bisect_left(junctions, high) - bisect_right(junctions, low) >= 2
     kind = classify(stream, k, low)
     kinds = [kind]
     if kind in WORD_KINDS:
         kinds.append(WORDS_ALL)
-        high = damaged_gaps[index] if index < len(damaged_gaps) else len(stream)
-        if bisect_left(junctions, high) - bisect_right(junctions, low) >= 2:
+        if several:
             kinds.append(SEVERAL)
         if _near_joiner(stream, k, low, high):
             kinds.append(APOSTROPHE)
     elif kind in PUNCTUATION_KINDS:
         kinds.append(PUNCTUATION_ALL)
+        if not several:
+            kinds.append(ALONE)
     return kinds
 
 
@@ -374,11 +381,25 @@ def _delete(text: str, positions: list[int]) -> str:
     return "".join(pieces)
 
 
-def cleaner_for(rule: str) -> Callable[[str], str]:
-    """``clean`` for one rule, a comma-separated list, or ``chain`` (all rules)."""
+def cleaner_for(rule: str, repeat: bool = False) -> Callable[[str], str]:
+    """``clean`` for one rule, a comma-separated list, or ``chain`` (all rules);
+    with ``repeat``, run again on its own output until nothing changes (at most
+    five times), as a fixed-point chain would."""
     from cleaner import Cleaner
 
-    return Cleaner(None if rule == "chain" else rule).clean
+    clean = Cleaner(None if rule == "chain" else rule).clean
+    if not repeat:
+        return clean
+
+    def until_stable(text: str) -> str:
+        for _ in range(5):
+            cleaned = clean(text)
+            if cleaned == text:
+                break
+            text = cleaned
+        return text
+
+    return until_stable
 
 
 def evaluate(clean: Callable[[str], str], split: str = "tune", rule: str = "", modes: Iterable[str] = MODES,
@@ -408,10 +429,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", default="tune", choices=("tune", "held-out", "all"))
     parser.add_argument("--damage", default="all", choices=(*MODES, "all"))
     parser.add_argument("--code", action="store_true", help="also print the tables for junctions in code")
+    parser.add_argument("--repeat", action="store_true", help="clean again until nothing changes (a fixed-point chain)")
     arguments = parser.parse_args(argv)
     modes = MODES if arguments.damage == "all" else (arguments.damage,)
-    results = evaluate(cleaner_for(arguments.rule), arguments.split, arguments.rule, modes)
-    print(f"rule {arguments.rule}, split {arguments.split}, damage {', '.join(modes)}"
+    rule = arguments.rule + ("+repeat" if arguments.repeat else "")
+    results = evaluate(cleaner_for(arguments.rule, arguments.repeat), arguments.split, rule, modes)
+    print(f"rule {rule}, split {arguments.split}, damage {', '.join(modes)}"
           f" ({results.seconds:.0f} s)\n")
     for group in GROUPS:
         for context in ("prose", "code") if arguments.code else ("prose",):

@@ -49,7 +49,8 @@ PROTECTED_SPAN = re.compile(
   | (?<![\w.@/-])[A-Za-z_][\w-]*(?:\.[\w-]+)*                    # file or code name whose last part
         \.(?-i:[a-z0-9_])[\w-]*                                  #   starts in lower case: report.pdf,
                                                                  #   Node.js, fs.readFile, ld.so.conf
-  | (?<![\w.])\.[A-Za-z][\w-]*                                   # leading-dot name: .NET, .bashrc
+  | (?<![\w.)\]"'’”])\.[A-Za-z][\w-]*                            # leading-dot name: .NET, .bashrc (not
+                                                                 #   a sentence end after a bracket: (FHS).Normally)
   | (?<![\w)])(?:~|\.{{1,2}})?(?:/[\w.+~%-]+)+                   # path: /etc/apt/sources.list, ~/bin
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -94,3 +95,31 @@ def is_protected_at(text: str, position: int) -> bool:
         return True
     start, end = bounds
     return is_protected(protected_spans(text[start:end]), position - start)
+
+
+# Signs that a line is code, a command or configuration rather than prose: a
+# shell or REPL prompt at its start, or operators and brackets prose never uses.
+PROMPT = re.compile(r"\s*(?:[$%]\s|>>>\s|#\s*[a-z./])")
+CODE_SIGNS = ("==", "!=", "=>", "->", "::", "&&", "||", "{", "}", "$(", "${", "`", "</", "/>", "();", " = ")
+# A token with one of these characters is technical (a path, an option, an
+# assignment), and so is a number standing alone.
+TECHNICAL_TOKEN = re.compile(r"(?<!\S)(?:[^\s=<>{}\\|@#$%^*~`_/&+\[\]]*[=<>{}\\|@#$%^*~`_/&+\[\]]\S*|\d+(?!\S))")
+# A line is code when at least this share of its tokens (and two) are technical.
+TECHNICAL_TOKEN_SHARE = 0.5
+
+
+def reads_as_code(line: str) -> bool:
+    """True when ``line`` reads as code, a command or configuration: the
+    spacing rules leave such lines alone (``key:value``, ``a,b``, ``x.y``).
+
+    >>> reads_as_code("$ mount -o rw,noexec /dev/sda1 /mnt")
+    True
+    >>> reads_as_code("std::vector<int> items;")
+    True
+    >>> reads_as_code("The talks ended.The next round begins on Monday.")
+    False
+    """
+    if PROMPT.match(line) or line.rstrip().endswith(";") or any(sign in line for sign in CODE_SIGNS):
+        return True
+    technical = len(TECHNICAL_TOKEN.findall(line))
+    return technical >= 2 and technical >= TECHNICAL_TOKEN_SHARE * len(line.split())

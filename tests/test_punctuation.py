@@ -1,5 +1,6 @@
-"""Rule ``punctuation-spacing``: each fix from issue 4, the look-alikes it must
-leave alone, French text, idempotence, and linear time on adversarial input."""
+"""Rule ``punctuation-spacing``: each fix from issues 4 and 14 (every junction
+kind an HTML-to-text converter leaves next to punctuation), the look-alikes it
+must leave alone, French text, idempotence, and linear time on adversarial input."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
-from cleaner.rules.punctuation import RULE, fix_punctuation_spacing
+from cleaner.edits import apply_edits, check_edits
+from cleaner.rules.punctuation import RULE, find_edits, fix_punctuation_spacing
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -88,6 +90,154 @@ UNCHANGED_CASES = [pytest.param(text, id=f"{kind}: {text}") for kind, texts in U
 @pytest.mark.parametrize("text", UNCHANGED_CASES)
 def test_leaves_look_alikes_unchanged(text):
     assert fix_punctuation_spacing(text) == text
+
+
+# Junctions as converters leave them (issue 14), by kind: damaged -> restored.
+JUNCTIONS = {
+    "colon": [
+        ("Definition:The leadership of a group", "Definition: The leadership of a group"),
+        ("What you need:The ultimate guide", "What you need: The ultimate guide"),
+        ("Family:Nyctaginaceae is a family", "Family: Nyctaginaceae is a family"),
+        ("03:29 - Source:CNN", "03:29 - Source: CNN"),
+        ('NEW:"Tomorrow will be a quieter day," says the forecaster', 'NEW: "Tomorrow will be a quieter day," says the forecaster'),
+        ("McKelvey:I'm super interested in it", "McKelvey: I'm super interested in it"),
+        ("Visit our website:MotoPinas (MotoPinas news)", "Visit our website: MotoPinas (MotoPinas news)"),
+        ("All Rights Reserved. About Us :Contact Us", "All Rights Reserved. About Us : Contact Us"),
+    ],
+    "question and exclamation marks": [
+        ("Are dogs allowed?Assistance dogs are", "Are dogs allowed? Assistance dogs are"),
+        ("What now?He asked", "What now? He asked"),
+        ("It works!Then it stopped.", "It works! Then it stopped."),
+        ("New here?Sign up now", "New here? Sign up now"),
+    ],
+    "period before a capital": [
+        ("The talks resume in May.The talks ended", "The talks resume in May. The talks ended"),
+        ("All rights reserved.Terms of use apply", "All rights reserved. Terms of use apply"),
+        ("a division of CBS Radio Inc.All rights reserved", "a division of CBS Radio Inc. All rights reserved"),
+        ("made in the U.S.The plant", "made in the U.S. The plant"),
+        ("reported by CNN.The network", "reported by CNN. The network"),
+        ("as Tolkien's J.R.R.Tolkien wrote", "as Tolkien's J.R.R. Tolkien wrote"),
+        ("Be authentic.Don’t pretend", "Be authentic. Don’t pretend"),
+        ("the Filesystem Hierarchy Standard (FHS).Normally make is used", "the Filesystem Hierarchy Standard (FHS). Normally make is used"),
+    ],
+    "comma and semicolon": [
+        ("Speakers from RustFest,Rust Latam and others", "Speakers from RustFest, Rust Latam and others"),
+        ("the Biden administration,lost the dispute", "the Biden administration, lost the dispute"),
+        ("Filed under: Nation,Politics,Top Stories", "Filed under: Nation, Politics, Top Stories"),
+        ("By Jeremy Herb,Lauren del Valle and Kara Scannell", "By Jeremy Herb, Lauren del Valle and Kara Scannell"),
+        ("Evernote (Android,iOS, Win, Mac) is good; iOS apps", "Evernote (Android, iOS, Win, Mac) is good; iOS apps"),
+        ("See Chapter 5,Network setup for more", "See Chapter 5, Network setup for more"),
+        ("as in “Complete (re)build”,Chapter 7", "as in “Complete (re)build”, Chapter 7"),
+        ("What is anEssential,Required,Important package?", "What is anEssential, Required, Important package?"),
+    ],
+    "brackets and quotes": [
+        ("the Debian bug tracking system (BTS)pages first", "the Debian bug tracking system (BTS) pages first"),
+        ("squeeze(Debian 6) was the alien", "squeeze (Debian 6) was the alien"),
+        ("(Debian 6)was the alien", "(Debian 6) was the alien"),
+        ("the debian-installer (d-i)uses udeb files", "the debian-installer (d-i) uses udeb files"),
+        ("Set the value of\"baz\"to an empty string.", "Set the value of \"baz\" to an empty string."),
+        ("“Return of our people is priceless,”she said", "“Return of our people is priceless,” she said"),
+        ("recently on NPR’s“Wait Wait” show", "recently on NPR’s “Wait Wait” show"),
+        ("Use dh_installdocs(1)to install them", "Use dh_installdocs(1) to install them"),
+        ("invoking make.[11]Some of them", "invoking make.[11] Some of them"),
+        ("Evernote(Android, iOS) is free", "Evernote (Android, iOS) is free"),
+        ("a Debian Maintainer(DM): a person who maintains, Maintainer rights", "a Debian Maintainer (DM): a person who maintains, Maintainer rights"),
+    ],
+    "ellipsis and dash": [
+        ("selling prescription …More stories", "selling prescription … More stories"),
+        ("That alone…Read more", "That alone… Read more"),
+        ("It rains — a lot — and then —it stops — and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
+        ("It rains — a lot — and then — it stops—and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
+        ("It rains — a lot — and then — it stops— and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
+    ],
+}
+JUNCTION_CASES = [
+    pytest.param(source, expected, id=f"{kind}: {source}") for kind, pairs in JUNCTIONS.items() for source, expected in pairs
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), JUNCTION_CASES)
+def test_restores_junctions_converters_leave(source, expected):
+    assert fix_punctuation_spacing(source) == expected
+
+
+# What looks like those junctions in clean text, by kind: each must stay as it is.
+LOOK_ALIKES = {
+    "colon": [
+        "Write key:value or a:b pairs in the file.",
+        "Call std::vector and Foo::Bar here.",
+        "Open C:Windows and I:1, V:0, debian:1 here.",
+        "Uncomment -:wheel:ALL EXCEPT LOCAL in the file.",
+        "The ${shlibs:Depends} and mailto:someone@example.com fields.",
+    ],
+    "question and exclamation marks": [
+        "The IPv?Interface classes and Ic?nes from a bad conversion.",
+        "Query ?Foo=1 and J!-ENT now.",
+    ],
+    "period before a capital": [
+        "Files named README.Debian, NEWS.Debian or test.Gz stay.",
+        "The subprocess.Popen class, asyncio.Future, ast.If and re.I flags.",
+        "The rapper Will.I.Am and changelog.Debian.gz stay.",
+        "Read nypost.com, Slate.fr or Cleveland.com daily.",
+    ],
+    "comma and semicolon": [
+        "Mount with defaults,users,nodev,nosuid,noexec today.",
+        "Use no,yes or key,value and false,true pairs.",
+        "Set ESTABLISHED,RELATED and CR,LF and TL;DR here.",
+        "Pass (major,minor) and {pre,post}{inst,rm} to it.",
+        "Tags: Labor , Video , Business News , Economy",
+    ],
+    "brackets and quotes": [
+        "Use (re)build, (F)inish, (un)subscription and program(s) as in 501(c)(3).",
+        "The Plot[edit] heading and the CA(SA) file and deb(5) page.",
+        "Set javascript:void(0)javascript:void(0) there.",
+        'A line with an odd "quote"here and "there.',
+        "He wrote „Das ist gut.“Wir lasen es, and the editor agreed that the text was fine.",
+        "坦诚以对，让他“震惊”；亲北京政团工联会直选议员黄国健也批评梁振英抱着“不服输”的态度。",
+        'ومقاتلي ما يعرف بـ"الدولة الإسلامية" وجبهة',
+    ],
+    "ellipsis and dash": [
+        "It was—as always—fine, said the man—a clerk—at the desk.",
+        "It was — as always—fine, said the man—a clerk — at the desk.",
+        "Scores of 1–2 and 3—4 stay.",
+        "\t...He who laughs does not believe",
+        '"...A strange enigma is man!"',
+        "Crashes…went on and on…and on…and on, then…Like a storm.",
+    ],
+    "code, commands and configuration": [
+        "$ mount -o rw,noexec /dev/sda1 /mnt",
+        "if a,b: print(x.y)",
+        "value = obj.method(a,b)",
+        "<Location />\n Order Deny,Allow\n Deny From All",
+        "/dev/fd0 /mnt/floppy vfat defaults,users 0 0",
+    ],
+}
+LOOK_ALIKE_CASES = [pytest.param(text, id=f"{kind}: {text}") for kind, texts in LOOK_ALIKES.items() for text in texts]
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKE_CASES)
+def test_leaves_junction_look_alikes_unchanged(text):
+    assert fix_punctuation_spacing(text) == text
+
+
+def test_edits_are_sorted_insertions_and_removals_in_the_texts_coordinates():
+    text = "The talks , which began Wednesday , ended.The next round:Sources said"
+    edits = find_edits(text)
+    check_edits(text, edits)
+    assert [(edit.start, edit.end, edit.replacement) for edit in edits] == [(9, 10, ""), (33, 34, ""), (42, 42, " "), (57, 57, " ")]
+    assert apply_edits(text, edits) == fix_punctuation_spacing(text) == (
+        "The talks, which began Wednesday, ended. The next round: Sources said"
+    )
+
+
+def test_a_document_that_sets_dashes_closed_keeps_them_closed():
+    text = "It was—as always—fine.\nThe clerk—a tall man—left. Then —he came back."
+    assert fix_punctuation_spacing(text) == text
+
+
+def test_a_name_the_document_uses_twice_counts_as_a_word():
+    assert fix_punctuation_spacing("He met Prelogar.Prelogar said no.") == "He met Prelogar. Prelogar said no."
+    assert fix_punctuation_spacing("He met Zorvath.Qulnar said no.") == "He met Zorvath.Qulnar said no."
 
 
 FRENCH = (

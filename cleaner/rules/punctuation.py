@@ -1,35 +1,26 @@
-"""Rule ``punctuation-spacing``: put back the space lost after sentence and
-clause punctuation (``ended.The``, ``Thursday,adding``) and drop the stray space
-before a comma (``talks , which``), only where the token leaves no doubt."""
+"""Rule ``punctuation-spacing``: put back the space an HTML-to-text converter
+lost next to punctuation (``ended.The``, ``Definition:The``, ``RustFest,Rust``,
+``(BTS)sites``, ``value of"baz"to``) and drop the stray space before a comma
+(``talks , which``), only where the words on both sides leave no doubt."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import NamedTuple
 
 from cleaner import lexicon
-from cleaner.lexicon import reads_as_french_or_german
 from cleaner.edits import Edit, apply_edits
+from cleaner.lexicon import reads_as_french_or_german
 from cleaner.rule import Rule
-from cleaner.spans import is_protected, protected_spans, token_bounds
+from cleaner.spans import ABBREVIATIONS, is_protected, protected_spans, reads_as_code, token_bounds
 
-UPPER = "A-ZÀ-ÖØ-Þ"
-LOWER = "a-zß-öø-ÿ"
-LETTER = r"[^\W\d_]"
-# A word, possibly with inner apostrophes or hyphens (cease-fire, Russia’s).
-WORD = rf"{LETTER}+(?:[-’']{LETTER}+)*"
-LONG_WORD = rf"{LETTER}{{2,}}(?:[-’']{LETTER}+)*"
-# A capitalised word, or the one-letter words I and A (a lone capital after a
-# period is an initial or a file suffix: J.R.R., foo.C).
-CAPITALISED_WORD = rf"(?:[{UPPER}][{LOWER}]+|[AI])(?:[-’']{LETTER}+)*"
-OPENERS = "([“‘\"'¿¡"
-CLOSERS = ".,;:!?)\\]”’\"'…"
-MARKS = ".?!,;”"
+# --- Tables -----------------------------------------------------------------
 
-# Words that often open an English sentence (lower case). After "word." or
-# "word?" only these count as a new sentence: a capitalised word after a dot is
-# as often a class or module name (subprocess.Popen, asyncio.Future, ast.If,
-# pyparsing.And), so words that name operators or types (and, or, not, any,
-# all, each, first, one, none) and the letters I and A (re.I, re.A) are left out.
+# Words that often open an English sentence (lower case). After "word." they
+# count as a new sentence even when the word before is short or all capitals
+# (CNN.The); other capitalised words need a common word before the period.
 SENTENCE_OPENERS = frozenset(
     """the this that these those it its he his she her they their we our you your
     my but so yet in on at from with after before during since until when while
@@ -39,98 +30,612 @@ SENTENCE_OPENERS = frozenset(
     were has have had do does did will would can could should may might must
     perhaps maybe even only just such""".split()
 )
-# After a comma or semicolon, the words that open a clause: the sentence openers,
-# the conjunctions, and -ing participles ("Thursday,adding"). Anything else
-# ("no,yes", "key,value", "memcpy,memmove", "gpg,sm") is as likely a code list.
+# After a comma or semicolon, a lower-case word that opens a clause: the
+# sentence openers, conjunctions, and -ing participles ("Thursday,adding").
 CLAUSE_OPENERS = SENTENCE_OPENERS | frozenset("and or nor not for to of by the a an etc".split())
 PARTICIPLE_SUFFIX = "ing"
 MIN_PARTICIPLE_LENGTH = 5
-# Before "word.Capital", the word must be at least this common in English
-# (wordfreq zipf): "ended" is 4.9, while "ast" (ast.If) or "ptr" are code.
+# Words that come in code pairs and option lists (no,yes  key,value  rw,ro):
+# two lower-case words joined by a comma are left alone when one is here.
+PAIR_WORDS = frozenset(
+    """yes no true false on off key value keys values min max read write rw ro get set
+    start end begin left right top bottom width height x y z in out up down old new
+    from to src dst source target first last name type id user group owner mode size
+    major minor pre post before after open close input output none all any""".split()
+)
+# A word counts as known English from this wordfreq zipf on ("ended" 4.9, "ast" 2.6).
+KNOWN_ZIPF = 3.0
+# The word before "word.Capital" must be a common word (KNOWN_ZIPF) or a
+# capitalised name the document uses; before a short word (If, I, And, Not:
+# the names of operators and flags in module.Class) it must be more common
+# than "ast" of ast.If (3.1): "ended" is 4.9.
 SENTENCE_END_MIN_ZIPF = 3.5
+SHORT_OPENER = 3
+# A name wordfreq does not know counts when the document uses it this often.
+NAME_MIN_USES = 2
+# A dash style is the document's when it is used this often and at least
+# DASH_MAJORITY times as often as the other style.
+DASH_MIN_USES = 2
+DASH_MAJORITY = 3
 
-# Where a space may be missing: a punctuation mark glued to a letter or to an
-# opening quote. Cheap to find (it starts with a character set) and rare in
-# clean text; each hit is then judged by the whole token around it.
-GLUED_MARK = re.compile(
-    rf"""
-    [.?!,;”](?=[^\W\d_]|“)               # a mark directly before a letter or “, then one of:
-    (?: (?<=[.?!])(?=[{UPPER}“])         #   sentence end before a capital or an opening quote
-      | (?<=[,;])                        #   clause mark before a letter or an opening quote
-      | (?<=”)(?={LETTER}) )             #   closing quote before a letter
+# A line of at most this many tokens next to a line of code is code too.
+SHORT_LINE_TOKENS = 3
+# Characters that make a token code, a path or markup, never two prose words.
+CODE_CHARACTERS = frozenset("=<>{}\\|@#$%^*~`_/&+")
+LETTER = r"[^\W\d_]"
+UPPER = "[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]"  # a capital in the scripts a lost space is restored in
+MANUAL_SECTIONS = frozenset("123456789")
+RIGHT_TO_LEFT_SCRIPTS = "\u0590"  # Hebrew, Arabic and later scripts start here
+OPENERS = "([“\""
+CLOSERS = ")]”\""
+DASHES = "—–"
+
+# Where a space may be missing: a mark, closing bracket or quote before a
+# letter (or an opening bracket or quote), or a letter before an opening
+# bracket, quote or dash. Cheap to find and rare in clean prose; each hit is
+# then judged with the whole token around it.
+# (One character class first, so the scan skips everything else at C speed.)
+CANDIDATE = re.compile(
+    rf"""[.?!:,;…)\]”"{DASHES}(\[“]
+    (?: (?=\S) (?: (?<=\.) (?=[(\[“"]?{UPPER}|\.\.{UPPER})   # a period before a capital (or "...A"),
+                | (?<=[?!:,;…)\]”{DASHES}]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
+                | (?<=[^\W_]") (?={LETTER}) )                   # a straight quote between letters
+      | (?<={LETTER}[(\[“{DASHES}]) )                           # or a letter before an opening mark
     """,
     re.VERBOSE,
 )
 
-# A token with exactly one such junction and nothing code-like around it; the
-# named group ends where the space goes. Anything else (U.S., Node.js,
-# changelog.Debian.gz, a,b,c, (major,minor), foo?Bar=1) does not match.
-GLUED_TOKEN = re.compile(
+# A junction inside a token: the marks that end the left part, then the
+# opening bracket or quote that starts the right part; the space goes between.
+JUNCTION = re.compile(
     rf"""
-    [{OPENERS}]*                                            # opening brackets and quotes, then
-    (?: (?P<sentence>[{LOWER}]{{2,}}(?:[-’'][{LOWER}]+)*\.)  #   ended.The: lower-case word, 2+ letters
-            {CAPITALISED_WORD}
-      | (?P<question>{WORD}[?!]{{1,3}}){CAPITALISED_WORD}    #   now?He  it!Then  what?!Then
-      | (?P<opening>[^\W_]+[.?!,;])“{CAPITALISED_WORD}      #   X.“We  said,“We
-      | (?P<closing>{WORD}[,.?!]”){WORD}                    #   priceless,”she
-    ) [{CLOSERS}]*                                          # and closing marks and quotes;
-  | (?P<clause>{LONG_WORD}[,;]){LONG_WORD}[.,;!?]*          # or bare Thursday,adding  deal;the
+    (?<=[^\W_]|[)\]”"’'])                    # after a letter, digit, closing bracket or quote
+    (?=[.?!:,;…)\]”"{DASHES}(\[“])           # (something must stand between)
+    (?P<close> [.?!:,;]{{1,3}}[)\]”"]?        # sentence or clause marks (then a closer), or
+             | [.?!]?…[)\]”"]?               #   an ellipsis, or
+             | [)\]”"]                       #   a closing bracket or quote, or
+             | [{DASHES}]                    #   a dash, or
+             | )                             #   nothing, before
+    (?P<open>[(\[“"]?)                       # an opening bracket or quote
+    (?={LETTER})                             # before a letter
     """,
     re.VERBOSE,
 )
-CURLY_QUOTE_JUNCTIONS = ("opening", "closing")
-NEEDS_SENTENCE_OPENER = ("sentence", "question")
-WORD_PATTERN = re.compile(WORD)
+WORD_AT_END = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*$")
+WORD_AT_START = re.compile(rf"{LETTER}+(?:[’'-]{LETTER}+)*")
+WORDS = re.compile(rf"{LETTER}+")
+WHITESPACE = re.compile(r"\s")
+TUPLE_INSIDE = re.compile(r"[\w,;]+")
+# Inside brackets, a junction between two words: where the rule may insert a space.
+INNER_MARK = re.compile(rf"{LETTER}(?:[,;:?!…“”\"(\[{DASHES}]+{LETTER}|\.+[(\[“\"]?{UPPER})")
+DOT_BEFORE_LETTER = re.compile(rf"\.(?={LETTER})")
+CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
+MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
+# A token worth judging: a junction inside it, or a mark or dash at an edge.
+MIGHT_HOLD_JUNCTION = re.compile(rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$")
+LEADING_MARK = re.compile(rf"(?::|…|\.\.\.)(?={LETTER})")
+INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.)+[A-Z]$")  # J.R.R  U.S  (not Will.I)
+DIGITS_AT_END = re.compile(r"(?<![\d.,:])\d+$")
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer,
+# Chinese, Japanese, Korean): a quote or bracket there needs no space.
+UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 # A comma standing alone, one space from each word: "talks , which". The word
-# before is judged after its last mark, so "ended.The , which" and "The , which"
-# get the same answer (and a second run changes nothing more).
-SPACED_COMMA = re.compile(rf" ,(?<=\S ,)(?= {LETTER})")
-LAST_MARK = re.compile(f"[{MARKS}]")
-WORD_BEFORE_COMMA = re.compile(rf"[{OPENERS}]*{LONG_WORD}")
+# before is judged after its last mark (or bracket, quote, dash), so
+# "ended.The , which" and "The , which" get the same answer (and a second run
+# changes nothing more).
+SPACED_COMMA = re.compile(rf",(?<=\S ,)(?= {LETTER})")  # (found by its comma: rarer than spaces)
+LAST_MARK = re.compile(f"[.?!,;:…”\")\\](\\[“{DASHES}]")  # wherever the rule may insert a space
+WORD_BEFORE_COMMA = re.compile(rf"[([“‘\"'¿¡]*{LETTER}{{2,}}(?:[-’']{LETTER}+)*")
 # Another mark standing alone on the line means marks are being talked about,
 # not used: "encodes , and ; in values", "could use , instead of .".
 LONE_MARK = re.compile(r"(?<!\S)[.;:!?(){}\[\]](?!\S)")
+SPACED_DASH = {dash: re.compile(rf"\s{dash}\s") for dash in DASHES}
+CLOSED_DASH = {dash: re.compile(rf"{LETTER}{dash}{LETTER}") for dash in DASHES}
+SPACED_ELLIPSIS = re.compile(rf"(?:…|\.\.\.) {LETTER}")
+CLOSED_ELLIPSIS = re.compile(r"(?:…|\.\.\.)[a-zß-öø-ÿ]")
 
 
-
-def opens_clause(first: str, second: str) -> bool:
-    """True when ``second`` after ``first,`` reads as the start of a clause."""
-    if first.isupper() and second.isupper():
-        return False  # TL;DR, CR,LF
-    second = second.lower()
-    return second in CLAUSE_OPENERS or (second.endswith(PARTICIPLE_SUFFIX) and len(second) >= MIN_PARTICIPLE_LENGTH)
+# --- Words ------------------------------------------------------------------
 
 
-def opens_sentence(junction: str, first: str, second: str) -> bool:
-    """True when ``second`` after ``first.`` (or ``first?``) starts a new sentence."""
-    if second.lower() not in SENTENCE_OPENERS:
+POSSESSIVE = re.compile("['’]s$")
+
+
+def is_plain(word: str) -> bool:
+    """A word in lower case, Title case or capitals, each part of it when
+    hyphenated (Chien-Ming, NPR’s); not camelCase like iPhone or RustFest."""
+    return all(
+        part.islower() or part.isupper() or (part[:1].isupper() and part[1:].islower())
+        for part in POSSESSIVE.sub("", word).replace("’", "").replace("'", "").split("-")
+        if part
+    )
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and is_plain(word) and (len(word) > 1 or word in ("I", "A"))
+
+
+def zipf(word: str) -> float:
+    """wordfreq's zipf of ``word`` in lower case; of its last part when hyphenated."""
+    return lexicon.zipf(word.lower().replace("’", "'").rsplit("-", 1)[-1])
+
+
+def is_common(word: str) -> bool:
+    return zipf(word) >= KNOWN_ZIPF
+
+
+class Line(NamedTuple):
+    start: int
+    end: int
+    paired_quotes: bool  # an even number of straight quotes
+
+
+class Document:
+    """What the rule reads from the whole text, each computed on first use:
+    its conventions (curly quotes, dashes, ellipses), the names it uses, and
+    which of its lines read as code. Each is unchanged by the rule's own edits,
+    so a second run decides the same."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._uses: dict[str, int] = {}
+        self._curly: bool | None = None
+        self._dashes: dict[str, str | None] = {}
+        self._ellipsis: bool | None = None
+        self._line = Line(-1, -1, False)
+        self._code: tuple[int, bool] | None = None  # (line start, reads as code)
+        self._quotes: tuple[int, list[int]] | None = None  # (line start, quote offsets)
+        self._labels: dict[str, bool] = {}
+        self.decided: dict[str, list[int]] = {}  # token -> offsets, for tokens judged alike on any line
+
+    @property
+    def curly_quotes(self) -> bool:
+        """True when “ opens quotations (not in German „…“, where it closes them)."""
+        if self._curly is None:
+            self._curly = "“" in self.text and "„" not in self.text
+        return self._curly
+
+    def knows(self, word: str) -> bool:
+        """A common English word, or a name the document uses more than once."""
+        word = POSSESSIVE.sub("", word)
+        if is_common(word):
+            return True
+        return all(self.uses(part) >= NAME_MIN_USES for part in WORDS.findall(word))
+
+    def uses(self, part: str) -> int:
+        """How often the run of letters ``part`` stands as a whole run of letters in
+        the document, counted up to ``NAME_MIN_USES`` (found with ``str.find``, so
+        a long document is not tokenised for one name)."""
+        if part not in self._uses:
+            count, at, text = 0, self.text.find(part), self.text
+            while at >= 0 and count < NAME_MIN_USES:
+                end = at + len(part)
+                if not (at and text[at - 1].isalpha()) and not text[end : end + 1].isalpha():
+                    count += 1
+                at = text.find(part, at + 1)
+            self._uses[part] = count
+        return self._uses[part]
+
+    def dash_style(self, dash: str) -> str | None:
+        """``spaced`` or ``closed`` when the document sets ``dash`` one way."""
+        if dash not in self._dashes:
+            spaced = len(SPACED_DASH[dash].findall(self.text))
+            closed = len(CLOSED_DASH[dash].findall(self.text))
+            style = None
+            if spaced >= DASH_MIN_USES and spaced >= DASH_MAJORITY * closed:
+                style = "spaced"
+            elif closed >= DASH_MIN_USES and closed >= DASH_MAJORITY * spaced:
+                style = "closed"
+            self._dashes[dash] = style
+        return self._dashes[dash]
+
+    def writes_label(self, word: str) -> bool:
+        """True when the document writes ``word:`` before a space or a capital
+        elsewhere ("Tagged: armed" after "Tagged:Defense"); counting the glued
+        form too keeps the answer the same after this rule's own edits."""
+        if word not in self._labels:
+            found, label = False, word + ":"
+            at = self.text.find(label)
+            while at >= 0 and not found:
+                after = self.text[at + len(label) : at + len(label) + 1]
+                found = (at == 0 or not self.text[at - 1].isalnum()) and (after == " " or after.isupper())
+                at = self.text.find(label, at + 1)
+            self._labels[word] = found
+        return self._labels[word]
+
+    def closes_ellipses(self) -> bool:
+        """True when the document runs ellipses into a lower-case word (``went…on``)
+        as often as it spaces them."""
+        if self._ellipsis is None:
+            closed = len(CLOSED_ELLIPSIS.findall(self.text))
+            self._ellipsis = closed >= DASH_MIN_USES and closed >= len(SPACED_ELLIPSIS.findall(self.text))
+        return self._ellipsis
+
+    def line_at(self, position: int) -> Line:
+        """The line holding ``position``; lines are visited in order, so each is read once."""
+        if not self._line.start <= position <= self._line.end:
+            start = self.text.rfind("\n", 0, position) + 1
+            end = self.text.find("\n", position)
+            end = len(self.text) if end < 0 else end
+            self._line = Line(start, end, self.text.count('"', start, end) % 2 == 0)
+            self._code = None
+        return self._line
+
+    def quotes_on(self, line: Line) -> list[int]:
+        """Offsets of the straight quotes on ``line``, found once per line."""
+        if self._quotes is None or self._quotes[0] != line.start:
+            found, at = [], self.text.find('"', line.start, line.end)
+            while at >= 0:
+                found.append(at)
+                at = self.text.find('"', at + 1, line.end)
+            self._quotes = (line.start, found)
+        return self._quotes[1]
+
+    def reads_as_code(self, line: Line) -> bool:
+        """The line reads as code, or is a short line next to one ("Order Deny,Allow"
+        in a block of configuration). Asked only where a space would go."""
+        if self._code is None or self._code[0] != line.start:
+            self._code = (line.start, self._line_reads_as_code(line.start, line.end))
+        return self._code[1]
+
+    def _line_reads_as_code(self, start: int, end: int) -> bool:
+        line = self.text[start:end]
+        if reads_as_code(line):
+            return True
+        if len(line.split()) > SHORT_LINE_TOKENS:
+            return False
+        before = self.text.rfind("\n", 0, max(0, start - 1)) + 1
+        after = self.text.find("\n", end + 1)
+        return reads_as_code(self.text[before : max(before, start - 1)]) or reads_as_code(
+            self.text[end + 1 : len(self.text) if after < 0 else after]
+        )
+
+
+# --- Junctions --------------------------------------------------------------
+
+
+class Junction(NamedTuple):
+    """A place in a token where a space may be missing, and what stands around it."""
+
+    token: str
+    at: int  # where the marks (or the opening bracket or quote) start
+    left: str  # the token before ``at``
+    word: str  # the word that ends ``left`` ("" if none)
+    right: str  # the word after the marks and the opening bracket or quote
+    opening: str  # the opening bracket or quote before ``right`` ("" if none)
+    line: Line
+
+
+def quote_is_closing(doc: Document, line: Line, position: int) -> bool:
+    """For a straight quote at ``position``: True when it closes a quotation (an
+    odd number of quotes before it on the line)."""
+    return bisect_left(doc.quotes_on(line), position) % 2 == 1
+
+
+def after_period(doc: Document, junction: Junction) -> bool:
+    """``ended.The``, ``May.Officials``, ``U.S.The``, ``X.“We``; not an initial,
+    a file, module or class name (``README.Debian``, ``ast.If``, ``re.I``, ``test.Gz``)."""
+    word, right = junction.word, junction.right
+    if not is_capitalised(right):
         return False
-    return junction != "sentence" or lexicon.zipf(first) >= SENTENCE_END_MIN_ZIPF
+    if junction.opening in ("“", '"'):  # to X.“We  said."The
+        return True
+    if junction.opening or not doc.knows(right):
+        return False
+    if junction.left[-1:] in CLOSERS:  # (FHS).Normally  said”.The
+        return True
+    if not word:
+        return False
+    if len(word) == 1:  # the last initial of J.R.R.Tolkien or U.S.The, not Will.I.Am
+        return INITIALISM.search(junction.left) is not None
+    if word.isupper():  # CNN.The, but README.Debian
+        return right.lower() in SENTENCE_OPENERS
+    if len(word) == 2:
+        return word.lower() in lexicon.SHORT_WORDS
+    if word in ABBREVIATIONS:
+        return True
+    least = SENTENCE_END_MIN_ZIPF if len(right) <= SHORT_OPENER else KNOWN_ZIPF
+    return is_plain(word) and (zipf(word) >= least or (word[0].isupper() and doc.knows(word)))
 
 
-def missing_space_at(text: str, mark: int, curly_quotes: bool) -> int | None:
-    """Where a space belongs in the token around ``text[mark]``, or ``None``."""
-    bounds = token_bounds(text, mark)
-    if bounds is None:
-        return None
-    start, end = bounds
-    token = text[start:end]
-    match = GLUED_TOKEN.fullmatch(token)
-    if match is None:
-        return None
-    junction = match.lastgroup
-    if junction in CURLY_QUOTE_JUNCTIONS and not curly_quotes:
-        return None
-    words = WORD_PATTERN.findall(token)
-    if junction in NEEDS_SENTENCE_OPENER and not opens_sentence(junction, words[0], words[-1]):
-        return None
-    if junction == "clause" and not opens_clause(words[0], words[-1]):
-        return None
-    offset = match.end(junction)
-    if is_protected(protected_spans(token), offset):
-        return None
-    return start + offset
+def after_question(doc: Document, junction: Junction) -> bool:
+    """``now?He``, ``it!Then``; ``Ic?nes`` (a lost character) and ``IPv?Interface`` stay."""
+    if not junction.word or not is_plain(junction.word):
+        return False
+    if is_capitalised(junction.right) or junction.opening:
+        return True
+    word, right = junction.word, junction.right
+    return right.islower() and len(right) > 2 and len(word) > 2 and is_common(right) and is_common(word)
+
+
+def after_comma(doc: Document, junction: Junction) -> bool:
+    """``Thursday,adding``, ``forces,Defense``, ``RustFest,Rust``; ``no,yes``,
+    ``rw,noatime``, ``CR,LF``, ``(major,minor)`` stay."""
+    word, right = junction.word, junction.right
+    if is_tuple(junction.token, junction.at) and not (word[:1].isupper() or right[:1].isupper()):
+        return False
+    if not word and (DIGITS_AT_END.search(junction.left) or junction.left[-1:] in CLOSERS):
+        return is_capitalised(right) and doc.knows(right)  # Chapter 5,Network  (version),Debian
+    if len(word) < 2 or (word.isupper() and right.isupper()):
+        return False
+    if is_capitalised(right) or junction.opening:
+        return True
+    if not is_plain(right):  # Android,iOS  Ballmer,TiVo
+        return doc.knows(right)
+    if right in CLAUSE_OPENERS or (right.endswith(PARTICIPLE_SUFFIX) and len(right) >= MIN_PARTICIPLE_LENGTH):
+        return True
+    return (
+        is_plain(word)
+        and word.lower() not in PAIR_WORDS
+        and right not in PAIR_WORDS
+        and len(word) > 2
+        and len(right) > 2
+        and is_common(word)
+        and is_common(right)
+    )
+
+
+def list_of_words(doc: Document, token: str) -> bool:
+    """For a token holding two or more commas: True when the parts between them
+    are known words or names (Nation,Politics,Top; one rare word among three
+    known ones), not an option list (defaults,users,nodev,nosuid)."""
+    if token.count(",") < 2:
+        return True
+    known = unknown = 0
+    for part in token.split(","):
+        word = WORD_AT_START.match(part.lstrip(OPENERS))
+        if not word:
+            continue
+        if all(is_common(piece) or doc.knows(piece) for piece in CASE_PIECE.findall(word.group())):
+            known += 1
+        else:
+            unknown += 1
+    return unknown == 0 or (unknown == 1 and known >= 3)  # one rare word in a list of tags
+
+
+def after_colon(doc: Document, junction: Junction) -> bool:
+    """``Definition:The``, ``Source:CNN``, ``NEW:"Tomorrow``; ``key:value``,
+    ``C:Windows``, ``std::vector`` stay."""
+    if not junction.left:  # "About Us :Contact Us"
+        return is_capitalised(junction.right) and doc.knows(junction.right)
+    if len(junction.word) < 2:
+        return False
+    if is_capitalised(junction.right) or junction.opening:
+        return True
+    if junction.right[0].isupper():  # website:MotoPinas.com
+        return doc.knows(junction.right)
+    return junction.right.islower() and is_common(junction.right) and doc.writes_label(junction.word)
+
+
+def after_ellipsis(doc: Document, junction: Junction) -> bool:
+    """``top…Read``, ``pre …Wikipedia``, unless the document runs its ellipses
+    into the next word (``went…on``)."""
+    if not junction.word:  # "...A strange enigma": a quotation that opens with an ellipsis
+        return False
+    return is_capitalised(junction.right) and doc.knows(junction.right) and not doc.closes_ellipses()
+
+
+def after_closing_bracket(doc: Document, junction: Junction) -> bool:
+    """``(BTS)sites``, ``(Debian 6)was``, ``(d-i)uses``, ``dpkg(1)to``,
+    ``make.[11]Some``; ``(re)build``, ``(F)inish``, ``program(s)x``, ``501(c)(3)``,
+    ``void(0)x`` stay."""
+    token, at, right = junction.token, junction.at, junction.right
+    bracket = token[at]
+    opener = "(" if bracket == ")" else "["
+    if not junction.left[-1:].isalnum() or (len(right) < 2 and right not in ("A", "I")):
+        return False
+    inside = token.rfind(opener, 0, at)
+    if inside < 0:
+        return True  # opened in an earlier token: "(Debian 6)was"
+    inner, before = token[inside + 1 : at], token[:inside]
+    if INNER_MARK.search(inner):  # Evernote(Android,iOS)is: as if the junctions inside were spaced
+        return True
+    if inner.isdigit():  # a manual section or a footnote: dpkg(1)to, archives[5]from, make.[11]Some
+        if bracket == ")":
+            return inner in MANUAL_SECTIONS and before[-1:].isalpha()
+        return before.rstrip(".")[-1:].isalpha() or not before.strip(OPENERS)
+    # Judged by what is inside and after, whatever stands before, so that the
+    # answer is the same once a space goes before the bracket.
+    return (
+        len(inner) > 1
+        and inner.replace("-", "").isalpha()
+        and inner.lower() not in lexicon.AFFIX_PARTS
+        and not is_common(inner + right)
+    )
+
+
+def after_closing_quote(doc: Document, junction: Junction) -> bool:
+    """``priceless,”she``, ``"baz"to``: a quotation closed, then a word."""
+    if len(junction.right) < 2 and junction.right not in ("I", "a", "A"):
+        return False
+    return doc.curly_quotes if "”" in junction.token[junction.at : junction.at + 4] else junction.line.paired_quotes
+
+
+def before_opening(doc: Document, junction: Junction) -> bool:
+    """``squeeze(Debian 6)``, ``Maintainer(DM)``, ``of"baz"``, ``said“We``;
+    ``program(s)``, ``CA(SA)``, ``Plot[edit]`` stay."""
+    word = junction.word
+    if not word or word[-1] >= RIGHT_TO_LEFT_SCRIPTS:  # Arabic بـ"الجيش: a prefix, not a word
+        return False
+    closing = junction.token.find(")", junction.at)
+    inner = junction.token[junction.at + 1 : closing] if closing >= 0 else ""
+    # Brackets that hold more than one word (or will, once spaced): judged as
+    # if the closing bracket stood in a later token.
+    holds_words = closing < 0 or INNER_MARK.search(inner) is not None
+    if junction.opening == "(" and holds_words and is_capitalised(word):
+        return True  # Evernote(Android, iOS)
+    known = is_common(word) if word.islower() else doc.knows(word)
+    if not (word in ("a", "A", "I") or (len(word) > 1 and known)):
+        return False
+    if junction.opening in ("“", '"'):
+        return True  # checked by opening_reads_as_opening
+    if junction.opening != "(":
+        return False
+    if holds_words:
+        return True
+    if inner.isalpha() and inner.isupper() and len(inner) > 1:  # an acronym: Maintainer(DM)
+        return len(word) > 2 and not word.isupper()
+    return inner.isalpha() and len(inner) > 2 and is_plain(inner) and doc.knows(inner) and not is_common(word + inner)
+
+
+# The test for each mark that ends the left part (the last closing quote if
+# any, else the first mark).
+AFTER_MARK: dict[str, Callable[[Document, Junction], bool]] = {
+    ".": after_period,
+    "?": after_question,
+    "!": after_question,
+    ",": after_comma,
+    ";": after_comma,
+    ":": after_colon,
+    "…": after_ellipsis,
+    ")": after_closing_bracket,
+    "]": after_closing_bracket,
+    "”": after_closing_quote,
+    '"': after_closing_quote,
+}
+
+
+def opening_reads_as_opening(doc: Document, junction: Junction) -> bool:
+    """False for a “ in text that closes quotations with it (German „…“) and for
+    a straight quote on a line where quotes do not pair up."""
+    if junction.opening == "“":
+        return doc.curly_quotes
+    if junction.opening == '"':
+        return junction.line.paired_quotes
+    return True
+
+
+def is_tuple(token: str, at: int) -> bool:
+    """``(major,minor)``, ``[emin,emax]``, ``{a,b}``: the comma at ``token[at]``
+    stands in brackets opened and closed in the token around words and commas
+    only."""
+    for opener, closer in ("()", "[]", "{}"):
+        start, end = token.rfind(opener, 0, at), token.find(closer, at)
+        if start >= 0 and end >= 0 and TUPLE_INSIDE.fullmatch(token, start + 1, end):
+            return True
+    return False
+
+
+def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line) -> list[int]:
+    """Offsets in ``token`` where the junction ``match`` needs a space: none,
+    one, or two around a dash."""
+    close, opening = match.group("close"), match.group("open")
+    at, space = match.start(), match.end("close")
+    if close.endswith('"') and not quote_is_closing(doc, line, start + space - 1):
+        close, opening, space = close[:-1], '"', space - 1  # a straight quote that opens: of"baz"
+    left = token[:at]
+    word = WORD_AT_END.search(left)
+    right = WORD_AT_START.match(token, match.end()).group()
+    junction = Junction(token, at, left, word.group() if word else "", right, opening, line)
+    # Chinese or Japanese on the right, or on the left of anything but a comma,
+    # semicolon or colon (松谷 修造,Matsutani is a junction; “不服输”的 is not).
+    unspaced = UNSPACED_SCRIPT.search(right) or (UNSPACED_SCRIPT.search(junction.word) and close.strip(",;:"))
+    if unspaced or not opening_reads_as_opening(doc, junction):
+        return []
+    if not close:
+        return [at] if before_opening(doc, junction) else []
+    if close in DASHES:
+        return [at, space] if junction.word and doc.dash_style(close) == "spaced" else []
+    if opening and close in CLOSERS:
+        return []  # ")(" and "”“" are not prose
+    mark = "…" if close.startswith("..") or "…" in close else close[-1] if close[-1] in "”\"" else close[0]
+    return [space] if AFTER_MARK[mark](doc, junction) else []
+
+
+def dotted_name(token: str) -> bool:
+    """True for a name of several dotted parts (Will.I.Am, changelog.Debian.gz,
+    a.B.c): two or more periods before a letter, not counting those inside an
+    initialism (J.R.R.Tolkien and U.S.The have one). Judged on the whole token,
+    so that fixing one junction cannot change the answer for another."""
+    if token.count(".") < 2:
+        return False
+    spans = protected_spans(token)
+    dots = [match.end() for match in DOT_BEFORE_LETTER.finditer(token)]
+    return sum(1 for position in dots if not is_protected(spans, position)) >= 2
+
+
+def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
+    """Spaces lost on one side of a mark only: ``CNN —Former`` or ``CNN— Former``
+    where the document spaces its dashes; ``About Us :Contact``, ``prescription …More``.
+    (Not ``Ford ,James``: the stray space before the comma goes instead.)"""
+    found = []
+    if len(token) < 2:
+        return found
+    if token[0] in DASHES and token[1].isalpha() and doc.dash_style(token[0]) == "spaced":
+        found.append(1)
+    if token[-1] in DASHES and token[-2].isalpha() and doc.dash_style(token[-1]) == "spaced":
+        found.append(len(token) - 1)
+    leading = LEADING_MARK.match(token)
+    if leading and doc.text[line.start : start].strip():  # a word before it on the line
+        right = WORD_AT_START.match(token, leading.end()).group()
+        if is_capitalised(right) and doc.knows(right) and (leading.group() != "…" or not doc.closes_ellipses()):
+            found.append(leading.end())
+    return found
+
+
+def token_junctions(doc: Document, token: str, start: int) -> list[int]:
+    """Offsets in ``token`` (which starts at ``text[start]``) where a space belongs.
+    A token of menu items glued by bars (``Tags:Economy,Greece|Get``) is judged
+    piece by piece."""
+    if not MIGHT_HOLD_JUNCTION.search(token):
+        return []
+    line = doc.line_at(start)
+    if "|" not in token:
+        found = piece_junctions(doc, token, start, line)
+    else:
+        found, offset = [], 0
+        for piece in token.split("|"):
+            found += [offset + at for at in piece_junctions(doc, piece, start + offset, line)]
+            offset += len(piece) + 1
+    return [] if found and doc.reads_as_code(line) else found
+
+
+def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
+    manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
+    if manual:  # dh_installdocs(1)install: a manual page reference, then a word
+        return [manual.end(1)]
+    if (
+        CODE_CHARACTERS.intersection(token)
+        or token.count(":") > 1
+        or '""' in token
+        or dotted_name(token)
+        or not list_of_words(doc, token)
+    ):
+        return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, defaults,users,nodev: judged on the whole token
+    found = token_edges(doc, token, line, start)
+    for match in JUNCTION.finditer(token):
+        found += spaces_at(doc, token, start, match, line)
+    if not found:
+        return []
+    spans = protected_spans(token)
+    return sorted({offset for offset in found if 0 < offset < len(token) and not is_protected(spans, offset)})
+
+
+def missing_spaces(text: str) -> list[int]:
+    """Offsets in ``text`` where a lost space belongs, before the language check."""
+    doc = Document(text)
+    found, token_end = [], -1
+    for candidate in CANDIDATE.finditer(text):
+        if candidate.start() < token_end:
+            continue
+        bounds = token_bounds(text, candidate.start())
+        if bounds is None:  # a token too long to be prose: skip to its end
+            space = WHITESPACE.search(text, candidate.start())
+            token_end = space.start() if space else len(text)
+            continue
+        start, token_end = bounds
+        token = text[start:token_end]
+        offsets = doc.decided.get(token)
+        if offsets is None:
+            offsets = token_junctions(doc, token, start)
+            if '"' not in token and not offsets:  # else the answer may depend on the line
+                doc.decided[token] = offsets
+        found += [start + offset for offset in offsets]
+    return found
+
+
+# --- Stray spaces before commas ----------------------------------------------
 
 
 def is_stray_space(text: str, space: int) -> bool:
@@ -144,94 +649,119 @@ def is_stray_space(text: str, space: int) -> bool:
 
 def stray_spaces(text: str) -> list[int]:
     """Offsets of the single spaces before a comma that stands between two words,
-    on lines where no other mark stands alone. Each line is read once."""
+    on lines where no other mark stands alone and spaced commas are not the
+    line's own style (a list of tags: "Labor , Video , Business News").
+    Each line is read once."""
     found, line_end, line_uses_marks = [], -1, False
     for match in SPACED_COMMA.finditer(text):
-        space = match.start()
+        space = match.start() - 1
         if space > line_end:
             line_start = text.rfind("\n", 0, space) + 1
             line_end = text.find("\n", space)
             line_end = len(text) if line_end < 0 else line_end
-            line_uses_marks = LONE_MARK.search(text, line_start, line_end) is not None
+            spaced = text.count(" , ", line_start, line_end)
+            line_uses_marks = (
+                LONE_MARK.search(text, line_start, line_end) is not None
+                or (spaced > 2 and spaced > text.count(",", line_start, line_end) - spaced)
+                or lexicon.english_verdict(text[line_start:line_end]) is False
+            )
         if not line_uses_marks and is_stray_space(text, space):
             found.append(space)
     return found
 
 
-def spacing_edits(text: str) -> list[Edit]:
-    """The edits this rule would make, in order, before the language check."""
-    curly_quotes = "“" in text and "„" not in text  # “ opens a quotation (not German „…“)
-    inserts = {
-        position
-        for match in GLUED_MARK.finditer(text)
-        if (position := missing_space_at(text, match.start(), curly_quotes)) is not None
-    }
-    removals = stray_spaces(text)
-    return sorted(
-        [Edit(position, position, " ", "space after punctuation") for position in inserts]
-        + [Edit(at, at + 1, "", "space before a comma") for at in removals]
-    )
+# --- The rule -------------------------------------------------------------------
 
 
-def punctuation_edits(text: str) -> list[Edit]:
-    """Insert the space missing after ``. ? ! , ;`` or a closing quote, and drop
-    spaces before a comma, where the token is plainly prose and the text is not
-    French or German."""
-    edits = spacing_edits(text)
+def candidate_edits(text: str) -> list[Edit]:
+    """The edits this rule would make, before the language check."""
+    inserts = [Edit(position, position, " ", "lost space next to punctuation") for position in missing_spaces(text)]
+    removals = [Edit(at, at + 1, "", "stray space before a comma") for at in stray_spaces(text)]
+    return sorted(set(inserts + removals))
+
+
+def find_edits(text: str) -> list[Edit]:
+    """The edits this rule makes to ``text``: none in French or German text."""
+    edits = candidate_edits(text)
     if not edits or reads_as_french_or_german(text):
         return []
     return edits
 
 
 def fix_punctuation_spacing(text: str) -> str:
-    """The rule alone, as a ``str -> str`` function."""
-    return apply_edits(text, punctuation_edits(text))
+    """``text`` with the lost spaces next to punctuation put back and the stray
+    spaces before commas dropped (see ``RULE.explanation``)."""
+    return apply_edits(text, find_edits(text))
 
 
 RULE = Rule(
     name="punctuation-spacing",
-    summary="Restore the space lost after . ? ! , ; and closing quotes; drop the space before a comma.",
+    summary="Restore the space lost next to punctuation (ended.The, Definition:The, (BTS)sites); drop the space before a comma.",
     explanation="""\
-Changes, in running prose:
-- a period, question mark or exclamation mark glued to the next sentence:
-  "ended.The next" -> "ended. The next", "now?He" -> "now? He";
-- a comma or semicolon glued to the next word: "Thursday,adding" ->
-  "Thursday, adding", "deal;the" -> "deal; the";
-- punctuation glued to an opening quote: 'to X.“We' -> 'to X. “We';
-- a closing quote glued to the next word: 'priceless,”she' -> 'priceless,” she';
+Changes, in running prose, the spaces an HTML-to-text converter loses around
+links and bold words next to punctuation:
+- after a sentence end: "ended.The next" -> "ended. The next", "in the
+  U.S.The" -> "in the U.S. The", "now?He" -> "now? He", "it!Then";
+- after a colon before a capitalised word or a quotation:
+  "Definition:The" -> "Definition: The", "Source:CNN", 'NEW:"Tomorrow';
+- after a comma or semicolon: "Thursday,adding", "forces,Defense",
+  "administration,lost", "deal;the";
+- after a closing bracket or quote, before a word: "(BTS)sites" ->
+  "(BTS) sites", 'priceless,”she', '"baz"to'; before an opening bracket or
+  quote, after a word: "squeeze(Debian 6)" -> "squeeze (Debian 6)",
+  'value of"baz"' -> 'value of "baz"', 'to X.“We';
+- after a manual page reference or a footnote mark: "dpkg(1)to",
+  "make.[11]Some"; around an acronym in brackets: "Maintainer(DM)";
+- around a dash only where the document itself spaces its dashes ("word —
+  word"): "CNN —Former", "Washington CNN—", "stops—and"; after an ellipsis
+  before a capitalised word ("top…Read", "prescription …More") unless the
+  document runs its ellipses into lower-case words ("went…on");
 - the space before a comma that stands alone between two words:
   "talks , which" -> "talks, which".
-Only spaces are inserted or removed. A space is inserted only into a token (a
-stretch without whitespace) that is plainly two words and one junction, and
-only when the second word is one that opens a sentence or clause:
-- after "word." the word must be lower case, two or more letters and common
-  English, and the next one a sentence opener such as The, He, What, Then; so
-  "U.S.", "e.g.", "J.R.R. Tolkien", "Node.js", "report.pdf", "fs.readFile()",
-  ".NET", "changelog.Debian.gz" and module.Class names ("subprocess.Popen",
-  "ast.If", "re.I") are not sentence ends;
-- after "word," or "word;" the next word must open a clause (a function word,
-  a conjunction or an -ing participle), and the token must be bare: "no,yes",
-  "key,value", "(major,minor)", "gpg,sm:", "rw,noatime,nodev", "TL;DR" and
-  "&amp;the" are code or lists more often than prose;
-- curly quotes are judged only where “ opens quotations (not in text that
-  uses German „…“, where “ closes them).
-Leaves alone: protected spans (URLs, e-mail addresses, domains, numbers such as
-"3.5%", "2,000,000", "10:30" or "2.10.1", abbreviations, file names and paths;
-see cleaner/spans.py); ellipses and stacked marks ("Wait... what?!");
-correctly spaced quotations; colons ("ld:", "10:30"); spaces before . ? ! : ;
-(".NET", "cp foo .", "[ ! -f x ]"); several spaces before a comma (aligned
-columns); a spaced comma on a line where another mark stands alone, because
-there the marks are being talked about ("encodes , and ; in values").
+Only spaces are inserted or removed, and only when the words on both sides
+read as prose (a word is a common English word, or a name the document uses
+more than once): the word after a period, question mark or colon is
+capitalised (and known); the word before a period is a common word, an initial or a listed
+abbreviation (all-capitals words only before a sentence opener: "CNN.The" but
+not "README.Debian"); two lower-case words after a comma are common words
+and not a code pair (no,yes  key,value  rw,ro) or the comma opens a clause.
+Leaves alone:
+- lines that read as code, commands or configuration (a prompt, "==", "->",
+  "::", braces, a trailing semicolon, mostly technical tokens), and tokens
+  holding = < > { } \\ | @ # $ % ^ * ~ ` _ / & + (paths, options, markup);
+- protected spans (URLs, e-mail addresses, domains, numbers such as "3.5%",
+  "2,000,000", "10:30", versions, abbreviations, file names and paths; see
+  cleaner/spans.py); "key:value", "C:Windows", "std::vector", "a:b" (a
+  lower-case word after a colon only where the document writes "label: ");
+- module.Class and file names ("subprocess.Popen", "ast.If", "re.I",
+  "test.Gz"), "Node.js", ".NET", "IPv?Interface";
+- brackets opened and closed in one token around a prefix, a letter or a
+  pair: "(re)build", "program(s)", "501(c)(3)", "Plot[edit]",
+  "(major,minor)", "{pre,post}"; lists with unknown words
+  ("defaults,users,nodev"); dotted names ("Will.I.Am"); "Ic?nes"-like words;
+- dashes and ellipses set closed by the document ("word—word"), numbers
+  with dashes ("1–2");
+- straight quotes on a line where they do not pair up; curly quotes in text
+  that uses German „…“;
+- ellipses and stacked marks ("Wait... what?!"); spaces before . ? ! : ;
+  ("cp foo .", French "Pourquoi ?"); several spaces before a comma (aligned
+  columns); a spaced comma on a line where another mark stands alone
+  ("encodes , and ; in values").
 Text whose function words read as French (or German) is left alone entirely:
 French typography puts a space before ? ! : ; ("Pourquoi ? Parce que !").
 A missed fix is preferred to a false one.""",
     examples=(
         ("in a post to X.“We are ready", "in a post to X. “We are ready"),
         ("The talks ended.The next round", "The talks ended. The next round"),
+        ("The talks resume in May.Officials said", "The talks resume in May. Officials said"),
         ("on Thursday,adding that", "on Thursday, adding that"),
+        ("Speakers from RustFest,Rust Latam and others", "Speakers from RustFest, Rust Latam and others"),
         ("a deal;the details", "a deal; the details"),
         ("What now?He asked", "What now? He asked"),
         ("Nobody expected it!Then", "Nobody expected it! Then"),
+        ("Definition:The leadership of a group", "Definition: The leadership of a group"),
+        ("Read the Debian bug tracking system (BTS)pages first.", "Read the Debian bug tracking system (BTS) pages first."),
+        ('Set the value of"baz"to an empty string.', 'Set the value of "baz" to an empty string.'),
         ("“Return of our people is priceless,”she said", "“Return of our people is priceless,” she said"),
         ("The talks , which began Wednesday , ended.", "The talks, which began Wednesday, ended."),
         ("The U.S. and the U.K. met in Washington, D.C., on Feb. 29.",) * 2,
@@ -245,7 +775,10 @@ A missed fix is preferred to a false one.""",
         ("Logged at 2024-03-01T06:00:00Z.",) * 2,
         ("Edit /etc/apt/sources.list, then run dpkg-deb; see foo.so and 2.6.x.",) * 2,
         ("The subprocess.Popen class; re.I and ast.If; mount -o rw,noatime,nodev; no,yes; TL;DR.",) * 2,
+        ("Write key:value or a:b pairs; std::vector and obj.method are code.",) * 2,
+        ("Use (re)build and program(s) as in 501(c)(3); pass (major,minor).",) * 2,
+        ("It was—as always—fine, said the man—a clerk—at the desk.",) * 2,
         ("Le budget est adopté.Pourquoi ? Parce que les travaux , selon la maire , ne pouvaient pas attendre !",) * 2,
     ),
-    find_edits=punctuation_edits,
+    find_edits=find_edits,
 )
