@@ -1,0 +1,130 @@
+"""Lines of a plain text that are clearly code, shell commands, configuration
+or tabular data, which the word-level rules (joined-words,
+punctuation-spacing) leave alone. Unicode repair and boilerplate removal
+still apply to them.
+
+A line is code-like when it starts with a prompt (``$ ``, ``>>> ``, and
+``... `` or ``> `` right after a prompt line), when it is dense in code
+punctuation, when it is an indented command (a known command word, or an
+option like ``--prefix``), when it is a ``key = value`` line or one of a run
+of ``key: value`` lines, or when it is a row of columns (a tab, or two gaps of
+two or more spaces). An indented block (lines indented at least as deep as
+its first, with no blank line in it) is code as a whole when most of its
+lines are code-like.
+
+>>> text = "Install it:\\n\\n    $ pip install cleaner\\n\\nthen run it.\\n"
+>>> [(r.start, r.end, r.kind) for r in code_line_regions(text)]
+[(13, 38, 'code-line')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.regions import WORD_LEVEL, Region
+from cleaner.regions.switches import line_spans
+
+PROMPT = re.compile(r"[ \t]*(?:\$|>>>|PS>|C:\\>)[ \t]")
+CONTINUATION_PROMPT = re.compile(r"[ \t]*(?:\.\.\.|>)[ \t]")  # after a >>> or $ line
+# An identifier, then = or : and a value; "Note: this ..." is a key: value
+# line too, so a ':' line counts only in a run of them.
+KEY_EQUALS_VALUE = re.compile(r"[ \t]*[A-Za-z_][\w.\-\[\]]*[ \t]*[:+]?=[ \t]*\S")
+KEY_COLON_VALUE = re.compile(r"[ \t]*[A-Za-z_][\w.\-]*:[ \t]+\S")
+OPTION = re.compile(r"(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?(?=[ \t]|$)")
+COLUMN_GAP = re.compile(r"\S(?:\t|  +)(?=\S)")
+CODE_PUNCTUATION = frozenset("{}();=<>/\\_|[]")
+URL = re.compile(r"\S+://\S*")  # slashes in a URL are not code
+INDENT = re.compile(r"[ \t]*")
+
+# Command words that start an indented shell line in documentation. Data,
+# not logic: add a row to add a command.
+COMMAND_WORDS = frozenset(
+    """sudo apt apt-get apt-cache aptitude dpkg dpkg-reconfigure pip pip3 pipx python python3 git make cmake
+    ./configure configure cd ls cp mv rm ln mkdir rmdir chmod chown cat echo export grep sed awk find tar gzip
+    gunzip zcat curl wget ssh scp rsync systemctl service journalctl docker kubectl npm npx yarn node cargo
+    rustc go gcc cc g++ ld perl ruby gem java javac mvn gradle man info less more tail head touch kill
+    ps top env source . bash sh zsh su mount umount modprobe update-alternatives useradd usermod passwd
+    crontab ssh-keygen gpg openssl ping ip ifconfig iptables nft dig host nslookup vim vi emacs nano""".split()
+)
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip(" "))
+
+
+def _dense_in_code_punctuation(line: str) -> bool:
+    visible = [ch for ch in URL.sub("", line) if not ch.isspace()]
+    marks = sum(ch in CODE_PUNCTUATION for ch in visible)
+    return marks >= 3 and marks * 8 >= len(visible)
+
+
+def _indented_command(line: str) -> bool:
+    if not line[:1].isspace():
+        return False
+    words = line.split()
+    return bool(words) and (words[0] in COMMAND_WORDS or OPTION.search(line) is not None)
+
+
+def _is_row_of_columns(line: str) -> bool:
+    return len(COLUMN_GAP.findall(line.strip())) >= 2 or "\t" in line.strip()
+
+
+def code_like_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it is clearly code, a command, configuration or a table row."""
+    flags = [False] * len(lines)
+    previous_prompt = False
+    for number, line in enumerate(lines):
+        if not line.strip():
+            previous_prompt = False
+            continue
+        prompt = PROMPT.match(line) is not None or (previous_prompt and CONTINUATION_PROMPT.match(line) is not None)
+        flags[number] = (
+            prompt
+            or KEY_EQUALS_VALUE.match(line) is not None
+            or _dense_in_code_punctuation(line)
+            or _indented_command(line)
+            or _is_row_of_columns(line)
+        )
+        previous_prompt = prompt
+    _mark_key_colon_runs(lines, flags)
+    _mark_indented_blocks(lines, flags)
+    return flags
+
+
+def _mark_key_colon_runs(lines: list[str], flags: list[bool]) -> None:
+    """``key: value`` lines, two or more in a row."""
+    run: list[int] = []
+    for number, line in enumerate([*lines, ""]):
+        if KEY_COLON_VALUE.match(line):
+            run.append(number)
+            continue
+        if len(run) >= 2:
+            for member in run:
+                flags[member] = True
+        run = []
+
+
+def _mark_indented_blocks(lines: list[str], flags: list[bool]) -> None:
+    """Every line of an indented block whose lines are mostly code-like."""
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        depth = _indent(line)
+        if not line.strip() or depth == 0:
+            number += 1
+            continue
+        end = number + 1
+        while end < len(lines) and lines[end].strip() and _indent(lines[end]) >= depth:
+            end += 1
+        block = range(number, end)
+        if len(block) >= 2 and sum(flags[n] for n in block) * 2 > len(block):
+            for member in block:
+                flags[member] = True
+        number = end
+
+
+def code_line_regions(text: str) -> list[Region]:
+    """Code-like lines of a plain text, as regions closed to the word-level rules."""
+    spans = line_spans(text)
+    flags = code_like_lines([text[start:end] for start, end in spans])
+    return [Region(start, end, "code-line", WORD_LEVEL) for (start, end), flag in zip(spans, flags) if flag]
