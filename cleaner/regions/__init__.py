@@ -173,3 +173,23 @@ def protected_regions(text: str, format: str = "text") -> Regions:
     if format == "text":
         return Regions([*plain.code_line_regions(text), *switches.text_switch_regions(text)])
     raise ValueError(f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
+
+
+def uncuttable_spans(text: str, format: str = "text") -> list[tuple[int, int]]:
+    """``(start, end)`` of the stretches of ``text`` that a segment cut must
+    not fall inside: in Markdown, code, HTML and math blocks and front matter
+    (a block still open at the end of ``text`` runs to its end); in any
+    format, off-switch regions. Compute once per buffer and test each
+    candidate cut against them (``cut_allowed`` does both)."""
+    from cleaner.regions import markdown, switches
+
+    if format == "markdown":
+        return markdown.uncuttable_spans(text)
+    return [(r.start, r.end) for r in switches.text_switch_regions(text) if r.kind == "off-switch"]
+
+
+def cut_allowed(text: str, cut: int, format: str = "text") -> bool:
+    """Whether ``text`` may be cut into segments at ``cut`` (a line start)
+    without splitting a block that must be read whole. A block that ends at
+    ``cut`` with an empty line is still open there."""
+    return not any(start < cut <= end for start, end in uncuttable_spans(text, format))

@@ -139,13 +139,19 @@ def uncuttable_spans(text: str) -> list[tuple[int, int]]:
     the document."""
     tokens, _ = block_tokens(text)
     lines = line_spans(text)
-    spans = [_block_span(token, lines) for token in tokens if token.type in UNCUTTABLE_BLOCKS and token.map]
+    spans = [_block_span(t, lines, to_the_end=True) for t in tokens if t.type in UNCUTTABLE_BLOCKS and t.map]
     spans += [(r.start, r.end) for r in switch_regions(_block_switches(tokens), lines) if r.kind == "off-switch"]
     return sorted(spans)
 
 
-def _block_span(token: Token, lines: list[tuple[int, int]]) -> tuple[int, int]:
+def _block_span(token: Token, lines: list[tuple[int, int]], to_the_end: bool = False) -> tuple[int, int]:
+    """The block's lines; with ``to_the_end``, a block that reaches the last
+    line runs to the end of the text (a fence left open takes the blank lines
+    after it)."""
     first, stop = token.map  # type: ignore[misc]
+    parsed_lines = len(lines) - (1 if lines[-1][0] == lines[-1][1] else 0)
+    if to_the_end and stop >= parsed_lines:
+        return lines[first][0], lines[-1][1]
     return lines[first][0], lines[max(first, stop - 1)][1]
 
 
@@ -165,7 +171,8 @@ def markdown_regions(text: str) -> list[Region]:
     regions: list[Region] = []
     switches = list(_block_switches(tokens))
     in_table = False
-    for index, token in enumerate(tokens):
+    row_cursors: dict[int, int] = {}  # per table row line: where the next cell's search starts
+    for token in tokens:
         if token.type in VERBATIM_BLOCKS and token.map:
             regions.append(Region(*_block_span(token, lines), VERBATIM_BLOCKS[token.type]))
         elif token.type == "table_open":
@@ -178,7 +185,7 @@ def markdown_regions(text: str) -> list[Region]:
         elif token.type == "list_item_open" and token.map:
             regions.extend(_list_marker(text, token, lines))
         elif token.type == "inline" and token.map:
-            inline_regions, inline_switches = _inline_regions(text, token, env, lines, in_table)
+            inline_regions, inline_switches = _inline_regions(text, token, env, lines, row_cursors if in_table else None)
             regions += inline_regions
             switches += inline_switches
     for first, stop in env.get(REFERENCES, ()):
@@ -209,8 +216,8 @@ def _list_marker(text: str, item: Token, lines: list[tuple[int, int]]) -> list[R
 class _InlineSource:
     """Where each line of an inline token's content sits in the document."""
 
-    def __init__(self, text: str, token: Token, lines: list[tuple[int, int]], in_table: bool):
-        self.text, self.lines = text, lines
+    def __init__(self, text: str, token: Token, lines: list[tuple[int, int]], row_cursors: dict[int, int] | None):
+        self.text, self.lines, self.row_cursors = text, lines, row_cursors
         self.first_line = token.map[0]  # type: ignore[index]
         self.line_starts: list[int] = []  # content offset where each content line starts
         self.bases: list[int | None] = []  # document offset of its first non-blank character
@@ -221,23 +228,23 @@ class _InlineSource:
             offset += len(content_line) + 1
             stripped = content_line.lstrip(" \t")
             self.leads.append(len(content_line) - len(stripped))
-            self.bases.append(self._locate(self.first_line + number, stripped, in_table))
+            self.bases.append(self._locate(self.first_line + number, stripped))
 
-    def _locate(self, number: int, stripped: str, in_table: bool) -> int | None:
+    def _locate(self, number: int, stripped: str) -> int | None:
         if number >= len(self.lines):
             return None
         start, end = self.lines[number]
         source = self.text[start:end]
-        if not in_table:  # a paragraph line is its source line less container markers and indentation
+        if self.row_cursors is None:  # a paragraph line is its source line less container markers and indentation
             for candidate in (source, source.rstrip(" \t")):
                 if candidate.endswith(stripped):
                     return start + len(candidate) - len(stripped)
-        at = source.find(stripped, getattr(self, "cursor", 0) if in_table else 0)
-        if at == -1:
-            return None
-        if in_table:
-            self.cursor = at + len(stripped)
-        return start + at
+            at = source.find(stripped)
+        else:  # a table cell: after the cells before it in the row
+            at = source.find(stripped, self.row_cursors.get(number, 0))
+            if at != -1:
+                self.row_cursors[number] = at + len(stripped)
+        return None if at == -1 else start + at
 
     def offset(self, position: int, is_end: bool = False) -> int | None:
         """The document offset of content offset ``position`` (an end: just after ``position - 1``)."""
@@ -259,13 +266,13 @@ class _InlineSource:
 
 
 def _inline_regions(
-    text: str, token: Token, env: dict, lines: list[tuple[int, int]], in_table: bool
+    text: str, token: Token, env: dict, lines: list[tuple[int, int]], row_cursors: dict[int, int] | None
 ) -> tuple[list[Region], list[tuple[int, str]]]:
     """The protected regions inside one inline token, and its skip/off/on switches."""
     spans = _inline_spans(token.content, env)
-    if not spans:
+    if not spans and row_cursors is None:
         return [], []
-    source = _InlineSource(text, token, lines, in_table)
+    source = _InlineSource(text, token, lines, row_cursors)
     regions, switches = [], []
     content = token.content
     for name, start, end, label_end, types in spans:
