@@ -409,3 +409,13 @@ def test_a_plain_cell_before_a_cell_with_code_moves_the_row_search_on():
     spans = [(r.start, r.end) for r in protected_regions(text, "markdown") if r.kind == "code-span"]
     assert [text[s:e] for s, e in spans] == ["`a`", "`a`", "`a`"]
     assert spans[1:] == [(text.index("| `a` |") + 2, text.index("| `a` |") + 5), (len(text) - 6, len(text) - 3)]
+
+
+def test_quoted_literals_in_text_prose_are_closed_to_the_word_level_rules():
+    text = "Run ``make testall`` or `git init` or `oldfind' now; it's `quoted.\n"
+    assert protected(text, "text") == [
+        ("inline-literal", "``make testall``"),
+        ("inline-literal", "`git init`"),
+        ("inline-literal", "`oldfind'"),
+    ]
+    assert [r.rules for r in protected_regions(text, "text")] == [WORD_LEVEL] * 3

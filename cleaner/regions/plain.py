@@ -12,6 +12,10 @@ two or more spaces). An indented block (lines indented at least as deep as
 its first, with no blank line in it) is code as a whole when most of its
 lines are code-like.
 
+Inside other lines, a quoted literal is left alone too: ```make check```,
+```git init```, and GNU's ```find'``, the way plain-text documentation
+marks commands and names in running prose.
+
 >>> text = "Install it:\\n\\n    $ pip install cleaner\\n\\nthen run it.\\n"
 >>> [(r.start, r.end, r.kind) for r in code_line_regions(text)]
 [(13, 38, 'code-line')]
@@ -35,6 +39,14 @@ COLUMN_GAP = re.compile(r"\S(?:\t|  +)(?=\S)")
 CODE_PUNCTUATION = frozenset("{}();=<>/\\_|[]")
 URL = re.compile(r"\S+://\S*")  # slashes in a URL are not code
 INDENT = re.compile(r"[ \t]*")
+INLINE_LITERAL = re.compile(
+    r"""
+    (?<!`)``?(?=[^\s`'])      # one or two backticks, then the literal's first character
+    [^`'\n]{1,200}            # the literal, on one line
+    (?:``?|'{1,2})            # closed by backticks or by GNU's apostrophes
+    """,
+    re.VERBOSE,
+)
 
 # Command words that start an indented shell line in documentation. Data,
 # not logic: add a row to add a command.
@@ -127,4 +139,7 @@ def code_line_regions(text: str) -> list[Region]:
     """Code-like lines of a plain text, as regions closed to the word-level rules."""
     spans = line_spans(text)
     flags = code_like_lines([text[start:end] for start, end in spans])
-    return [Region(start, end, "code-line", WORD_LEVEL) for (start, end), flag in zip(spans, flags) if flag]
+    regions = [Region(start, end, "code-line", WORD_LEVEL) for (start, end), flag in zip(spans, flags) if flag]
+    if "`" in text:
+        regions += [Region(*m.span(), "inline-literal", WORD_LEVEL) for m in INLINE_LITERAL.finditer(text)]
+    return regions
