@@ -140,6 +140,10 @@ def uncuttable_spans(text: str) -> list[tuple[int, int]]:
     tokens, _ = block_tokens(text)
     lines = line_spans(text)
     spans = [_block_span(t, lines, to_the_end=True) for t in tokens if t.type in UNCUTTABLE_BLOCKS and t.map]
+    # An indented code block goes on after blank lines when the next line is
+    # indented too, which the text before a cut cannot tell: no cut between
+    # one and the next line with text.
+    spans += [_through_blank_lines(text, t, lines) for t in tokens if t.type == "code_block" and t.map]
     spans += [(r.start, r.end) for r in switch_regions(_block_switches(tokens), lines) if r.kind == "off-switch"]
     return sorted(spans)
 
@@ -153,6 +157,14 @@ def _block_span(token: Token, lines: list[tuple[int, int]], to_the_end: bool = F
     if to_the_end and stop >= parsed_lines:
         return lines[first][0], lines[-1][1]
     return lines[first][0], lines[max(first, stop - 1)][1]
+
+
+def _through_blank_lines(text: str, token: Token, lines: list[tuple[int, int]]) -> tuple[int, int]:
+    start, end = _block_span(token, lines)
+    number = token.map[1]  # type: ignore[index]
+    while number < len(lines) and not text[lines[number][0] : lines[number][1]].strip():
+        number += 1
+    return start, lines[number][0] if number < len(lines) else len(text)
 
 
 def _block_switches(tokens: list[Token]) -> Iterator[tuple[int, str]]:
