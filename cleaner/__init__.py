@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cleaner.changes import Change
-from cleaner.pipeline import Cleaner, UnknownRuleError, clean, clean_stream, select_rules
+from cleaner.pipeline import CleanedText, Cleaner, UnknownRuleError, clean, clean_stream, select_rules
 from cleaner.registry import RULES
 from cleaner.rule import Rule
 
 __all__ = [
     "RULES",
     "Change",
+    "CleanedText",
     "Cleaner",
     "Rule",
     "UnknownRuleError",

@@ -38,19 +38,24 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def narrowed_edit(before: str, after: str, offset: int = 0, reason: str = "") -> Edit | None:
-    """The one edit turning ``before`` into ``after`` with their common ends
-    trimmed, shifted by ``offset``; None when they are equal."""
+    """The one edit turning ``before`` into ``after``, shifted by ``offset``:
+    their common ends trimmed, then widened to whole words so that a record
+    reads ``&amp;`` -> ``&`` rather than ``amp;`` -> ``''``. None when they are equal."""
     if before == after:
         return None
     prefix = _common_prefix(before, after)
     suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
+    while prefix and not before[prefix - 1].isspace():
+        prefix -= 1
+    while suffix and not before[len(before) - suffix].isspace():
+        suffix -= 1
     return Edit(offset + prefix, offset + len(before) - suffix, after[prefix : len(after) - suffix], reason)
 
 
 def line_edits(before: str, after: str, reason: str = "") -> list[Edit]:
     """Edits turning ``before`` into ``after`` for a rule built on a function
     that returns a string (ftfy): one narrowed edit per changed line when both
-    have the same lines, else one narrowed edit for the whole text."""
+    have as many lines, else one narrowed edit for the whole text."""
     if before == after:
         return []
     old, new = before.split("\n"), after.split("\n")

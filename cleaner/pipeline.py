@@ -1,21 +1,28 @@
-"""Selects rules from the registry and runs them in registry order.
+"""Selects rules from the registry and runs them, segment by segment, as a
+plain chain: each rule's edits are applied in registry order, and rules run
+again wherever another rule's edits may have given them work, until nothing
+changes. Changes are recorded from the edits, in the input's coordinates.
 
-Line endings are handled here, once, so that rules only ever see ``\\n``:
-a CRLF document is cleaned as LF and given its CRLF back.
+Line endings are handled here, once: a segment that is mostly CRLF is cleaned
+as LF and given its CRLF back, so rules only ever see ``\\n`` line breaks.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from cleaner.changes import Change, rule_changes, shifted
-from cleaner.registry import RULES, RULES_BY_NAME
+from cleaner.changes import Change
+from cleaner.edits import Edit, apply_edits
+from cleaner.layout import DocumentEdges, uses_crlf
+from cleaner.offsets import OffsetMap
+from cleaner.registry import RULES, RULES_BY_NAME, feeds
 from cleaner.rule import Rule
 from cleaner.segments import segments_of
 
-WHITESPACE = "whitespace"  # the rule that owns blank lines between segments
+__all__ = ["Cleaner", "CleanedText", "UnknownRuleError", "clean", "clean_stream", "select_rules", "uses_crlf"]
 
 
 class UnknownRuleError(ValueError):
@@ -52,181 +59,210 @@ def select_rules(
     )
 
 
-def uses_crlf(text: str) -> bool:
-    """True when most line breaks in ``text`` are CRLF."""
-    if "\r" not in text:
-        return False
-    crlf = text.count("\r\n")
-    return crlf > 0 and crlf * 2 > text.count("\n")
-
-
-def _lone_carriage_returns(text: str) -> int:
-    return text.count("\r") - text.count("\r\n") if "\r" in text else 0
-
-
-# Called as observe(rule_name, before, after) for each rule that changed a text.
-Observer = Callable[[str, str, str], None]
-
-
 class ChangeSink(Protocol):
     """Where recorded changes go: a list, or anything with ``extend``."""
 
     def extend(self, changes: Iterable[Change], /) -> None: ...
 
 
-# The most passes ``run_rules`` makes over one text (see there).
-MAX_PASSES = 3
+# The most rounds the chain makes over one segment. Each round runs the rules
+# that have work; on ordinary text the first round leaves none. A chain that
+# still changes text after this many rounds is a bug (the fuzzer reports it).
+MAX_ROUNDS = 4
+CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 
 
-def run_rules(
-    text: str,
-    rules: Iterable[Rule],
-    observe: Observer | None = None,
-    before_whitespace: Callable[[str], None] | None = None,
-) -> str:
-    """Apply ``rules`` in order. A text whose rules change nothing is returned
-    as it came (mixed line endings included); otherwise CRLF is restored.
-    ``before_whitespace`` sees the text as the whitespace rule first receives it.
+@dataclass
+class _Record:
+    """One edit, its span in the segment as given, and the text it replaced."""
 
-    Rules judge text by its spacing, and a rule with a ``prepare`` step (the
-    whitespace rule) re-spaces text after them. So its ``prepare`` step runs
-    before the first rule too. The chain runs again on its own output (up to
-    ``MAX_PASSES`` passes in all) when the earlier rules' judgement may no
-    longer hold: other rules left text that ``prepare`` would change (removing
-    a control character between two spaces leaves a run of spaces), ``finish``
-    removed a lone carriage return (ftfy reads a line differently without
-    it), or the output's line endings are no longer mostly what the input's
-    were (removing ``&#2;`` joins a CR to an LF). This is what makes the chain
-    idempotent; on most texts it is one pass.
-    """
-    rules = tuple(rules)
-    current = text
-    for _ in range(MAX_PASSES):
-        crlf = uses_crlf(current)
-        start = current.replace("\r\n", "\n") if crlf else current
-        work, respaced = _one_pass(start, rules, observe, before_whitespace)
-        before_whitespace = None  # the first pass's view is the one joining needs
-        if work == start:
-            break
-        current = work.replace("\n", "\r\n") if crlf else work
-        if not respaced and uses_crlf(current) == crlf:
-            break
-    return current
+    rule: str
+    start: int
+    end: int
+    before: str
+    after: str
+    reason: str
 
 
-def _one_pass(
-    work: str, rules: tuple[Rule, ...], observe: Observer | None, before_whitespace: Callable[[str], None] | None
-) -> tuple[str, bool]:
-    """``rules`` over ``work`` once; and whether a rule with a ``finish`` step
-    re-spaced text the others had judged (see ``run_rules``)."""
-    prepared = _Prepared(work, rules)
-    work = prepared.text
-    respaced = touched = False  # touched: a rule has changed the prepared text
-    for rule in rules:
-        if rule.name == WHITESPACE and before_whitespace is not None:
-            before_whitespace(work)
-        if rule.finish is None:
-            result = rule.apply(work)
-        else:
-            if touched:  # prepare again, and see whether the other rules left it anything to do
-                prepared_again = rule.prepare(work)
-                respaced = respaced or prepared_again != work
-            else:  # the text is as the prepare step left it
-                prepared_again = work
-            result = rule.finish(prepared_again)
-            lone = _lone_carriage_returns(prepared_again)
-            respaced = respaced or lone != _lone_carriage_returns(result)
-        if observe is not None:
-            prepared.observe(observe, rule.name, work, result)
-        touched = touched or result is not work and result != work
-        work = result
-    if observe is not None:
-        prepared.flush(observe)
-    return work, respaced
+@dataclass
+class _Chain:
+    """The selected rules, with which of them each one's edits can give work to."""
+
+    rules: tuple[Rule, ...]
+    fed: tuple[tuple[int, ...], ...] = field(init=False)
+    edges_owner: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        fed = []
+        for index, rule in enumerate(self.rules):
+            names = feeds(rule)
+            fed.append(
+                tuple(
+                    other
+                    for other, target in enumerate(self.rules)
+                    if other != index and (names is None or target.name in names)
+                )
+            )
+        self.fed = tuple(fed)
+        self.edges_owner = next((rule.name for rule in self.rules if rule.document_edges), None)
+
+    def to_fixed_point(self, text: str, offsets: OffsetMap | None, records: list[_Record] | None) -> str:
+        """Run the rules over ``text`` until none has work left (or ``MAX_ROUNDS``)."""
+        pending = [True] * len(self.rules)
+        for _ in range(MAX_ROUNDS):
+            if not any(pending):
+                break
+            for index, rule in enumerate(self.rules):
+                if not pending[index]:
+                    continue
+                pending[index] = False
+                edits = rule.find_edits(text)
+                if not edits:
+                    continue
+                if offsets is not None:
+                    spans = offsets.compose(edits)
+                    if records is not None:
+                        records.extend(
+                            _Record(rule.name, start, end, text[edit.start : edit.end], edit.replacement, edit.reason)
+                            for edit, (start, end) in zip(edits, spans)
+                        )
+                text = apply_edits(text, edits)
+                for other in self.fed[index]:
+                    pending[other] = True
+        return text
+
+    def clean_segment(self, segment: str, offsets: OffsetMap | None, records: list[_Record] | None) -> str:
+        """``segment`` cleaned to a fixed point. A segment whose rules change
+        nothing comes back as it was (mixed line endings included)."""
+        current = segment
+        for round_number in range(MAX_ROUNDS):
+            crlf = uses_crlf(current)
+            work = current
+            removed_crs: list[int] = []
+            if crlf:
+                work = current.replace("\r\n", "\n")
+                if offsets is not None:
+                    removed_crs = [m.start() for m in CR_BEFORE_LF.finditer(current)]
+                    offsets.compose([Edit(at, at + 1, "") for at in removed_crs])
+            cleaned = self.to_fixed_point(work, offsets, records)
+            if cleaned == work:
+                if offsets is not None and round_number == 0:
+                    offsets.stretches.clear()
+                elif offsets is not None and removed_crs:  # give the CRs back where they were
+                    offsets.compose([Edit(at - index, at - index, "\r") for index, at in enumerate(removed_crs)])
+                return current
+            result = cleaned.replace("\n", "\r\n") if crlf else cleaned
+            if crlf and offsets is not None:
+                offsets.compose([Edit(m.start(), m.start(), "\r") for m in re.finditer("\n", cleaned)])
+            # Stable when a second pass would see the same LF text the rules agreed on.
+            if uses_crlf(result) == crlf and (not crlf or result.replace("\r\n", "\n") == cleaned):
+                return result
+            current = result
+        return current
 
 
-class _Prepared:
-    """A text after the chain's prepare steps, with the changes they made not
-    yet reported: a step's change is reported together with its own rule's
-    change when no rule changed the text in between, so one edit is one record."""
+def _line_starts_counter(text: str, lines_before: int):  # type: ignore[no-untyped-def]
+    """A function from an offset in ``text`` to its (line, column), counting from 1."""
 
-    def __init__(self, text: str, rules: tuple[Rule, ...]):
-        self.steps: list[tuple[str, str, str]] = []  # (rule, before, after)
-        for rule in rules:
-            if rule.prepare is not None:
-                result = rule.prepare(text)
-                if result != text:
-                    self.steps.append((rule.name, text, result))
-                text = result
-        self.text = text
+    def position(offset: int) -> tuple[int, int]:
+        line_start = text.rfind("\n", 0, offset) + 1
+        return lines_before + text.count("\n", 0, offset) + 1, offset - line_start + 1
 
-    def observe(self, observe: Observer, rule: str, before: str, after: str) -> None:
-        """Report ``rule``'s change from ``before`` to ``after``, after or with the prepared ones."""
-        if len(self.steps) == 1 and self.steps[0][0] == rule and before == self.text:
-            _, before, _ = self.steps.pop()
-        elif after != before:
-            self.flush(observe)
-        if after != before:
-            observe(rule, before, after)
-
-    def flush(self, observe: Observer) -> None:
-        for step in self.steps:
-            observe(*step)
-        self.steps.clear()
+    return position
 
 
-BLANK_LINE_FIRST = re.compile(r"[ \t]*\n")
-BLANK_LINE_LAST = re.compile(r"\n[ \t]*\n[ \t\n]*\Z")
+class _Document:
+    """Cleans one document segment by segment and tidies its edges, keeping
+    (when asked) its changes and an offset map in the document's coordinates."""
 
+    def __init__(self, chain: _Chain, record: ChangeSink | None = None, keep_map: bool = False):
+        self.chain = chain
+        self.record = record
+        self.offsets = OffsetMap() if (record is not None or keep_map) else None
+        self.edges = DocumentEdges() if chain.edges_owner else None
+        self.orig_offset = 0
+        self.clean_offset = 0  # in the cleaned text before edges are tidied
+        self.lines_before = 0
+        # Segments since the last one with content, for placing changes to blank lines across segments.
+        self.recent: list[tuple[int, int, str]] = []
 
-class _Edges:
-    """Whether a segment, just before the whitespace rule tidies it, starts or
-    ends with a blank line, or holds only blank space with a line break: the
-    paragraph breaks that the whitespace rule strips from each segment's ends
-    and that joining must put back."""
+    def run(self, segments: Iterable[str]) -> Iterator[str]:
+        for segment in segments:
+            yield from self.clean(segment)
+        yield from self.finish()
 
-    def __init__(self) -> None:
-        self.first = self.last = self.blank = False
+    def clean(self, segment: str) -> Iterator[str]:
+        records: list[_Record] | None = [] if self.record is not None else None
+        offsets = OffsetMap() if self.offsets is not None else None
+        piece = self.chain.clean_segment(segment, offsets, records)
+        if offsets is not None and self.offsets is not None:
+            self.offsets.extend(offsets, self.clean_offset, self.orig_offset)
+        self.recent.append((self.orig_offset, self.lines_before, segment))
+        self.clean_offset += len(piece)
+        self.orig_offset += len(segment)
+        self.lines_before += segment.count("\n")
+        out = piece
+        if self.edges is not None:
+            known = len(self.edges.edits)
+            out = self.edges.feed(piece)
+            self._record_edges(known)
+            if out:
+                self.recent = self.recent[-1:]
+        if records:
+            origin, lines, text = self.recent[-1]
+            position = _line_starts_counter(text, lines)
+            records.sort(key=lambda r: (r.start, r.end))
+            self.record.extend(  # type: ignore[union-attr]
+                Change(r.rule, *position(r.start), r.before, r.after, origin + r.start, origin + r.end, r.reason)
+                for r in records
+            )
+        if out:
+            yield out
 
-    def __call__(self, text: str) -> None:
-        self.blank = "\n" in text and not text.strip()
-        self.first = BLANK_LINE_FIRST.match(text) is not None
-        self.last = BLANK_LINE_LAST.search(text) is not None
+    def finish(self) -> Iterator[str]:
+        if self.edges is None:
+            return
+        known = len(self.edges.edits)
+        ending = self.edges.close()
+        self._record_edges(known)
+        if ending:
+            yield ending
+
+    def _record_edges(self, known: int) -> None:
+        """Record the edge edits from ``known`` on, in the document's coordinates."""
+        if self.record is None or self.offsets is None or self.edges is None:
+            return
+        changes = []
+        for edit, before in zip(self.edges.edits[known:], self.edges.replaced[known:]):
+            start, end = self.offsets.to_original(edit.start), self.offsets.to_original(edit.end)
+            line, column = self._position(start)
+            changes.append(Change(self.chain.edges_owner or "", line, column, before, edit.replacement, start, end, edit.reason))
+        self.record.extend(changes)
+
+    def _segment_at(self, offset: int) -> tuple[int, int, str]:
+        for origin, lines, text in reversed(self.recent):
+            if origin <= offset:
+                return origin, lines, text
+        return self.recent[0] if self.recent else (0, 0, "")
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        origin, lines, text = self._segment_at(offset)
+        return _line_starts_counter(text, lines)(offset - origin)
+
+    def final_offsets(self) -> OffsetMap:
+        """The map from the cleaned document to the original, edges included."""
+        assert self.offsets is not None
+        if self.edges is not None:
+            self.offsets.compose(self.edges.edits)
+        return self.offsets
 
 
 def clean_segments(
     segments: Iterable[str], rules: Sequence[Rule], record: ChangeSink | None = None
 ) -> Iterator[str]:
     """Clean segment by segment, joining them as the whole text would be.
-
-    The whitespace rule strips blank lines from the ends of every segment and
-    ends it with one line break; where the whole text would keep a blank line
-    between two segments' content, one is put back. With ``record``, every
-    change is appended to it, its line counted from the start of the document.
-    """
-    keeps_blank_lines = WHITESPACE in {rule.name for rule in rules}
-    pending_blank_line = False
-    started = False
-    lines_before = 0
-    for segment in segments:
-        observe = None
-        if record is not None:
-
-            def observe(rule: str, before: str, after: str, offset: int = lines_before) -> None:
-                record.extend(shifted(change, offset) for change in rule_changes(rule, before, after))
-
-            lines_before += segment.count("\n")
-        edges = _Edges() if keeps_blank_lines else None
-        cleaned = run_rules(segment, rules, observe, edges)
-        if edges is not None:
-            if not cleaned:
-                pending_blank_line = pending_blank_line or edges.blank
-                continue
-            if started and (pending_blank_line or edges.first):
-                yield "\r\n" if cleaned.endswith("\r\n") else "\n"
-            pending_blank_line = edges.last
-            started = True
-        yield cleaned
+    With ``record``, every change is appended to it in the text's coordinates."""
+    return _Document(_Chain(tuple(rules)), record).run(segments)
 
 
 def clean_stream(
@@ -238,6 +274,11 @@ def clean_stream(
     as soon as a segment is complete. Joined, the output equals ``clean`` of
     the joined pieces."""
     return clean_segments(segments_of(pieces), select_rules(select, ignore))
+
+
+def _require_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"clean() takes a str, got {type(text).__name__}")
 
 
 def clean(
@@ -252,7 +293,28 @@ def clean(
     input. Texts longer than a segment (256 Ki characters) are cleaned one
     segment at a time, exactly as ``clean_stream`` does.
     """
+    _require_text(text)
     return "".join(clean_stream([text], select, ignore))
+
+
+@dataclass
+class CleanedText:
+    """A cleaned text with its changes and a map of offsets back to the original.
+
+    ``to_original(j)`` is where cleaned offset ``j`` came from; ``to_cleaned(i)``
+    where original offset ``i`` went. An offset inside a stretch an edit
+    produced (or removed) maps to the start of that stretch.
+    """
+
+    text: str
+    changes: list[Change]
+    offsets: OffsetMap
+
+    def to_original(self, offset: int) -> int:
+        return self.offsets.to_original(offset)
+
+    def to_cleaned(self, offset: int) -> int:
+        return self.offsets.to_cleaned(offset)
 
 
 class Cleaner:
@@ -266,7 +328,7 @@ class Cleaner:
 
     ``select`` and ``ignore`` take rule names as ``clean`` does; ``options``
     maps a rule name to keyword options for that rule (see its explanation),
-    e.g. ``{"boilerplate": {"entries": [...]}}``.
+    e.g. ``{"boilerplate": {"enable": [...]}}``.
     """
 
     def __init__(
@@ -279,17 +341,27 @@ class Cleaner:
         unknown = [name for name in options if name not in RULES_BY_NAME]
         if unknown:
             raise UnknownRuleError(unknown)
+        self.select, self.ignore, self.options = select, ignore, options
         self.rules: tuple[Rule, ...] = tuple(
             rule.with_options(**options.get(rule.name, {})) for rule in select_rules(select, ignore)
         )
+        self._chain = _Chain(self.rules)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # shipped to worker processes by its settings
+        return (Cleaner, (self.select, self.ignore, self.options))
 
     def clean(self, text: str) -> str:
         """``text`` cleaned by this chain."""
-        return "".join(clean_segments(segments_of([text]), self.rules))
+        _require_text(text)
+        return "".join(_Document(self._chain).run(segments_of([text])))
 
     def clean_stream(self, pieces: Iterable[str]) -> Iterator[str]:
         """Like ``clean``, for text arriving in pieces; yields cleaned text as it is ready."""
-        return clean_segments(segments_of(pieces), self.rules)
+        return _Document(self._chain).run(segments_of(pieces))
+
+    def clean_segments(self, segments: Iterable[str], record: ChangeSink | None = None) -> Iterator[str]:
+        """Clean text already cut into segments (``cleaner.segments``), recording changes in ``record``."""
+        return _Document(self._chain, record).run(segments)
 
     def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
         """Each of ``texts`` cleaned, lazily and in order (for pipelines and corpora)."""
@@ -297,8 +369,15 @@ class Cleaner:
             yield self.clean(text)
 
     def explain(self, text: str) -> list[Change]:
-        """Every change the chain would make to ``text``: rule, line, column, before, after."""
+        """Every change the chain would make to ``text``, in the order of the text:
+        rule, line, column, before, after, and start/end offsets in ``text``."""
+        return self.clean_mapped(text).changes
+
+    def clean_mapped(self, text: str) -> CleanedText:
+        """``text`` cleaned, with its changes and a map between cleaned and original offsets."""
+        _require_text(text)
         changes: list[Change] = []
-        for _ in clean_segments(segments_of([text]), self.rules, changes):
-            pass
-        return changes
+        document = _Document(self._chain, changes, keep_map=True)
+        cleaned = "".join(document.run(segments_of([text])))
+        changes.sort(key=lambda change: (change.start, change.end))
+        return CleanedText(cleaned, changes, document.final_offsets())

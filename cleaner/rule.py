@@ -1,5 +1,6 @@
-"""The shape every cleaning rule shares: a pure ``str -> str`` function plus the
-metadata that documents it (name, summary, explanation, runnable examples)."""
+"""The shape every cleaning rule shares: a pure function from the text it
+receives to its edits, plus the metadata that documents it (name, summary,
+explanation, runnable examples)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ import inspect
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from cleaner.edits import Edit, apply_edits
+from cleaner.layout import tidy_document_edges
+
+FindEdits = Callable[[str], list[Edit]]
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -15,24 +21,28 @@ class Rule:
 
     ``name`` is what users type after ``--select``; ``examples`` are
     ``(input, expected)`` pairs that the test suite runs through ``apply``
-    alone, including pairs where nothing may change.
+    alone, including pairs where nothing may change. ``find_edits`` says what
+    the rule would change in a text, as sorted, non-overlapping edits; the
+    pipeline applies them.
     """
 
     name: str
     summary: str
     explanation: str
     examples: tuple[tuple[str, str], ...]
-    apply: Callable[[str], str]
-    # Builds ``apply`` from keyword options (documented in the explanation);
-    # None for rules that take no options.
-    configure: Callable[..., Callable[[str], str]] | None = None
-    # Part of ``apply`` that the chain also runs before its first rule, so that
-    # every rule judges text already shaped as this one will leave it (see
-    # ``pipeline.run_rules``); must be idempotent and change nothing ``apply`` keeps.
-    prepare: Callable[[str], str] | None = None
-    # With ``prepare``: the rest of ``apply``, so that ``apply(x) ==
-    # finish(prepare(x))``; the chain calls it on text it has just prepared.
-    finish: Callable[[str], str] | None = None
+    find_edits: FindEdits
+    # Builds ``find_edits`` from keyword options (documented in the
+    # explanation); None for rules that take no options.
+    configure: Callable[..., FindEdits] | None = None
+    # The rule also owns the document's edges: blank lines at its start and
+    # end and the final newline. A segment cannot see those, so the stream
+    # layer tidies them (cleaner.layout) when such a rule runs.
+    document_edges: bool = False
+
+    def apply(self, text: str) -> str:
+        """The rule alone on a whole document: ``text`` with its edits made."""
+        cleaned = apply_edits(text, self.find_edits(text))
+        return tidy_document_edges(cleaned) if self.document_edges else cleaned
 
     def __call__(self, text: str) -> str:
         return self.apply(text)
@@ -50,4 +60,5 @@ class Rule:
         if unknown:
             valid = ", ".join(self.option_names()) or "none"
             raise ValueError(f"rule {self.name} has no option {', '.join(unknown)} (options: {valid})")
-        return dataclasses.replace(self, apply=self.configure(**options))
+        assert self.configure is not None
+        return dataclasses.replace(self, find_edits=self.configure(**options))

@@ -50,7 +50,7 @@ def test_files_are_printed_to_stdout(run, tmp_path):
     result = run(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
     assert result.exit_code == 0
     assert result.stdout == CLEAN + "second file\n"
-    assert result.stderr == "cleaned 2 files, 2 changed: whitespace 3, unicode 1\n"
+    assert result.stderr == "cleaned 2 files, 2 changed: whitespace 6, unicode 1\n"
     assert (tmp_path / "a.txt").read_text() == DIRTY
 
 

@@ -97,7 +97,7 @@ def test_lines_of_only_carriage_returns_and_blanks_are_blank():
     for text in ("\r", " \r", "the \r", "a \r\nb \r\nc\n\n\n\n\n", "a\n\r\n\r\n\r\nb\n\n\n\n\n"):
         once = clean(text)
         assert clean(once) == once, text
-    assert clean("the \r") == "the\n"
+    assert clean("the \r") == "the\r"  # a bare-CR line ending stays one (no LF added)
     assert clean("a \r\nb \r\nc\n\n\n\n\n") == "a\r\nb\r\nc\n"
 
 

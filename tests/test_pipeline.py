@@ -22,7 +22,7 @@ def test_ignore_skips_named_rules():
 
 
 def test_select_accepts_comma_separated_names_in_any_order():
-    assert [r.name for r in select_rules("whitespace,unicode")] == ["unicode", "whitespace"]
+    assert [r.name for r in select_rules("unicode,whitespace")] == ["whitespace", "unicode"]
 
 
 def test_selected_rules_keep_registry_order():
@@ -104,10 +104,26 @@ def test_cleaner_rejects_options_for_unknown_rules_and_unknown_options():
 def test_explain_lists_each_change_with_rule_line_and_column():
     from cleaner import Change, explain
 
-    changes = explain("first line\nTom &amp; Jerry", select="unicode,whitespace")
-    assert changes[0] == Change("unicode", 2, 5, "&amp;", "&")
+    text = "first line\nTom &amp; Jerry"
+    changes = explain(text, select="unicode,whitespace")
+    assert changes[0] == Change("unicode", 2, 5, "&amp;", "&", 15, 20, "ftfy")
+    assert text[changes[0].start : changes[0].end] == "&amp;"
     assert [c.rule for c in changes] == ["unicode", "whitespace"]
-    assert changes[0].as_dict() == {"rule": "unicode", "line": 2, "column": 5, "before": "&amp;", "after": "&"}
+    assert changes[1] == Change("whitespace", 2, 16, "", "\n", 26, 26, "final line break")
+    assert changes[0].as_dict() == {
+        "rule": "unicode", "line": 2, "column": 5, "before": "&amp;", "after": "&", "start": 15, "end": 20, "reason": "ftfy"
+    }
+
+
+def test_explain_places_changes_in_the_input_even_after_a_line_above_was_removed():
+    from cleaner import explain
+
+    text = "ADVERTISEMENT\nThe prisonersof war came home to the city, and the families were there.\n"
+    changes = explain(text)
+    assert [(c.rule, c.line, c.column) for c in changes] == [("boilerplate", 1, 1), ("joined-words", 2, 14)]
+    joined = changes[1]
+    assert (joined.start, joined.end, joined.before, joined.after) == (27, 27, "", " ")
+    assert text[joined.start - 9 : joined.start + 2] == "prisonersof"
 
 
 def test_explain_of_clean_text_is_empty():
@@ -121,8 +137,8 @@ def test_recording_changes_stays_linear_on_many_identical_lines():
 
     text = "The talks ended.The council met on Thursday,adding  more.\n\n" * 3000
     changes = explain(text)
-    # each line: one punctuation change and one whitespace change; and the final blank line
-    assert len(changes) == 2 * 3000 + 1
+    # each line: two punctuation changes and one whitespace change; and the final blank line
+    assert len(changes) == 3 * 3000 + 1
     assert {c.rule for c in changes} == {"punctuation-spacing", "whitespace"}
 
 
@@ -147,16 +163,19 @@ def test_the_chain_sees_single_spaces_but_a_rule_alone_sees_the_text_as_given():
     assert clean("Giraud    , Closes: next", select="punctuation-spacing") == "Giraud    , Closes: next"
 
 
-def test_a_line_the_whitespace_rule_edits_before_and_after_the_chain_is_one_change():
+def test_each_edit_is_one_change_in_input_order():
     from cleaner import Change, explain
 
     changes = explain("second  file")
-    assert [(c.rule, c.line) for c in changes] == [("whitespace", 1)]
-    assert changes[0] == Change("whitespace", 1, 8, " file", "file\n")
+    assert changes == [
+        Change("whitespace", 1, 7, "  ", " ", 6, 8, "run of spaces"),
+        Change("whitespace", 1, 13, "", "\n", 12, 12, "final line break"),
+    ]
 
 
-def test_passes_over_a_text_are_bounded_when_rules_never_settle():
-    from cleaner.pipeline import MAX_PASSES, run_rules
+def test_rounds_over_a_text_are_bounded_when_rules_never_settle():
+    from cleaner.edits import Edit
+    from cleaner.pipeline import MAX_ROUNDS, clean_segments
     from cleaner.registry import RULES_BY_NAME
     from cleaner.rule import Rule
 
@@ -164,13 +183,34 @@ def test_passes_over_a_text_are_bounded_when_rules_never_settle():
 
     def add_spaced_word(text):
         calls.append(text)
-        return text.rstrip("\n") + " x  "  # trailing blanks, for whitespace to strip
+        return [Edit(len(text), len(text), " x  ")]  # trailing blanks, for whitespace to strip
 
     restless = Rule("restless", "adds a spaced word", "", (), add_spaced_word)
-    result = run_rules("a", [restless, RULES_BY_NAME["whitespace"]])
-    assert len(calls) == MAX_PASSES
-    assert result == "a" + " x" * MAX_PASSES + "\n"
-    assert run_rules("a", [RULES_BY_NAME["whitespace"]]) == "a\n"
+    result = "".join(clean_segments(["a"], [RULES_BY_NAME["whitespace"], restless]))
+    assert len(calls) == MAX_ROUNDS
+    assert result == "a" + " x" * MAX_ROUNDS + "\n"
+
+
+def test_a_rule_reruns_only_when_another_rule_may_have_given_it_work():
+    from cleaner.edits import Edit
+    from cleaner.pipeline import clean_segments
+    from cleaner.registry import RULES_BY_NAME
+    from cleaner.rule import Rule
+
+    seen = []
+
+    def watch(text):
+        seen.append(text)
+        return []
+
+    watcher = Rule("watcher", "changes nothing", "", (), watch)
+    # punctuation-spacing feeds only boilerplate and joined-words (cleaner.registry.FEEDS)
+    "".join(clean_segments(["It ended.The end.\n"], [watcher, RULES_BY_NAME["punctuation-spacing"]]))
+    assert seen == ["It ended.The end.\n"]
+    # whitespace may feed any rule: the watcher looks again after it changed the text
+    seen.clear()
+    "".join(clean_segments(["It  ended.\n"], [RULES_BY_NAME["whitespace"], watcher]))
+    assert seen == ["It ended.\n"]
 
 
 # Found in review: the whitespace rule's end-of-document and line-ending work
@@ -178,11 +218,28 @@ def test_passes_over_a_text_are_bounded_when_rules_never_settle():
 @pytest.mark.parametrize(
     "text, cleaned",
     [
-        ("a \r \nb", "a\r\nb\n"),  # blanks after a lone CR hid blanks before it
-        ("\rÃ I", "à I\n"),  # ftfy reads "Ã I" differently after a lone CR
+        ("a \r \nb", "a\r\nb\r\n"),  # blanks after a lone CR hid blanks before it
+        ("\rÃ I", "\rÃ I\n"),  # ftfy reads "Ã I" differently after a lone CR (which is kept)
         ("\x85\r\n\r\n\r\r&#2;\n\ne", "…\r\n\r\ne\r\n"),  # removing "&#2;" tips the line endings to CRLF
     ],
 )
 def test_chain_is_idempotent_where_line_ends_change_what_rules_see(text, cleaned):
     assert clean(text) == cleaned
     assert clean(cleaned) == cleaned
+
+
+def test_clean_mapped_moves_an_entity_span_back_to_the_original():
+    from cleaner import Cleaner
+
+    text = "Tom &amp; Jerry met in Kyiv at home.The talks , which began , ended.\n\n\n"
+    mapped = Cleaner().clean_mapped(text)
+    assert mapped.text == clean(text) == "Tom & Jerry met in Kyiv at home. The talks, which began, ended.\n"
+    start = mapped.text.index("Kyiv")
+    end = start + len("Kyiv")
+    assert text[mapped.to_original(start) : mapped.to_original(end)] == "Kyiv"
+    assert mapped.to_cleaned(text.index("Jerry")) == mapped.text.index("Jerry")
+    # inside a replaced stretch: its start
+    assert mapped.to_cleaned(text.index("amp;")) == mapped.text.index("&")
+    assert [change.rule for change in mapped.changes] == [
+        "unicode", "punctuation-spacing", "punctuation-spacing", "punctuation-spacing", "whitespace", "whitespace"
+    ]

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import clean
+from cleaner import Cleaner, clean
 from cleaner.boilerplate_catalog import CATALOG
 from cleaner.registry import RULES, RULES_BY_NAME
 from cleaner.rules.boilerplate import DEFAULT_ENTRIES, compile_catalog
@@ -177,10 +177,32 @@ def check_boilerplate_only_removes_catalog_lines(text: str) -> None:
     assert maps(0, 0), text
 
 
+def check_offset_map(text: str) -> None:
+    """``clean_mapped`` gives ``clean``'s text; every character no edit made
+    maps to the same character of the original and back; maps are monotonic;
+    changes lie in the input, in its order."""
+    mapped = Cleaner().clean_mapped(text)
+    cleaned = mapped.text
+    assert cleaned == clean(text), ("clean_mapped", text)
+    made = [False] * len(cleaned)
+    for stretch in mapped.offsets.stretches:
+        made[stretch.clean_start : stretch.clean_end] = [True] * (stretch.clean_end - stretch.clean_start)
+    for offset, character in enumerate(cleaned):
+        if not made[offset]:
+            original = mapped.to_original(offset)
+            assert text[original] == character and mapped.to_cleaned(original) == offset, ("offset", offset, text)
+    forward = [mapped.to_original(offset) for offset in range(len(cleaned) + 1)]
+    backward = [mapped.to_cleaned(offset) for offset in range(len(text) + 1)]
+    assert forward == sorted(forward) and backward == sorted(backward), ("monotonic", text)
+    spans = [(change.start, change.end) for change in mapped.changes]
+    assert spans == sorted(spans) and all(0 <= start <= end <= len(text) for start, end in spans), ("changes", text)
+
+
 def check_all(text: str) -> None:
     """Every property in this module, for one text (the fuzz target)."""
     check_idempotent(text)
     check_changes_are_allowed(text)
+    check_offset_map(text)
 
 
 def check_changes_are_allowed(text: str) -> None:
@@ -262,3 +284,17 @@ REGRESSIONS = {
 @pytest.mark.parametrize("text", REGRESSIONS.values(), ids=REGRESSIONS.keys())
 def test_fuzz_findings_are_idempotent(text):
     check_all(text)
+
+
+# Entities, footers, joins and runs of blank lines, densely.
+MAPPED_PIECE = st.one_of(
+    PIECE,
+    st.sampled_from(["&amp;", "&lt;", "â€™", "prisonersof ", "ended.The ", "talks , which ", "\n\n\n\n", "  ", "\r\n"]),
+    LINE_OF_BOILERPLATE,
+)
+
+
+@FAST
+@given(st.lists(MAPPED_PIECE, max_size=60).map("".join))
+def test_offset_map_points_every_untouched_character_at_its_original(text):
+    check_offset_map(text)

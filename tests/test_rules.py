@@ -44,18 +44,18 @@ def test_rule_documents_itself(rule):
     assert any(source != expected for source, expected in rule.examples), "needs a fixing example"
 
 
-PREPARED = [(rule, source) for rule in RULES if rule.prepare is not None for source, _ in rule.examples]
+@pytest.mark.parametrize(("rule", "source", "expected"), EXAMPLES)
+def test_rule_edits_are_sorted_and_apart_and_make_the_example(rule, source, expected):
+    from cleaner.edits import apply_edits, check_edits
+    from cleaner.layout import tidy_document_edges
+
+    edits = rule.find_edits(source)
+    check_edits(source, edits)
+    made = apply_edits(source, edits)
+    assert (tidy_document_edges(made) if rule.document_edges else made) == expected
 
 
-@pytest.mark.parametrize(("rule", "source"), PREPARED)
-def test_prepare_and_finish_make_up_the_rule(rule, source):
-    prepared = rule.prepare(source)
-    assert rule.prepare(prepared) == prepared
-    assert rule.finish(prepared) == rule.apply(source)
-    assert rule.apply(prepared) == rule.apply(source)
-
-
-def test_whitespace_prepare_step_is_idempotent_on_every_short_mix_of_blanks_and_line_ends():
+def test_whitespace_is_idempotent_on_every_short_mix_of_blanks_and_line_ends():
     import itertools
 
     from cleaner.rules.whitespace import RULE
@@ -63,14 +63,14 @@ def test_whitespace_prepare_step_is_idempotent_on_every_short_mix_of_blanks_and_
     for length in range(1, 7):
         for characters in itertools.product("a \t\r\n", repeat=length):
             text = "".join(characters)
-            prepared = RULE.prepare(text)
-            assert RULE.prepare(prepared) == prepared, text
-            assert RULE.apply(RULE.apply(text)) == RULE.apply(text), text
+            once = RULE.apply(text)
+            assert RULE.apply(once) == once, text
+            assert clean(once, select="whitespace") == once, text
 
 
 @pytest.mark.parametrize("text", ["a\rb\r\nc\r\n", "  indented\r\n\tand tab\r\n", "one two\rthree\n"])
 def test_whitespace_leaves_tidy_line_ends_alone_lone_carriage_returns_included(text):
     from cleaner.rules.whitespace import RULE
 
-    assert RULE.prepare(text) == text
+    assert RULE.find_edits(text) == []
     assert clean(text, select="whitespace") == text

@@ -163,8 +163,9 @@ def test_json_report_has_one_record_per_input_with_each_change(tmp_path):
     assert [r["file"] for r in records] == [str(one), str(two)]
     assert records[0]["changed"] is True
     assert records[0]["changes"] == [
-        {"rule": "unicode", "line": 2, "column": 5, "before": "&amp;", "after": "&"}
+        {"rule": "unicode", "line": 2, "column": 5, "before": "&amp;", "after": "&", "start": 15, "end": 20, "reason": "ftfy"}
     ]
+    assert one.read_text()[15:20] == "&amp;"
     assert records[1] == {"file": str(two), "changed": False, "error": None, "changes": []}
 
 

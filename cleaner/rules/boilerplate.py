@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cleaner.boilerplate_catalog import CATALOG, PLACEHOLDERS, BoilerplateEntry
+from cleaner.edits import Edit, apply_edits, narrowed_edit
 from cleaner.rule import Rule
 
 ENTRIES_BY_NAME: dict[str, BoilerplateEntry] = {entry.name: entry for entry in CATALOG}
@@ -232,28 +233,46 @@ def _remove_boilerplate(text: str, matcher: BoilerplateMatcher) -> str:
     return _strip_document_end(_remove_lines(text, matcher), matcher)
 
 
-def make_boilerplate_remover(entries: Iterable[str] | None = None) -> Callable[[str], str]:
-    """A ``str -> str`` function removing the catalog entries named in ``entries``
-    (``DEFAULT_ENTRIES`` when None). An unknown name raises ``ValueError``."""
+def _boilerplate_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
+    """One edit per removed line; when a footer glued to the document's last
+    line is cut too (rare), one edit from the first change to the last."""
+    spans = _removable_spans(text, matcher)
+    edits = [Edit(start, end, "", "boilerplate line") for start, end in spans]
+    shortened = _remove_lines(text, matcher) if spans else text
+    if _strip_document_end(shortened, matcher) == shortened:
+        return edits
+    whole = narrowed_edit(text, _remove_boilerplate(text, matcher), reason="boilerplate")
+    return [whole] if whole else []
+
+
+def make_boilerplate_edits(entries: Iterable[str] | None = None) -> Callable[[str], list[Edit]]:
+    """A function finding the edits that remove the catalog entries named in
+    ``entries`` (``DEFAULT_ENTRIES`` when None). An unknown name raises ``ValueError``."""
     names = frozenset(DEFAULT_ENTRIES if entries is None else entries)
     unknown = sorted(names - ENTRIES_BY_NAME.keys())
     if unknown:
         raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(ENTRIES_BY_NAME)}")
 
-    def remove_boilerplate(text: str) -> str:
-        return _remove_boilerplate(text, compile_catalog(names))
+    def boilerplate_edits(text: str) -> list[Edit]:
+        return _boilerplate_edits(text, compile_catalog(names))
 
-    return remove_boilerplate
+    return boilerplate_edits
 
 
-def configure_boilerplate(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> Callable[[str], str]:
+def make_boilerplate_remover(entries: Iterable[str] | None = None) -> Callable[[str], str]:
+    """The same as a ``str -> str`` function."""
+    find_edits = make_boilerplate_edits(entries)
+    return lambda text: apply_edits(text, find_edits(text))
+
+
+def configure_boilerplate(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> Callable[[str], list[Edit]]:
     """The rule with catalog entries switched on (``enable``) or off (``disable``)
     relative to the defaults; for ``[tool.cleaner.rules.boilerplate]``."""
     enable, disable = frozenset(enable), frozenset(disable)
     unknown = sorted((enable | disable) - ENTRIES_BY_NAME.keys())
     if unknown:
         raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(ENTRIES_BY_NAME)}")
-    return make_boilerplate_remover((frozenset(DEFAULT_ENTRIES) | enable) - disable)
+    return make_boilerplate_edits((frozenset(DEFAULT_ENTRIES) | enable) - disable)
 
 
 EXPLANATION_HEAD = """\
@@ -328,5 +347,5 @@ RULE = Rule(
         ("Body.\nThe post X appeared first on Y.\nMore body.\n",) * 2,
         ("Body.\n(Reporting by Jane Doe; Editing by John Smith)\n",) * 2,
     ),
-    apply=make_boilerplate_remover(),
+    find_edits=make_boilerplate_edits(),
 )

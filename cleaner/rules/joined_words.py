@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from cleaner import lexicon
+from cleaner.edits import Edit, apply_edits
 from cleaner.rule import Rule
 from cleaner.spans import is_protected_at
 
@@ -427,13 +428,18 @@ def with_every_split(text: str, occurrences: list[tuple[int, str]], splits: dict
 
 def split_joined_words(text: str) -> str:
     """Insert a space into each token that is two English words run together."""
+    return apply_edits(text, joined_word_edits(text))
+
+
+def joined_word_edits(text: str) -> list[Edit]:
+    """A space inserted into each token that is two English words run together."""
     runs = set(letter_runs(text))
     splits = {}
     for run in runs:
         if SHORTEST_TOKEN <= len(run) <= LONGEST_TOKEN and (split := split_joined_token(run.decode("ascii"))):
             splits[run.decode("ascii")] = split
     if not splits:
-        return text
+        return []
     variants = set().union(*map(case_variants, splits))
     spellings = {variant for variant in variants if variant.encode("ascii") in runs}
     occurrences = token_starts(text, spellings)
@@ -441,7 +447,7 @@ def split_joined_words(text: str) -> str:
     judged, spaces_at = with_every_split(text, occurrences, splits)
     is_english = EnglishCheck(judged)
     french_or_german: bool | None = None
-    out, last = [], 0
+    edits = []
     for start, token in occurrences:
         split = splits.get(token)
         if split is None or (split.excess < RECURRING_TOKEN_EXTRA and counts[token.lower()] > 1):
@@ -457,10 +463,10 @@ def split_joined_words(text: str) -> str:
         if french_or_german is None:
             french_or_german = lexicon.reads_as_french_or_german(text)
         if french_or_german:
-            return text
-        out += [text[last:start], split.text]
-        last = start + len(token)
-    return "".join(out) + text[last:]
+            return []
+        space = start + split.text.index(" ")
+        edits.append(Edit(space, space, " ", "joined words"))
+    return edits
 
 
 RULE = Rule(
@@ -549,5 +555,5 @@ unless the evidence clears the bar by a further power of ten.""",
         ("prisonersof war", "prisonersof war"),
         ("", ""),
     ),
-    apply=split_joined_words,
+    find_edits=joined_word_edits,
 )

@@ -8,6 +8,7 @@ import re
 
 from cleaner import lexicon
 from cleaner.lexicon import reads_as_french_or_german
+from cleaner.edits import Edit, apply_edits
 from cleaner.rule import Rule
 from cleaner.spans import is_protected, protected_spans, token_bounds
 
@@ -157,9 +158,6 @@ def stray_spaces(text: str) -> list[int]:
     return found
 
 
-Edit = tuple[int, int, str]  # replace text[start:end] with a space or with nothing
-
-
 def spacing_edits(text: str) -> list[Edit]:
     """The edits this rule would make, in order, before the language check."""
     curly_quotes = "“" in text and "„" not in text  # “ opens a quotation (not German „…“)
@@ -169,27 +167,25 @@ def spacing_edits(text: str) -> list[Edit]:
         if (position := missing_space_at(text, match.start(), curly_quotes)) is not None
     }
     removals = stray_spaces(text)
-    return sorted([(position, position, " ") for position in inserts] + [(at, at + 1, "") for at in removals])
+    return sorted(
+        [Edit(position, position, " ", "space after punctuation") for position in inserts]
+        + [Edit(at, at + 1, "", "space before a comma") for at in removals]
+    )
 
 
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """``text`` with sorted, non-overlapping ``edits`` made."""
-    pieces, last = [], 0
-    for start, end, replacement in edits:
-        pieces += (text[last:start], replacement)
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-
-def fix_punctuation_spacing(text: str) -> str:
+def punctuation_edits(text: str) -> list[Edit]:
     """Insert the space missing after ``. ? ! , ;`` or a closing quote, and drop
     spaces before a comma, where the token is plainly prose and the text is not
     French or German."""
     edits = spacing_edits(text)
     if not edits or reads_as_french_or_german(text):
-        return text
-    return apply_edits(text, edits)
+        return []
+    return edits
+
+
+def fix_punctuation_spacing(text: str) -> str:
+    """The rule alone, as a ``str -> str`` function."""
+    return apply_edits(text, punctuation_edits(text))
 
 
 RULE = Rule(
@@ -251,5 +247,5 @@ A missed fix is preferred to a false one.""",
         ("The subprocess.Popen class; re.I and ast.If; mount -o rw,noatime,nodev; no,yes; TL;DR.",) * 2,
         ("Le budget est adopté.Pourquoi ? Parce que les travaux , selon la maire , ne pouvaient pas attendre !",) * 2,
     ),
-    apply=fix_punctuation_spacing,
+    find_edits=punctuation_edits,
 )

@@ -9,6 +9,7 @@ import unicodedata
 import ftfy
 from ftfy import fixes
 
+from cleaner.edits import Edit, line_edits
 from cleaner.rule import Rule
 
 # ftfy's defaults straighten curly quotes, fold ligatures and full-width forms;
@@ -150,6 +151,11 @@ def _reads_as_text(escaped_bytes: str) -> bool:
     return data.decode("utf-8", "surrogateescape") != escaped_bytes
 
 
+def unicode_edits(text: str) -> list[Edit]:
+    """What ``repair_unicode`` changes, one edit per changed stretch of a line."""
+    return line_edits(text, repair_unicode(text), "ftfy")
+
+
 RULE = Rule(
     name="unicode",
     summary="Repair mojibake, HTML entities and control characters; normalise to NFC.",
@@ -178,5 +184,5 @@ are typography, not damage), and line endings.""",
         ("ﬁne ＡＢＣ", "ﬁne ＡＢＣ"),
         ("Plain ASCII stays.", "Plain ASCII stays."),
     ),
-    apply=repair_unicode,
+    find_edits=unicode_edits,
 )

@@ -4,73 +4,95 @@ and the document's first and last lines; indentation and paragraphs are kept."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from cleaner.edits import Edit
+from cleaner.layout import BLANK_LINE_RUN_PATTERN, one_blank_line
 from cleaner.rule import Rule
 
-# The pipeline hands rules LF text, but a document that mixes line endings
-# keeps its minority CRLF ones (and a stray CR may end it), so "\r\n" is a
-# line ending here too. Otherwise cleaning could tip the balance to CRLF and a
-# second run, reading the text as CRLF, would find more to do.
-TRAILING_BLANKS = re.compile(r"[ \t]+(?=\r?$)", re.MULTILINE)
-SPACES = re.compile(" +")
-BLANK_LINE_RUN = re.compile(r"(\r?\n\r?\n)(?:\r?\n)+")  # keeps the first two line endings
-
-# The chain calls tidy_line_spacing once or twice per text, the second time
-# on text it has already tidied, so finding nothing to do must be cheap: plain
-# substring searches (memchr for one character) rather than regex scans.
+# A document that mixes line endings keeps its minority CRLF ones (and a lone
+# CR is not a line ending), so a CR in trailing blank space is kept and only
+# spaces and tabs go. Each kind of untidy space is found by a search that
+# starts with a literal character, so tidy text is skipped at C speed.
+BLANK_LINE_RUN = re.compile(BLANK_LINE_RUN_PATTERN)
+BLANK_BEFORE_LINE_END = re.compile(r"[ \t\r]\n")
+LINE_BLANKS = " \t\r"
+SPACE_RUN = re.compile("  +")
 
 
-def _has_trailing_blanks(text: str) -> bool:
-    if " \n" in text or text.endswith((" ", "\t")):
-        return True
-    if "\t" in text and "\t\n" in text:
-        return True
-    return "\r" in text and (" \r" in text or "\t\r" in text)
+def _has_untidy_space(text: str) -> bool:
+    """A cheap test (substring searches) that most tidy texts pass."""
+    return (
+        "  " in text
+        or " \n" in text
+        or "\t\n" in text
+        or "\n\n\n" in text
+        or "\r" in text
+        or text.endswith((" ", "\t"))
+    )
 
 
-def _collapse_inner_space_runs(text: str) -> str:
-    """Each run of two or more spaces after a visible character (so not
-    indentation) becomes one space."""
-    pieces, done = [], 0
-    start = text.find("  ")
-    while start != -1:
-        end = SPACES.match(text, start).end()
-        if start and not text[start - 1].isspace():
-            pieces += (text[done:start], " ")
-            done = end
-        start = text.find("  ", end)
-    if not pieces:
-        return text
-    pieces.append(text[done:])
-    return "".join(pieces)
+def _trailing_blank_edits(text: str) -> list[Edit]:
+    """Spaces and tabs at the end of each line (CRs there are kept)."""
+    edits = []
+    if "\r" in text:
+        ends = [match.start() + 1 for match in BLANK_BEFORE_LINE_END.finditer(text)]
+    else:  # two substring searches are much faster than a scan with a character class
+        ends = sorted(_find_all(text, " \n") + _find_all(text, "\t\n"))
+    if text.endswith(tuple(LINE_BLANKS)):
+        ends.append(len(text))
+    for end in ends:
+        start = end
+        while start and text[start - 1] in LINE_BLANKS:
+            start -= 1
+        run = text[start:end]
+        kept = run.replace(" ", "").replace("\t", "")
+        if kept != run:
+            edits.append(Edit(start, end, kept, "trailing blanks"))
+    return edits
 
 
-def tidy_line_spacing(text: str) -> str:
-    """The in-line part of the rule: trailing blanks and runs of spaces. The
-    chain also runs it first, so other rules see single spaces (see RULE)."""
-    if _has_trailing_blanks(text):
-        text = TRAILING_BLANKS.sub("", text)
-        # Blanks after a lone CR at a line's end hide blanks before it ("a \r \n"):
-        # a second round takes those, and no third can find more.
-        if "\r" in text:
-            text = TRAILING_BLANKS.sub("", text)
-    if "  " in text:
-        text = _collapse_inner_space_runs(text)
-    return text
+def _find_all(text: str, pair: str) -> list[int]:
+    """Offsets of the second character of every ``pair`` in ``text``."""
+    found, at = [], text.find(pair)
+    while at != -1:
+        found.append(at + 1)
+        at = text.find(pair, at + 1)
+    return found
 
 
-def normalize_whitespace(text: str) -> str:
-    """Tidy spaces and blank lines; end a non-empty document with one newline."""
-    return tidy_blank_lines(tidy_line_spacing(text))
+def _space_run_edits(text: str) -> list[Edit]:
+    """Runs of spaces after a visible character that do not end the line."""
+    edits = []
+    for match in SPACE_RUN.finditer(text):
+        start, end = match.span()
+        after = end
+        while after < len(text) and text[after] in LINE_BLANKS:
+            after += 1
+        at_line_end = after == len(text) or text[after] == "\n"
+        if start and not text[start - 1].isspace() and not at_line_end:
+            edits.append(Edit(start, end, " ", "run of spaces"))
+    return edits
 
 
-def tidy_blank_lines(text: str) -> str:
-    """The rest of the rule, on text whose line spacing is tidy: runs of blank
-    lines, and the document's first and last lines."""
-    if "\n\n\n" in text or "\n\r\n" in text:
-        text = BLANK_LINE_RUN.sub(r"\1", text)
-    text = text.lstrip("\r\n").rstrip(" \t\r\n")  # the last line's blanks too, once line ends are off
-    return text + "\n" if text else ""
+def whitespace_edits(text: str) -> list[Edit]:
+    """Trailing blanks, runs of spaces inside lines, runs of blank lines."""
+    if not _has_untidy_space(text):
+        return []
+    blank_runs = [
+        Edit(match.start(), match.end(), one_blank_line(match.group()), "blank lines")
+        for match in BLANK_LINE_RUN.finditer(text)
+    ]
+    edits = _trailing_blank_edits(text) + _space_run_edits(text)
+    if blank_runs:  # trailing blanks on the blank lines of a run go with the run
+        starts = [edit.start for edit in blank_runs]
+        edits = [edit for edit in edits if not _inside(blank_runs, starts, edit)]
+    return sorted(edits + blank_runs)
+
+
+def _inside(runs: list[Edit], starts: list[int], edit: Edit) -> bool:
+    index = bisect_right(starts, edit.start) - 1
+    return index >= 0 and runs[index].start <= edit.start and edit.end <= runs[index].end
 
 
 RULE = Rule(
@@ -88,8 +110,9 @@ Changes:
 Leaves alone: leading indentation, tabs inside a line (they may align
 columns), and the paragraph structure: lines separated by a single newline
 stay so, paragraphs separated by one blank line stay so.
-In the full chain, trailing blanks and space runs are also tidied before the
-first rule, so that the other rules judge the spacing this rule will leave.""",
+The document's edges (blank lines at its start and end, the final newline)
+are tidied by the stream layer when this rule runs, since a long text is
+cleaned in segments that cannot see them.""",
     examples=(
         ("one  two   three\n", "one two three\n"),
         ("trailing \t\nline", "trailing\nline\n"),
@@ -102,7 +125,6 @@ first rule, so that the other rules judge the spacing this rule will leave.""",
         ("", ""),
         (" \n\n", ""),
     ),
-    apply=normalize_whitespace,
-    prepare=tidy_line_spacing,
-    finish=tidy_blank_lines,
+    find_edits=whitespace_edits,
+    document_edges=True,
 )
