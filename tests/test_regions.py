@@ -401,3 +401,15 @@ def test_quoted_literals_in_text_prose_are_closed_to_the_word_level_rules():
         ("inline-literal", "`oldfind'"),
     ]
     assert [r.rules for r in protected_regions(text, "text")] == [WORD_LEVEL] * 3
+
+
+def test_code_lines_keep_their_alignment_but_lose_trailing_blanks():
+    text = "key      = 1   \nName    Size    Date\nprose  here\n"
+    regions = protected_regions(text, "text")
+    assert [text[r.start : r.end] for r in regions] == ["key      = 1", "Name    Size    Date"]
+    assert not regions.allows("whitespace", 4, 8)
+    assert regions.allows("whitespace", 12, 15)
+
+
+def test_entities_do_not_make_a_line_code_like():
+    assert code_like_lines(["Tom &amp; Jerry &amp; Spike"]) == [False]

@@ -12,7 +12,7 @@ The pipeline drops every edit that touches a region blocking its rule
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeVar
 
 FORMATS = ("text", "markdown")
@@ -193,3 +193,24 @@ def cut_allowed(text: str, cut: int, format: str = "text") -> bool:
     without splitting a block that must be read whole. A block that ends at
     ``cut`` with an empty line is still open there."""
     return not any(start < cut <= end for start, end in uncuttable_spans(text, format))
+
+
+# The most characters held back waiting for a block to close before a
+# segment is let go anyway (an unclosed fence at the top of a huge file).
+MAX_HELD = 1 << 24
+
+
+def joined_at_allowed_cuts(segments: Iterable[str], format: str = "text") -> Iterator[str]:
+    """``segments`` (``cleaner.segments``), each joined to the next while the
+    cut after it would fall inside a block that must be read whole
+    (``cut_allowed``), so that cleaning segment by segment reads every block
+    as the whole document does. The decision depends only on the text before
+    the cut, so a stream cut in any pieces is joined the same way."""
+    held = ""
+    for segment in segments:
+        held += segment
+        if len(held) >= MAX_HELD or cut_allowed(held, len(held), format):
+            yield held
+            held = ""
+    if held:
+        yield held

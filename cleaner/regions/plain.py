@@ -1,7 +1,8 @@
 """Lines of a plain text that are clearly code, shell commands, configuration
 or tabular data, which the word-level rules (joined-words,
-punctuation-spacing) leave alone. Unicode repair and boilerplate removal
-still apply to them.
+punctuation-spacing) leave alone, and whose inner runs of spaces (alignment,
+columns) the whitespace rule keeps; blanks at their end still go, and
+unicode repair and boilerplate removal still apply to them.
 
 A line is code-like when it starts with a prompt (``$ ``, ``>>> ``, and
 ``... `` or ``> `` right after a prompt line), when it is dense in code
@@ -23,9 +24,16 @@ marks commands and names in running prose.
 
 from __future__ import annotations
 
+import html
 import re
 
 from cleaner.regions import WORD_LEVEL, Region
+
+# Code-like lines are closed to the word-level rules and to the whitespace
+# rule's collapsing of space runs (their trailing blanks lie outside the
+# region). Without the latter, columns collapsed by the whitespace rule would
+# stop being code-like, and the word-level rules would then reach them.
+CODE_LINE_RULES = WORD_LEVEL | {"whitespace"}
 from cleaner.regions.switches import line_spans
 
 PROMPT = re.compile(r"[ \t]*(?:\$|>>>|PS>|C:\\>)[ \t]")
@@ -65,7 +73,9 @@ def _indent(line: str) -> int:
 
 
 def _dense_in_code_punctuation(line: str) -> bool:
-    visible = [ch for ch in URL.sub("", line) if not ch.isspace()]
+    # Read entities as the unicode rule leaves them ("&amp;" as "&"), so that
+    # repairing them cannot turn a code-like line into prose on a second run.
+    visible = [ch for ch in URL.sub("", html.unescape(line)) if not ch.isspace()]
     marks = sum(ch in CODE_PUNCTUATION for ch in visible)
     return marks >= 3 and marks * 8 >= len(visible)
 
@@ -139,7 +149,11 @@ def code_line_regions(text: str) -> list[Region]:
     """Code-like lines of a plain text, as regions closed to the word-level rules."""
     spans = line_spans(text)
     flags = code_like_lines([text[start:end] for start, end in spans])
-    regions = [Region(start, end, "code-line", WORD_LEVEL) for (start, end), flag in zip(spans, flags) if flag]
+    regions = [
+        Region(start, start + len(text[start:end].rstrip(" \t")), "code-line", CODE_LINE_RULES)
+        for (start, end), flag in zip(spans, flags)
+        if flag
+    ]
     if "`" in text:
         regions += [Region(*m.span(), "inline-literal", WORD_LEVEL) for m in INLINE_LITERAL.finditer(text)]
     return regions
