@@ -6,6 +6,9 @@ default scheduler) and on a ``dask.distributed`` cluster: workers receive rule
 names, never functions, and select the rules themselves, so only this module
 and ``cleaner`` need to be importable on the workers.
 
+Every function takes ``format`` (``"text"`` or ``"markdown"``), as
+``cleaner.clean`` does, for documents or fields written in Markdown.
+
 A field or column value is cleaned like a JSON Lines field: it does not gain
 the final newline that the whitespace rule gives a whole document (see
 ``cleaner.jsonl.clean_field``). A Bag of plain strings is a Bag of documents
@@ -26,23 +29,31 @@ from fsspec.core import get_fs_token_paths
 
 from cleaner.jsonl import JsonlError, clean_field, clean_jsonl_lines, split_field_path
 from cleaner.pipeline import clean, select_rules
+from cleaner.regions import FORMATS
+
+# What workers receive: the chosen rules' names, comma-separated, and the format.
+Settings = tuple[str, str]
 
 
-def _rule_names(select: str | Iterable[str] | None, ignore: str | Iterable[str] | None) -> str:
-    """The chosen rules as one comma-separated string, cheap to ship to workers.
-
-    Validates the names here, on the client, so a typo fails before any work.
-    """
-    return ",".join(rule.name for rule in select_rules(select, ignore))
-
-
-def _text_cleaner(rule_names: str) -> Callable[[str], str]:
-    """``cleaner.clean`` with the named rules (``""`` names none)."""
-    return functools.partial(clean, select=rule_names)
+def _settings(
+    select: str | Iterable[str] | None, ignore: str | Iterable[str] | None, format: str = "text"
+) -> Settings:
+    """The chosen rules as one comma-separated string, and the format: cheap
+    to ship to workers. Validates them here, on the client, so a typo fails
+    before any work."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
+    return ",".join(rule.name for rule in select_rules(select, ignore)), format
 
 
-def _clean_documents(texts: Iterable[str], rule_names: str) -> list[str]:
-    clean_text = _text_cleaner(rule_names)
+def _text_cleaner(settings: Settings) -> Callable[[str], str]:
+    """``cleaner.clean`` with the named rules (``""`` names none) and format."""
+    rule_names, format = settings
+    return functools.partial(clean, select=rule_names, format=format)
+
+
+def _clean_documents(texts: Iterable[str], settings: Settings) -> list[str]:
+    clean_text = _text_cleaner(settings)
     return [clean_text(text) for text in texts]
 
 
@@ -61,8 +72,8 @@ def _clean_record(record: Any, path: tuple[str, ...], clean_text: Callable[[str]
     return record if cleaned is value or cleaned == value else {**record, path[0]: cleaned}
 
 
-def _clean_records(records: Iterable[Any], path: tuple[str, ...], rule_names: str) -> list[Any]:
-    clean_text = _text_cleaner(rule_names)
+def _clean_records(records: Iterable[Any], path: tuple[str, ...], settings: Settings) -> list[Any]:
+    clean_text = _text_cleaner(settings)
     return [_clean_record(record, path, clean_text) for record in records]
 
 
@@ -71,6 +82,7 @@ def clean_bag(
     field: str | None = None,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
+    format: str = "text",
 ) -> db.Bag:
     """Clean a Bag of documents (``str``), or the dotted ``field`` of a Bag of dict records.
 
@@ -85,15 +97,15 @@ def clean_bag(
     >>> clean_bag(records, field="meta.body").compute()
     [{'id': 1, 'meta': {'body': 'didn’t'}}]
     """
-    rule_names = _rule_names(select, ignore)
+    settings = _settings(select, ignore, format)
     if field is None:
-        return bag.map_partitions(_clean_documents, rule_names)
-    return bag.map_partitions(_clean_records, split_field_path(field), rule_names)
+        return bag.map_partitions(_clean_documents, settings)
+    return bag.map_partitions(_clean_records, split_field_path(field), settings)
 
 
-def _clean_frame(frame, column: str, rule_names: str):
+def _clean_frame(frame, column: str, settings: Settings):
     """One pandas partition with ``column`` cleaned; its dtype is kept."""
-    clean_text = _text_cleaner(rule_names)
+    clean_text = _text_cleaner(settings)
     series = frame[column]
     cleaned = series.map(lambda value: clean_field(value, clean_text) if isinstance(value, str) else value)
     frame = frame.copy()
@@ -106,6 +118,7 @@ def clean_dataframe(
     column: str,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
+    format: str = "text",
 ) -> dd.DataFrame:
     """A Dask DataFrame with the string values of ``column`` cleaned.
 
@@ -119,11 +132,11 @@ def clean_dataframe(
     """
     if column not in df.columns:
         raise KeyError(f"no column {column!r}; columns: {', '.join(map(str, df.columns))}")
-    return df.map_partitions(_clean_frame, column, _rule_names(select, ignore), meta=df._meta)
+    return df.map_partitions(_clean_frame, column, _settings(select, ignore, format), meta=df._meta)
 
 
 def _clean_jsonl_partition(
-    lines: Iterable[tuple[str, str]], field: str, rule_names: str, strict: bool
+    lines: Iterable[tuple[str, str]], field: str, settings: Settings, strict: bool
 ) -> list[bytes]:
     """One partition of ``(line, path)`` pairs, cleaned and joined into one output blob."""
     lines = iter(lines)
@@ -133,7 +146,7 @@ def _clean_jsonl_partition(
     path = first[1]
     raw_lines = (line.encode("utf-8", "surrogateescape") for line, _ in itertools.chain([first], lines))
     try:
-        cleaned = b"".join(clean_jsonl_lines(raw_lines, field, _text_cleaner(rule_names), strict=strict))
+        cleaned = b"".join(clean_jsonl_lines(raw_lines, field, _text_cleaner(settings), strict=strict))
     except JsonlError as error:
         raise JsonlError(error.line_number, f"{error.message} (in {path})") from None
     return [cleaned]
@@ -148,6 +161,7 @@ def clean_jsonl_files(
     strict: bool = False,
     blocksize: int | str | None = None,
     storage_options: dict | None = None,
+    format: str = "text",
 ) -> list[str]:
     """Clean the dotted ``field`` of every record in JSON Lines files; return the output paths.
 
@@ -166,7 +180,7 @@ def clean_jsonl_files(
     ['cleaned/crawl-000.jsonl', 'cleaned/crawl-001.jsonl']
     """
     split_field_path(field)  # fail early on a bad path
-    rule_names = _rule_names(select, ignore)
+    settings = _settings(select, ignore, format)
     # The same expansion read_text does, to name the outputs after the inputs.
     _, _, paths = get_fs_token_paths(inputs, mode="rb", storage_options=storage_options)
     if not paths:
@@ -180,7 +194,7 @@ def clean_jsonl_files(
         include_path=True,
         storage_options=storage_options,
     )
-    cleaned = lines.map_partitions(_clean_jsonl_partition, field, rule_names, strict)
+    cleaned = lines.map_partitions(_clean_jsonl_partition, field, settings, strict)
     names = [PurePosixPath(path).name for path in paths]
     if blocksize is not None or len(set(names)) != len(names):
         names = [f"part-{index:05d}.jsonl" for index in range(cleaned.npartitions)]
@@ -194,6 +208,7 @@ def clean_parquet(
     column: str,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
+    format: str = "text",
     **to_parquet_options: Any,
 ) -> None:
     """Read Parquet with ``dask.dataframe.read_parquet``, clean ``column``, write Parquet.
@@ -204,4 +219,4 @@ def clean_parquet(
     >>> clean_parquet("articles/", "articles-clean/", column="body")  # doctest: +SKIP
     """
     df = dd.read_parquet(input_path, storage_options=to_parquet_options.get("storage_options"))
-    clean_dataframe(df, column, select, ignore).to_parquet(output_path, **to_parquet_options)
+    clean_dataframe(df, column, select, ignore, format).to_parquet(output_path, **to_parquet_options)

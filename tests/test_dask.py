@@ -131,3 +131,14 @@ def test_clean_bag_of_documents_and_of_records(client, texts):
 def test_clean_bag_honours_select(client):
     bag = db.from_sequence(["Tom &amp; Jerry  met"], npartitions=1)
     assert clean_bag(bag, select="whitespace").compute() == ["Tom &amp; Jerry met\n"]
+
+
+def test_bag_of_markdown_documents_keeps_code():
+    docs = db.from_sequence(["Run `x  = 1`  now.\n"], npartitions=1)
+    assert clean_bag(docs, format="markdown").compute() == ["Run `x  = 1` now.\n"]
+    assert clean_bag(docs).compute() == ["Run `x = 1` now.\n"]
+
+
+def test_unknown_format_fails_on_the_client():
+    with pytest.raises(ValueError, match="unknown format 'rst'"):
+        clean_bag(db.from_sequence(["a"]), format="rst")

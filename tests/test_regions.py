@@ -299,7 +299,6 @@ def test_a_mention_of_the_switch_in_prose_is_not_a_switch():
         "if (x) { y(); }",
         "    ./configure --prefix=/usr",
         "    apt install cleaner",
-        "Name    Size    Date",
         "a\tb\tc",
         "int main(void) {",
     ],
@@ -322,6 +321,16 @@ def test_code_like_lines(line):
 )
 def test_prose_lines_are_not_code_like(line):
     assert code_like_lines([line]) == [line == "   cd"]
+
+
+def test_rows_of_aligned_columns_are_code_like_and_double_spaced_prose_is_not():
+    assert code_like_lines(["Name    Size    Date", "a.txt   12      2024", "", "Said.  The  end  came."]) == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert code_like_lines(["He said  it.  Then  she", "went  home and  slept."]) == [False, False]
 
 
 def test_a_continuation_prompt_counts_only_after_a_prompt():
@@ -404,9 +413,9 @@ def test_quoted_literals_in_text_prose_are_closed_to_the_word_level_rules():
 
 
 def test_code_lines_keep_their_alignment_but_lose_trailing_blanks():
-    text = "key      = 1   \nName    Size    Date\nprose  here\n"
+    text = "key      = 1   \nName    Size    Date\nx       1       2\nprose  here\n"
     regions = protected_regions(text, "text")
-    assert [text[r.start : r.end] for r in regions] == ["key      = 1", "Name    Size    Date"]
+    assert [text[r.start : r.end] for r in regions] == ["key      = 1", "Name    Size    Date", "x       1       2"]
     assert not regions.allows("whitespace", 4, 8)
     assert regions.allows("whitespace", 12, 15)
 

@@ -8,8 +8,10 @@ A line is code-like when it starts with a prompt (``$ ``, ``>>> ``, and
 ``... `` or ``> `` right after a prompt line), when it is dense in code
 punctuation, when it is an indented command (a known command word, or an
 option like ``--prefix``), when it is a ``key = value`` line or one of a run
-of ``key: value`` lines, or when it is a row of columns (a tab, or two gaps of
-two or more spaces). An indented block (lines indented at least as deep as
+of ``key: value`` lines, or when it is a row of columns: a tab inside it, or
+a column after two or more spaces that starts where one starts on the next
+or previous line (two spaces after a full stop are a sentence gap, not a
+column). An indented block (lines indented at least as deep as
 its first, with no blank line in it) is code as a whole when most of its
 lines are code-like.
 
@@ -43,7 +45,7 @@ CONTINUATION_PROMPT = re.compile(r"[ \t]*(?:\.\.\.|>)[ \t]")  # after a >>> or $
 KEY_EQUALS_VALUE = re.compile(r"[ \t]*[A-Za-z_][\w.\-\[\]]*[ \t]*[:+]?=[ \t]*\S")
 KEY_COLON_VALUE = re.compile(r"[ \t]*[A-Za-z_][\w.\-]*:[ \t]+\S")
 OPTION = re.compile(r"(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?(?=[ \t]|$)")
-COLUMN_GAP = re.compile(r"\S(?:\t|  +)(?=\S)")
+COLUMN_START = re.compile(r"(?<=[^\s.!?])  +(?=\S)")  # where a column starts, after its gap
 CODE_PUNCTUATION = frozenset("{}();=<>/\\_|[]")
 URL = re.compile(r"\S+://\S*")  # slashes in a URL are not code
 INDENT = re.compile(r"[ \t]*")
@@ -87,8 +89,18 @@ def _indented_command(line: str) -> bool:
     return bool(words) and (words[0] in COMMAND_WORDS or OPTION.search(line) is not None)
 
 
-def _is_row_of_columns(line: str) -> bool:
-    return len(COLUMN_GAP.findall(line.strip())) >= 2 or "\t" in line.strip()
+def _column_starts(line: str) -> set[int]:
+    return {match.end() for match in COLUMN_START.finditer(line.expandtabs(8))} if "  " in line else set()
+
+
+def _mark_aligned_columns(lines: list[str], flags: list[bool]) -> None:
+    """Neighbouring lines with a column starting at the same place."""
+    previous: set[int] = set()
+    for number, line in enumerate(lines):
+        starts = _column_starts(line)
+        if starts & previous:
+            flags[number] = flags[number - 1] = True
+        previous = starts
 
 
 def code_like_lines(lines: list[str]) -> list[bool]:
@@ -105,10 +117,11 @@ def code_like_lines(lines: list[str]) -> list[bool]:
             or KEY_EQUALS_VALUE.match(line) is not None
             or _dense_in_code_punctuation(line)
             or _indented_command(line)
-            or _is_row_of_columns(line)
+            or "\t" in line.strip()
         )
         previous_prompt = prompt
     _mark_key_colon_runs(lines, flags)
+    _mark_aligned_columns(lines, flags)
     _mark_indented_blocks(lines, flags)
     return flags
 
