@@ -95,6 +95,18 @@ def _error(message: str) -> None:
     is_flag=True,
     help="Clean inputs with bytes that are invalid in the encoding and write those bytes back unchanged.",
 )
+@click.option(
+    "--format",
+    "text_format",
+    type=click.Choice(["auto", "text", "markdown"]),
+    help="How to read inputs: markdown leaves code, links and HTML alone; auto picks markdown for "
+    ".md, .markdown, .mdown and .mkd files.  [default: auto]",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="The file name standard input stands for, to pick its format (standard input is text otherwise).",
+)
 @click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines (UTF-8): clean one field of every record.")
 @click.option(
     "--field",
@@ -224,6 +236,8 @@ def _job(settings: SimpleNamespace, config: Config, mode: str, summary: bool) ->
         options=config.rule_options,
         list_changes=bool(settings.report),
         count_changes=summary,
+        format=settings.text_format or config.format,
+        stdin_filename=settings.stdin_filename,
     )
 
 

@@ -6,6 +6,7 @@ black do. Command-line flags override it.
     select = ["unicode", "whitespace", "boilerplate"]   # or ignore = [...]
     include = ["*.txt", "*.md"]                         # files taken from directories
     exclude = ["drafts/", "*.min.txt"]                  # gitignore-style patterns
+    format = "auto"                                     # or "text", "markdown"
 
     [tool.cleaner.rules.boilerplate]
     enable = ["reuters-credit"]
@@ -30,7 +31,8 @@ from cleaner.pipeline import Cleaner, UnknownRuleError
 CONFIG_FILE = "cleaner.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_INCLUDE = ("*.txt", "*.md")
-KEYS = ("select", "ignore", "include", "exclude", "rules")
+KEYS = ("select", "ignore", "include", "exclude", "rules", "format")
+FORMAT_CHOICES = ("auto", "text", "markdown")  # auto: Markdown by file name (.md, .markdown, .mdown, .mkd)
 
 
 class ConfigError(Exception):
@@ -47,6 +49,7 @@ class Config:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    format: str = "auto"
 
     @property
     def root(self) -> Path:
@@ -102,7 +105,10 @@ def load_config(path: Path) -> Config:
     rules = settings.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(options, dict) for options in rules.values()):
         raise ConfigError(f"{path}: {table} rules must be a table of tables, one per rule")
-    config = Config(path=path, rule_options=rules, **values)
+    format = settings.get("format", "auto")
+    if format not in FORMAT_CHOICES:
+        raise ConfigError(f"{path}: {table} format must be one of {', '.join(FORMAT_CHOICES)}, not {format!r}")
+    config = Config(path=path, rule_options=rules, format=format, **values)
     try:
         Cleaner(config.select, config.ignore, config.rule_options)
     except UnknownRuleError as error:

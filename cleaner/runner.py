@@ -28,6 +28,7 @@ from cleaner.changes import Change
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
 from cleaner.jsonl import JsonlError, clean_jsonl_lines
 from cleaner.pipeline import Cleaner, clean_segments
+from cleaner.regions import format_for_name
 from cleaner.rule import Rule
 from cleaner.segments import segments_of
 
@@ -49,9 +50,17 @@ class Job:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule options
     list_changes: bool = False  # every change in Outcome.changes (for --report)
     count_changes: bool = False  # changes per rule in Outcome.rule_counts (for the summary)
+    format: str = "auto"  # text, markdown, or auto: by the input's file name
+    stdin_filename: str | None = None  # the name standard input's format is judged by
 
     def rules(self) -> tuple[Rule, ...]:
         return Cleaner(self.select, self.ignore, self.options).rules
+
+    def format_of(self, name: str) -> str:
+        """The format input ``name`` is read in."""
+        if self.format != "auto":
+            return self.format
+        return format_for_name(self.stdin_filename if name == STDIN_NAME else name)
 
 
 @dataclass(frozen=True)
@@ -76,20 +85,21 @@ def run_job(
     ``on_read`` is told how many bytes were read, as reading goes on."""
     source = Source(name, job.encoding, job.keep_undecodable, on_read)
     rules = job.rules()
+    format = job.format_of(name)
     record = _Record(job.list_changes) if job.list_changes or job.count_changes else None
     try:
         if job.jsonl_field is not None:
             return _run_jsonl(job, source, stream)
         if job.mode in (CHECK, DIFF):
             text = source.read_text(_stdin_or_none(name))
-            cleaned = "".join(clean_segments(segments_of([text]), rules, record))
+            cleaned = "".join(clean_segments(segments_of([text]), rules, record, format))
             changed = cleaned != text
             diff = unified_diff(name, text, cleaned) if changed and job.mode == DIFF else ""
             return Outcome(name, changed, output=diff.encode("utf-8", "surrogateescape"), **_found(record))
         if job.mode == IN_PLACE:
-            return Outcome(name, _clean_in_place(source, rules, job.backup, record), **_found(record))
+            return Outcome(name, _clean_in_place(source, rules, job.backup, record, format), **_found(record))
         buffer = io.BytesIO() if stream is None else None
-        changed = _clean_to(stream or buffer, source, rules, record)
+        changed = _clean_to(stream or buffer, source, rules, record, format)
         return Outcome(name, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
     except (InputError, OutputError) as error:
         return Outcome(name, error=str(error))
@@ -192,11 +202,11 @@ class _Digests:
 
 
 def _cleaned_pieces(
-    source: Source, rules: Sequence[Rule], digests: _Digests, record: _Record | None
+    source: Source, rules: Sequence[Rule], digests: _Digests, record: _Record | None, format: str
 ) -> Iterator[str]:
     handle = _stdin_or_none(source.name)
     pieces = source.pieces(handle, pause_aware=handle is not None and _is_stream(handle))
-    for cleaned in clean_segments(segments_of(_hashed(pieces, digests.before)), rules, record):
+    for cleaned in clean_segments(segments_of(_hashed(pieces, digests.before)), rules, record, format):
         digests.after.update(cleaned.encode("utf-8", "surrogatepass"))
         yield cleaned
 
@@ -223,20 +233,22 @@ def _encoded(source: Source, pieces: Iterable[str]) -> Iterator[bytes]:
         raise OutputError(f"{source.name}: cannot encode the result as {source.encoding}: {error.reason}") from None
 
 
-def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None) -> bool:
+def _clean_to(
+    output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None, format: str
+) -> bool:
     digests = _Digests()
-    for data in _encoded(source, _cleaned_pieces(source, rules, digests, record)):
+    for data in _encoded(source, _cleaned_pieces(source, rules, digests, record, format)):
         output.write(data)
         output.flush()
     return digests.changed
 
 
 def _clean_in_place(
-    source: Source, rules: Sequence[Rule], backup: str | None, record: _Record | None
+    source: Source, rules: Sequence[Rule], backup: str | None, record: _Record | None, format: str
 ) -> bool:
     """Rewrite ``source`` atomically if cleaning changes it; True if it did."""
     digests = _Digests()
-    cleaned = _cleaned_pieces(source, rules, digests, record)
+    cleaned = _cleaned_pieces(source, rules, digests, record, format)
     first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
     with AtomicReplacement(source, backup) as replacement:
         for data in _encoded(source, itertools.chain([first], cleaned)):
@@ -250,7 +262,7 @@ def _clean_in_place(
 def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
     """Clean one field of every JSON Lines record (always UTF-8) of ``source``."""
     warnings: list[str] = []
-    clean_text = Cleaner(job.select, job.ignore, job.options).clean
+    clean_text = Cleaner(job.select, job.ignore, job.options, job.format_of(source.name)).clean
 
     def report(line_number: int, message: str) -> None:
         warnings.append(f"{source.name}: line {line_number}: {message}; passed through unchanged")

@@ -422,3 +422,13 @@ def test_code_lines_keep_their_alignment_but_lose_trailing_blanks():
 
 def test_entities_do_not_make_a_line_code_like():
     assert code_like_lines(["Tom &amp; Jerry &amp; Spike"]) == [False]
+
+
+def test_markdown_is_cut_only_after_a_blank_line_and_never_in_open_front_matter():
+    text = "para one\nstill para\n\nnext\n"
+    assert not cut_allowed(text, text.index("still"), "markdown")
+    assert cut_allowed(text, text.index("next"), "markdown")
+    assert cut_allowed(text, text.index("still"), "text")
+    head = "---\ntitle: x\n\nmore: y\n\n"
+    assert not cut_allowed(head, len(head), "markdown")
+    assert cut_allowed(head + "---\n\n", len(head) + 5, "markdown")

@@ -191,8 +191,19 @@ def uncuttable_spans(text: str, format: str = "text") -> list[tuple[int, int]]:
 def cut_allowed(text: str, cut: int, format: str = "text") -> bool:
     """Whether ``text`` may be cut into segments at ``cut`` (a line start)
     without splitting a block that must be read whole. A block that ends at
-    ``cut`` with an empty line is still open there."""
+    ``cut`` with an empty line is still open there. Markdown is cut only
+    after a blank line: elsewhere the cut would split a paragraph, whose
+    inline code may run across lines."""
+    if format == "markdown" and 0 < cut and not _after_blank_line(text, cut):
+        return False
     return not any(start < cut <= end for start, end in uncuttable_spans(text, format))
+
+
+def _after_blank_line(text: str, cut: int) -> bool:
+    if text[cut - 1] not in "\r\n":
+        return False
+    before = text[: cut - 1].rstrip(" \t\r")
+    return not before or before.endswith("\n")
 
 
 # The most characters held back waiting for a block to close before a

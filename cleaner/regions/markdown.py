@@ -139,6 +139,8 @@ def uncuttable_spans(text: str) -> list[tuple[int, int]]:
     the document."""
     tokens, _ = block_tokens(text)
     lines = line_spans(text)
+    if _front_matter_open(text, tokens):
+        return [(0, len(text))]
     spans = [_block_span(t, lines, to_the_end=True) for t in tokens if t.type in UNCUTTABLE_BLOCKS and t.map]
     # An indented code block goes on after blank lines when the next line is
     # indented too, which the text before a cut cannot tell: no cut between
@@ -157,6 +159,16 @@ def _block_span(token: Token, lines: list[tuple[int, int]], to_the_end: bool = F
     if to_the_end and stop >= parsed_lines:
         return lines[first][0], lines[-1][1]
     return lines[first][0], lines[max(first, stop - 1)][1]
+
+
+def _front_matter_open(text: str, tokens: list[Token]) -> bool:
+    """Whether ``text`` opens front matter it has not closed yet: it would be
+    front matter if its closing line came next."""
+    first_line = text.split("\n", 1)[0].rstrip(" \t\r")
+    if first_line not in ("---", "+++") or any(t.type in ("front_matter", "toml_front_matter") for t in tokens):
+        return False
+    probe, _ = block_tokens(text + ("" if text.endswith("\n") else "\n") + first_line + "\n")
+    return any(t.type in ("front_matter", "toml_front_matter") for t in probe)
 
 
 def _through_blank_lines(text: str, token: Token, lines: list[tuple[int, int]]) -> tuple[int, int]:
