@@ -19,10 +19,9 @@ Run::
     PYTHONPATH=. /work/venv/bin/python benchmarks/code_in_text.py [--show 15]
 
 "Before" is the chain's word-level rules (joined-words, punctuation-spacing)
-as they are; "after" is the same rules with every edit touching a protected
-region of the document dropped: through the pipeline when ``clean`` takes
-``format``, else by filtering each rule's edits here (character-level
-differences of its output), as the pipeline will. A code-like line is one
+with no regions (``unprotected``: the rules' own output, repeated until
+stable); "after" is ``clean(text, select=..., format="text")``, which drops
+every edit touching a protected region. A code-like line is one
 ``cleaner.regions.plain`` flags; the "before" changes on such lines are
 printed with ``--show`` so the flags can be judged by eye. Prose lines are
 the other lines: their changes should be the same before and after.
@@ -36,19 +35,17 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import inspect
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from difflib import SequenceMatcher
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cleaner import clean  # noqa: E402
-from cleaner.edits import Edit, apply_edits, narrowed_edit  # noqa: E402
-from cleaner.registry import RULES_BY_NAME  # noqa: E402
-from cleaner.regions import WORD_LEVEL, Regions, filter_edits, protected_regions  # noqa: E402
+from cleaner.edits import apply_edits  # noqa: E402
+from cleaner.registry import RULES, RULES_BY_NAME  # noqa: E402
+from cleaner.regions import WORD_LEVEL, filter_edits, protected_regions  # noqa: E402
 from cleaner.regions.plain import code_like_lines  # noqa: E402
 
 DOC_ROOT = Path("/usr/share/doc")
@@ -98,119 +95,27 @@ def man_pages(step: int = 15) -> Iterator[tuple[str, str]]:
             yield f"man:{page.name}", rendered
 
 
-def fine_edits(before: str, after: str) -> list[Edit]:
-    """Character-level edits turning ``before`` into ``after``: lines aligned
-    first, then characters within each changed line (lines removed or added
-    as a block are one edit)."""
-    if before == after:
-        return []
-    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    starts, offset = [], 0
-    for line in old:
-        starts.append(offset)
-        offset += len(line)
-    starts.append(offset)
-    edits = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            for k in range(i2 - i1):
-                edits += _line_edits(old[i1 + k], new[j1 + k], starts[i1 + k])
-        elif tag != "equal":
-            edit = narrowed_edit("".join(old[i1:i2]), "".join(new[j1:j2]), starts[i1])
-            edits += [edit] if edit else []
-    return edits
-
-
-def _line_edits(old_line: str, new_line: str, offset: int) -> list[Edit]:
-    matcher = SequenceMatcher(None, old_line, new_line, autojunk=False)
-    return [
-        Edit(offset + i1, offset + i2, new_line[j1:j2])
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
-
-
-def filtered_chain(text: str, rule_names: list[str], format: str = "text") -> str:
-    """``rule_names`` in chain order, each rule's edits filtered through the
-    document's regions (found once, then carried through the edits)."""
-    regions: Regions = protected_regions(text, format)
-    for name in rule_names:
-        result = RULES_BY_NAME[name].apply(text)
-        if result == text:
-            continue
-        edits = filter_edits(fine_edits(text, result), regions, name)
-        text = apply_edits(text, edits)
-        regions = regions.mapped(edits)
-    return text
-
-
-def simulated_clean(text: str, format: str) -> str:
-    """The whole chain as the pipeline runs it (spacing tidied first, rules in
-    order, repeated until nothing changes), each step's edits filtered."""
-    from cleaner.registry import RULES
-    from cleaner.rules.whitespace import tidy_line_spacing
-
-    for _ in range(3):
-        start, regions = text, protected_regions(text, format)
-        steps = [("whitespace", tidy_line_spacing)] + [(rule.name, rule.apply) for rule in RULES]
-        for name, apply in steps:
-            edits = filter_edits(fine_edits(text, apply(text)), regions, name)
-            text, regions = apply_edits(text, edits), regions.mapped(edits)
+def unprotected(text: str, rule_names: list[str] | None = None) -> str:
+    """The chain as it was before protected regions: the rules in registry
+    order, each on the whole text, repeated until nothing changes."""
+    rules = [rule for rule in RULES if rule_names is None or rule.name in rule_names]
+    for _ in range(4):
+        start = text
+        for rule in rules:
+            text = rule.apply(text)
         if text == start:
             break
     return text
 
 
-def protected_clean(text: str, format: str) -> str:
-    if "format" in inspect.signature(clean).parameters:
-        return clean(text, format=format)  # type: ignore[call-arg]
-    return simulated_clean(text, format)
+def filtered_rule(rule_name: str) -> Callable[[str], str]:
+    """One rule alone with its edits filtered through the text's regions."""
 
+    def apply(text: str) -> str:
+        edits = RULES_BY_NAME[rule_name].find_edits(text)
+        return apply_edits(text, filter_edits(edits, protected_regions(text, "text"), rule_name))
 
-def damaged_kinds(text: str, cleaned: str) -> set[str]:
-    """Kinds of the regions closed to every rule whose text is no longer found,
-    in order, in ``cleaned`` (a region removed whole by a rule allowed to is
-    not damage)."""
-    damaged, cursor = set(), 0
-    for region in protected_regions(text, "markdown"):
-        if region.rules is not None or region.removable_by:
-            continue
-        found = cleaned.find(text[region.start : region.end], cursor)
-        if found == -1:
-            damaged.add(region.kind)
-        else:
-            cursor = found
-    for region in protected_regions(text, "markdown"):
-        if region.removable_by and text[region.start : region.end] not in cleaned:
-            damaged.add(region.kind)
-    return damaged
-
-
-def measure_markdown(documents: list[tuple[str, str]], show: int) -> None:
-    from collections import Counter
-
-    before, after, examples = Counter(), Counter(), []
-    docs_before = docs_after = 0
-    for name, text in documents:
-        kinds_before = damaged_kinds(text, clean(text))
-        kinds_after = damaged_kinds(text, protected_clean(text, "markdown"))
-        before.update(kinds_before)
-        after.update(kinds_after)
-        docs_before += bool(kinds_before)
-        docs_after += bool(kinds_after)
-        if kinds_before:
-            examples.append((name, sorted(kinds_before)))
-    print(f"documents: {len(documents)}; with a protected construct changed: before {docs_before}, after {docs_after}")
-    for kind in sorted(set(before) | set(after)):
-        print(f"  {kind:22} before {before[kind]:4}  after {after[kind]:4}")
-    for name, kinds in examples[:show]:
-        print(f"  {name}: {', '.join(kinds)}")
-
-
-def protected_word_rules(text: str) -> str:
-    if "format" in inspect.signature(clean).parameters:
-        return clean(text, select=WORD_RULES, format="text")  # type: ignore[call-arg]
-    return filtered_chain(text, WORD_RULES)
+    return apply
 
 
 def changed_lines(before: str, after: str) -> list[int] | None:
@@ -226,8 +131,8 @@ def measure(documents: list[tuple[str, str]], show: int) -> None:
     for name, text in documents:
         lines = text.split("\n")
         flags = code_like_lines(lines)
-        before = clean(text, select=WORD_RULES)
-        after = protected_word_rules(text)
+        before = unprotected(text, WORD_RULES)
+        after = clean(text, select=WORD_RULES, format="text")
         changed_before, changed_after = changed_lines(text, before), changed_lines(text, after)
         if changed_before is None or changed_after is None:
             skipped += 1
@@ -255,7 +160,7 @@ def prose_recall(rate: float, seed: int) -> None:
     print("\njoined-words alone, Debian FAQ:")
     score(docs, rate, seed, 0)
     print("\njoined-words with text regions protected, Debian FAQ:")
-    score(docs, rate, seed, 0, apply=lambda text: filtered_chain(text, ["joined-words"]))
+    score(docs, rate, seed, 0, apply=filtered_rule("joined-words"))
 
 
 def main(argv: list[str] | None = None) -> None:
