@@ -163,6 +163,34 @@ def prose_recall(rate: float, seed: int) -> None:
     score(docs, rate, seed, 0, apply=filtered_rule("joined-words"))
 
 
+def speed(markdown: list[tuple[str, str]]) -> None:
+    """Seconds per MB, best of three: cleaning the Markdown documents joined
+    as one text read as Markdown and as text, and finding their regions once."""
+    import time
+
+    text = "\n\n".join(body for _, body in markdown)
+    megabytes = len(text.encode("utf-8")) / 1e6
+
+    def best(function: Callable[[], object]) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - start)
+        return min(times) / megabytes
+
+    clean(text)  # load the word list
+    timings = {
+        "clean, format=text": best(lambda: clean(text, format="text")),
+        "clean, format=markdown": best(lambda: clean(text, format="markdown")),
+        "regions once, text": best(lambda: protected_regions(text, "text")),
+        "regions once, markdown": best(lambda: protected_regions(text, "markdown")),
+    }
+    print(f"\n== speed on the Markdown documents joined ({megabytes:.2f} MB), seconds per MB (ratios are what count)")
+    for name, seconds in timings.items():
+        print(f"  {name:24} {seconds:6.2f}  ({seconds / timings['clean, format=text']:.2f} x clean as text)")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", type=int, default=10, help="code-like lines changed before protection to print")
@@ -170,6 +198,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-recall", action="store_true", help="skip the joined-words recall comparison")
     parser.add_argument("--markdown-only", action="store_true", help="only the Markdown documents")
+    parser.add_argument("--speed", action="store_true", help="also time cleaning and finding regions")
     args = parser.parse_args(argv)
     if not args.markdown_only:
         docs = [(str(p), t) for p in documentation_files() if (t := read_documentation(p))]
@@ -181,6 +210,8 @@ def main(argv: list[str] | None = None) -> None:
     markdown = [(str(p), t) for p in markdown_files() if (t := read_documentation(p))]
     print(f"\n== Markdown files under /usr/share/doc ({len(markdown)}), the whole chain")
     measure_markdown(markdown, args.show)
+    if args.speed:
+        speed(markdown)
     if not args.no_recall:
         prose_recall(args.rate, args.seed)
 

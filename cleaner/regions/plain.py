@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 
 from cleaner.regions import WORD_LEVEL, Region
 
@@ -46,7 +47,7 @@ KEY_EQUALS_VALUE = re.compile(r"[ \t]*[A-Za-z_][\w.\-\[\]]*[ \t]*[:+]?=[ \t]*\S"
 KEY_COLON_VALUE = re.compile(r"[ \t]*[A-Za-z_][\w.\-]*:[ \t]+\S")
 OPTION = re.compile(r"(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?(?=[ \t]|$)")
 COLUMN_START = re.compile(r"(?<=[^\s.!?])  +(?=\S)")  # where a column starts, after its gap
-CODE_PUNCTUATION = frozenset("{}();=<>/\\_|[]")
+CODE_MARK = re.compile(r"[{}();=<>/\\_|\[\]]")
 URL = re.compile(r"\S+://\S*")  # slashes in a URL are not code
 INDENT = re.compile(r"[ \t]*")
 INLINE_LITERAL = re.compile(
@@ -71,15 +72,23 @@ COMMAND_WORDS = frozenset(
 
 
 def _indent(line: str) -> int:
-    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip(" "))
+    if not line[:1].isspace():
+        return 0
+    expanded = line.expandtabs(8)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def _dense_in_code_punctuation(line: str) -> bool:
-    # Read entities as the unicode rule leaves them ("&amp;" as "&"), so that
-    # repairing them cannot turn a code-like line into prose on a second run.
-    visible = [ch for ch in URL.sub("", html.unescape(line)) if not ch.isspace()]
-    marks = sum(ch in CODE_PUNCTUATION for ch in visible)
-    return marks >= 3 and marks * 8 >= len(visible)
+    """At least three code marks, one in eight visible characters or more."""
+    if len(CODE_MARK.findall(line)) < 3:
+        return False
+    if "&" in line or "://" in line:
+        # Read entities as the unicode rule leaves them ("&amp;" as "&"), so
+        # that repairing them cannot turn a code-like line into prose on a
+        # second run; slashes in a URL are not code.
+        line = URL.sub("", html.unescape(line))
+    marks = len(CODE_MARK.findall(line))
+    return marks >= 3 and marks * 8 >= len("".join(line.split()))
 
 
 def _indented_command(line: str) -> bool:
@@ -93,25 +102,56 @@ def _column_starts(line: str) -> set[int]:
     return {match.end() for match in COLUMN_START.finditer(line.expandtabs(8))} if "  " in line else set()
 
 
-def _mark_aligned_columns(lines: list[str], flags: list[bool]) -> None:
+def _mark_aligned_columns(lines: list[str], candidates: list[int], flags: list[bool]) -> None:
     """Neighbouring lines with a column starting at the same place."""
-    previous: set[int] = set()
-    for number, line in enumerate(lines):
-        starts = _column_starts(line)
-        if starts & previous:
+    previous, previous_number = set(), -2
+    for number in candidates:
+        starts = _column_starts(lines[number])
+        if starts & previous and previous_number == number - 1:
             flags[number] = flags[number - 1] = True
-        previous = starts
+        previous, previous_number = starts, number
+
+
+# Every criterion needs one of these on the line: the others are prose, and
+# skipping them with one scan of the text keeps plain text fast.
+CANDIDATE = re.compile(r"^[ \t]|[{}();=<>/\\_|\[\]$\t:]|  ", re.MULTILINE)
+
+
+def _candidates(text: str, starts: list[int]) -> list[int]:
+    """Numbers of the lines of ``text`` (starting at ``starts``) that may be code-like."""
+    numbers, position = [], 0
+    while True:
+        match = CANDIDATE.search(text, position)
+        if match is None:
+            return numbers
+        number = bisect_right(starts, match.start()) - 1
+        numbers.append(number)
+        if number + 1 >= len(starts):
+            return numbers
+        position = starts[number + 1]
 
 
 def code_like_lines(lines: list[str]) -> list[bool]:
     """For each line, whether it is clearly code, a command, configuration or a table row."""
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return _code_like(lines, _candidates("\n".join(lines), starts))
+
+
+def _code_like(lines: list[str], candidates: list[int]) -> list[bool]:
     flags = [False] * len(lines)
-    previous_prompt = False
-    for number, line in enumerate(lines):
+    prompt_line = -2
+    for number in candidates:
+        line = lines[number]
         if not line.strip():
-            previous_prompt = False
             continue
-        prompt = PROMPT.match(line) is not None or (previous_prompt and CONTINUATION_PROMPT.match(line) is not None)
+        prompt = PROMPT.match(line) is not None or (
+            prompt_line == number - 1 and CONTINUATION_PROMPT.match(line) is not None
+        )
+        if prompt:
+            prompt_line = number
         flags[number] = (
             prompt
             or KEY_EQUALS_VALUE.match(line) is not None
@@ -119,52 +159,72 @@ def code_like_lines(lines: list[str]) -> list[bool]:
             or _indented_command(line)
             or "\t" in line.strip()
         )
-        previous_prompt = prompt
-    _mark_key_colon_runs(lines, flags)
-    _mark_aligned_columns(lines, flags)
-    _mark_indented_blocks(lines, flags)
+    _mark_key_colon_runs(lines, candidates, flags)
+    _mark_aligned_columns(lines, candidates, flags)
+    _mark_indented_blocks(lines, candidates, flags)
     return flags
 
 
-def _mark_key_colon_runs(lines: list[str], flags: list[bool]) -> None:
+def _mark_key_colon_runs(lines: list[str], candidates: list[int], flags: list[bool]) -> None:
     """``key: value`` lines, two or more in a row."""
-    run: list[int] = []
-    for number, line in enumerate([*lines, ""]):
-        if KEY_COLON_VALUE.match(line):
-            run.append(number)
+    runs: list[list[int]] = [[]]
+    for number in candidates:
+        if not KEY_COLON_VALUE.match(lines[number]):
+            runs.append([])
             continue
+        if runs[-1] and runs[-1][-1] != number - 1:
+            runs.append([])
+        runs[-1].append(number)
+    for run in runs:
         if len(run) >= 2:
             for member in run:
                 flags[member] = True
-        run = []
 
 
-def _mark_indented_blocks(lines: list[str], flags: list[bool]) -> None:
-    """Every line of an indented block whose lines are mostly code-like."""
-    number = 0
-    while number < len(lines):
-        line = lines[number]
-        depth = _indent(line)
-        if not line.strip() or depth == 0:
-            number += 1
+def _mark_indented_blocks(lines: list[str], candidates: list[int], flags: list[bool]) -> None:
+    """Every line of an indented block whose lines are mostly code-like. An
+    indented line is always a candidate, so a block is a run of candidates."""
+    index = 0
+    while index < len(candidates):
+        number = candidates[index]
+        depth = _indent(lines[number])
+        if not lines[number].strip() or depth == 0:
+            index += 1
             continue
-        end = number + 1
-        while end < len(lines) and lines[end].strip() and _indent(lines[end]) >= depth:
+        end = index + 1
+        while (
+            end < len(candidates)
+            and candidates[end] == candidates[end - 1] + 1
+            and lines[candidates[end]].strip()
+            and _indent(lines[candidates[end]]) >= depth
+        ):
             end += 1
-        block = range(number, end)
+        block = candidates[index:end]
         if len(block) >= 2 and sum(flags[n] for n in block) * 2 > len(block):
             for member in block:
                 flags[member] = True
-        number = end
+        index = end
+
+
+NEWLINE = re.compile("\n")
+
+
+def _lines_and_starts(text: str) -> tuple[list[str], list[int]]:
+    if "\r" in text:  # a lone CR ends a line too
+        spans = line_spans(text)
+        return [text[start:end] for start, end in spans], [start for start, _ in spans]
+    return text.split("\n"), [0, *[match.end() for match in NEWLINE.finditer(text)]]
 
 
 def code_line_regions(text: str) -> list[Region]:
-    """Code-like lines of a plain text, as regions closed to the word-level rules."""
-    spans = line_spans(text)
-    flags = code_like_lines([text[start:end] for start, end in spans])
+    """Code-like lines of a plain text, as regions closed to the word-level
+    rules and to the collapsing of space runs; and quoted literals in prose,
+    closed to the word-level rules."""
+    lines, starts = _lines_and_starts(text)
+    flags = _code_like(lines, _candidates(text, starts))
     regions = [
-        Region(start, start + len(text[start:end].rstrip(" \t")), "code-line", CODE_LINE_RULES)
-        for (start, end), flag in zip(spans, flags)
+        Region(starts[number], starts[number] + len(lines[number].rstrip(" \t")), "code-line", CODE_LINE_RULES)
+        for number, flag in enumerate(flags)
         if flag
     ]
     if "`" in text:
