@@ -48,7 +48,7 @@ KEY_COLON_VALUE = re.compile(r"[ \t]*[A-Za-z_][\w.\-]*:[ \t]+\S")
 OPTION = re.compile(r"(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?(?=[ \t]|$)")
 COLUMN_START = re.compile(r"(?<=[^\s.!?])  +(?=\S)")  # where a column starts, after its gap
 CODE_MARK = re.compile(r"[{}();=<>/\\_|\[\]]")
-URL = re.compile(r"\S+://\S*")  # slashes in a URL are not code
+URL = re.compile(r"(?<!\S)[^\s:]*://\S*")  # slashes in a URL are not code; tried at token starts only
 INDENT = re.compile(r"[ \t]*")
 INLINE_LITERAL = re.compile(
     r"""
