@@ -432,3 +432,8 @@ def test_markdown_is_cut_only_after_a_blank_line_and_never_in_open_front_matter(
     head = "---\ntitle: x\n\nmore: y\n\n"
     assert not cut_allowed(head, len(head), "markdown")
     assert cut_allowed(head + "---\n\n", len(head) + 5, "markdown")
+
+
+def test_inline_content_too_long_to_parse_quickly_is_protected_whole():
+    text = "intro\n\n" + "[" * 30_000 + "\n\nafter  this\n"
+    assert [(r.kind, r.end - r.start) for r in protected_regions(text, "markdown")] == [("long-inline", 30_000)]

@@ -51,6 +51,10 @@ RECORDED_INLINE = {
     "image": "image-destination",
 }
 SPANS, ROOT, REFERENCES = "cleaner.spans", "cleaner.root", "cleaner.reference-lines"
+# markdown-it's inline parser turns quadratic on some long runs (50,000 "["
+# take seconds): inline content longer than this is protected whole instead
+# of parsed. Real paragraphs are far shorter.
+MAX_INLINE_CHARS = 20_000
 
 
 def _toml_front_matter(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -92,16 +96,16 @@ def _recording_inline(name: str, rule: Callable[[StateInline, bool], bool]) -> C
     which is parsed as a separate source)."""
 
     def record(state: StateInline, silent: bool) -> bool:
-        start, label_end = state.pos, -1
-        recording = not silent and state.src is state.env.get(ROOT)
-        if recording and name == "link" and state.src[start] == "[":
-            label_end = state.md.helpers.parseLinkLabel(state, start, True)
-        elif recording and name == "image" and state.src.startswith("![", start):
-            label_end = state.md.helpers.parseLinkLabel(state, start + 1, False)
+        start = state.pos
         count = len(state.tokens)
         if not rule(state, silent):
             return False
-        if recording:
+        if not silent and state.src is state.env.get(ROOT):
+            label_end = -1  # where a link's or image's label ends, found only for a match (it costs a scan)
+            if name == "link" and state.src[start] == "[":
+                label_end = state.md.helpers.parseLinkLabel(state, start, True)
+            elif name == "image" and state.src.startswith("![", start):
+                label_end = state.md.helpers.parseLinkLabel(state, start + 1, False)
             types = tuple(token.type for token in state.tokens[count:])
             state.env[SPANS].append((name, start, state.pos, label_end, types))
         return True
@@ -208,6 +212,8 @@ def markdown_regions(text: str) -> list[Region]:
             regions.append(Region(*_block_span(token, lines), "table-row", LAYOUT))
         elif token.type == "list_item_open" and token.map:
             regions.extend(_list_marker(text, token, lines))
+        elif token.type == "inline" and token.map and len(token.content) > MAX_INLINE_CHARS:
+            regions.append(Region(*_block_span(token, lines), "long-inline"))
         elif token.type == "inline" and token.map:
             inline_regions, inline_switches = _inline_regions(text, token, env, lines, row_cursors if in_table else None)
             regions += inline_regions
