@@ -437,3 +437,7 @@ def test_markdown_is_cut_only_after_a_blank_line_and_never_in_open_front_matter(
 def test_inline_content_too_long_to_parse_quickly_is_protected_whole():
     text = "intro\n\n" + "[" * 30_000 + "\n\nafter  this\n"
     assert [(r.kind, r.end - r.start) for r in protected_regions(text, "markdown")] == [("long-inline", 30_000)]
+
+
+def test_a_stray_tab_in_prose_is_not_a_table():
+    assert code_like_lines(["He said &amp;\ttabs  here", "a\tb\tc"]) == [False, True]

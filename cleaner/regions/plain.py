@@ -8,7 +8,7 @@ A line is code-like when it starts with a prompt (``$ ``, ``>>> ``, and
 ``... `` or ``> `` right after a prompt line), when it is dense in code
 punctuation, when it is an indented command (a known command word, or an
 option like ``--prefix``), when it is a ``key = value`` line or one of a run
-of ``key: value`` lines, or when it is a row of columns: a tab inside it, or
+of ``key: value`` lines, or when it is a row of columns: two tabs inside it, or
 a column after two or more spaces that starts where one starts on the next
 or previous line (two spaces after a full stop are a sentence gap, not a
 column). An indented block (lines indented at least as deep as
@@ -47,6 +47,7 @@ KEY_EQUALS_VALUE = re.compile(r"[ \t]*[A-Za-z_][\w.\-\[\]]*[ \t]*[:+]?=[ \t]*\S"
 KEY_COLON_VALUE = re.compile(r"[ \t]*[A-Za-z_][\w.\-]*:[ \t]+\S")
 OPTION = re.compile(r"(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?(?=[ \t]|$)")
 COLUMN_START = re.compile(r"(?<=[^\s.!?])  +(?=\S)")  # where a column starts, after its gap
+INNER_TAB = re.compile(r"(?<=\S)\t+(?=[ \t]*\S)")  # tab-separated values: two or more on a line
 CODE_MARK = re.compile(r"[{}();=<>/\\_|\[\]]")
 URL = re.compile(r"(?<!\S)[^\s:]*://\S*")  # slashes in a URL are not code; tried at token starts only
 INDENT = re.compile(r"[ \t]*")
@@ -157,7 +158,7 @@ def _code_like(lines: list[str], candidates: list[int]) -> list[bool]:
             or KEY_EQUALS_VALUE.match(line) is not None
             or _dense_in_code_punctuation(line)
             or _indented_command(line)
-            or "\t" in line.strip()
+            or len(INNER_TAB.findall(line)) >= 2
         )
     _mark_key_colon_runs(lines, candidates, flags)
     _mark_aligned_columns(lines, candidates, flags)
