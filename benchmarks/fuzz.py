@@ -11,7 +11,9 @@ a batch of examples at a time, and checks on every example:
   alone (``RULE.apply`` and ``clean(x, select=[name])``);
 - the spacing-only rules change nothing but their spacing characters;
 - the unicode rule is ftfy line by line, and boilerplate only removes catalog lines;
-- bytes: every run of undecodable bytes comes back out, in order.
+- bytes: every run of undecodable bytes comes back out, in order;
+- the offset map of ``clean_mapped``: untouched characters map to themselves,
+  both ways, monotonically; changes lie in the input, in order.
 A failure is shrunk by hypothesis and printed, and the script exits 1;
 otherwise it prints how many inputs were tried and exits 0.
 """
@@ -36,6 +38,7 @@ from test_properties import (  # noqa: E402
     check_changes_are_allowed,
     check_chain_idempotent,
     check_each_rule_idempotent,
+    check_offset_map,
 )
 
 from cleaner import clean  # noqa: E402
@@ -53,6 +56,7 @@ def check_text(text: str, tally: Tally) -> None:
     check_chain_idempotent(text)
     check_each_rule_idempotent(text)
     check_changes_are_allowed(text)
+    check_offset_map(text)
 
 
 def check_data(data: bytes, tally: Tally) -> None:

@@ -17,10 +17,11 @@ from types import SimpleNamespace
 from typing import Any, TextIO
 
 import click
+from click.core import ParameterSource
 
-from cleaner import __version__
-from cleaner.config import Config, ConfigError, resolve_config
-from cleaner.discovery import expand_inputs
+from cleaner import __version__, select_rules
+from cleaner.config import DEFAULT_INCLUDE, JSONL_INCLUDE, Config, ConfigError, resolve_config
+from cleaner.discovery import Found, Patterns, expand_inputs
 from cleaner.files import STDIN_NAME, check_encoding
 from cleaner.jsonl import split_field_path
 from cleaner.registry import RULES, RULES_BY_NAME
@@ -33,10 +34,13 @@ def _rule_names_help() -> str:
     return ", ".join(RULES_BY_NAME)
 
 
-def _parse_rules(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
-    if value is None:
+def _parse_rules(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str] | None:
+    """Rule names from every use of the option, combined; None when it was not given."""
+    if not value:
         return None
-    names = [name.strip() for name in value.split(",") if name.strip()]
+    names = [name.strip() for part in value for name in part.split(",") if name.strip()]
+    if not names:
+        raise click.BadParameter("names no rule")
     unknown = [name for name in names if name not in RULES_BY_NAME]
     if unknown:
         raise click.BadParameter(f"unknown rule {', '.join(unknown)}; valid rules: {_rule_names_help()}")
@@ -80,13 +84,29 @@ def _error(message: str) -> None:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+# readable=False: an unreadable file is one error line when it is read, not a
+# usage error that stops every other file.
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True, readable=False))
 @click.option("-i", "--in-place", is_flag=True, help="Rewrite FILES in place (atomically) instead of printing them.")
 @click.option("--backup", metavar="SUFFIX", help="With -i, keep each changed original as FILE+SUFFIX.")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the inputs that would change.")
+@click.option(
+    "--check", is_flag=True, help="Exit 1 if any input would change; alone, write nothing and name those inputs."
+)
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes instead of the text.")
-@click.option("--select", callback=_parse_rules, metavar="RULES", help="Run only these rules (comma-separated).")
-@click.option("--ignore", callback=_parse_rules, metavar="RULES", help="Skip these rules (comma-separated).")
+@click.option(
+    "--select",
+    multiple=True,
+    callback=_parse_rules,
+    metavar="RULES",
+    help="Run only these rules (comma-separated, repeatable); replaces the configuration's select and ignore.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=_parse_rules,
+    metavar="RULES",
+    help="Skip these rules (comma-separated, repeatable), besides those the configuration ignores.",
+)
 @click.option(
     "--encoding", default="utf-8", show_default=True, callback=_check_encoding, help="Encoding of inputs and outputs."
 )
@@ -122,9 +142,14 @@ def _error(message: str) -> None:
     "--include",
     multiple=True,
     metavar="GLOB",
-    help="Files to take from directories (repeatable; gitignore-style).  [default: *.txt, *.md]",
+    help="Files to take from directories (repeatable; gitignore-style).  [default: *.txt, *.md; with --jsonl, *.jsonl]",
 )
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths to skip in directories (repeatable).")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply --exclude and the configuration's exclude to files named on the command line too (for pre-commit).",
+)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Read settings from this file.")
 @click.option("--no-config", is_flag=True, help="Ignore pyproject.toml and cleaner.toml.")
 @click.option(
@@ -159,7 +184,8 @@ def main(ctx: click.Context, **options: Any) -> None:
 
     With no FILES, or FILE "-", reads standard input and writes the cleaned
     text to standard output. With FILES, prints each cleaned file, or with -i
-    rewrites them in place; directories are searched for .txt and .md files.
+    rewrites them in place; directories are searched for .txt and .md files
+    (.jsonl files with --jsonl), honouring .gitignore.
     Rules run in chain order; see --list-rules. Settings may come from
     [tool.cleaner] in pyproject.toml or from cleaner.toml; flags override them.
 
@@ -175,16 +201,22 @@ def main(ctx: click.Context, **options: Any) -> None:
             raise click.BadParameter(message, param_hint="--explain")
         click.echo(format_explanation(RULES_BY_NAME[settings.explain]))
         return
-    mode = _mode(settings)
+    mode = _mode(ctx, settings)
     try:
         config = resolve_config(settings.files, settings.config_path, settings.no_config)
     except ConfigError as error:
         _error(str(error))
         ctx.exit(EXIT_ERROR)
-    inputs = _inputs(settings, config)
+    inputs, skipped = _inputs(settings, config)
     job = _job(settings, config, mode, summary=len(inputs) > 1 and not settings.quiet)
     report = _open_report(settings, mode)
-    run = Run(mode, settings.quiet, _use_color(settings.color), report)
+    report_on_stdout = report is not None and settings.report_file in (None, "-")
+    run = Run(mode, settings.check, settings.quiet, _use_color(settings.color), report, report_on_stdout)
+    for found in skipped:
+        if found.error:
+            run.fail(found.note)
+        else:
+            run.note(found.note)
     jobs = settings.jobs or default_workers()
     with run.progress(inputs, jobs) as on_read:
         for outcome in run_jobs(job, inputs, jobs, stream=sys.stdout.buffer, on_read=on_read):
@@ -193,7 +225,9 @@ def main(ctx: click.Context, **options: Any) -> None:
     ctx.exit(run.exit_code)
 
 
-def _mode(settings: SimpleNamespace) -> str:
+def _mode(ctx: click.Context, settings: SimpleNamespace) -> str:
+    """The output mode; ``--check`` is not one, it only sets the exit code (and
+    alone, prints nothing), as black's ``--check`` beside ``--diff``."""
     if settings.backup and not settings.in_place:
         raise click.UsageError("--backup only makes sense with -i/--in-place")
     if settings.in_place and (settings.check or settings.show_diff):
@@ -205,26 +239,40 @@ def _mode(settings: SimpleNamespace) -> str:
             split_field_path(settings.field)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--field") from None
+    else:
+        for name in ("field", "strict"):
+            if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
+                raise click.UsageError(f"--{name} only applies to JSON Lines: add --jsonl")
     return DIFF if settings.show_diff else CHECK if settings.check else IN_PLACE if settings.in_place else PRINT
 
 
-def _inputs(settings: SimpleNamespace, config: Config) -> list[str]:
-    include = settings.include or config.include
-    inputs = []
+def _inputs(settings: SimpleNamespace, config: Config) -> tuple[list[str], list[Found]]:
+    """The files to clean, and what was skipped (with notes) on the way."""
+    if settings.include:
+        include = Patterns.of(settings.include)  # relative to each directory walked
+    elif config.include is not None:
+        include = Patterns.of(config.include, config.root)
+    else:
+        include = Patterns.of(JSONL_INCLUDE if settings.jsonl else DEFAULT_INCLUDE)
+    excludes = [Patterns.of(settings.exclude), Patterns.of(config.exclude, config.root)]
+    inputs, skipped = [], []
     names = list(settings.files) or [STDIN_NAME]
-    for found in expand_inputs(names, include, settings.exclude, config.exclude, config.root):
+    for found in expand_inputs(names, include, excludes, settings.force_exclude):
         if found.note:
-            if not settings.quiet:
-                _error(found.note)
+            skipped.append(found)
         else:
             inputs.append(found.path)
-    return inputs
+    return inputs, skipped
 
 
 def _job(settings: SimpleNamespace, config: Config, mode: str, summary: bool) -> Job:
-    select = settings.select if settings.select is not None else config.select
-    ignore = settings.ignore if settings.ignore is not None else config.ignore
-    return Job(
+    """The job; ``--select`` replaces the configuration's select and ignore,
+    ``--ignore`` adds to the configuration's ignore (as in ruff)."""
+    if settings.select is not None:
+        select, ignore = settings.select, settings.ignore
+    else:
+        select, ignore = config.select, _combined(config.ignore, settings.ignore)
+    job = Job(
         mode=mode,
         select=_tuple(select),
         ignore=_tuple(ignore),
@@ -239,6 +287,19 @@ def _job(settings: SimpleNamespace, config: Config, mode: str, summary: bool) ->
         format=settings.text_format or config.format,
         stdin_filename=settings.stdin_filename,
     )
+    if not select_rules(select, ignore):
+        raise click.UsageError(f"no rule left to run (select: {_listed(select)}; ignore: {_listed(ignore)})")
+    return job
+
+
+def _combined(first: Sequence[str] | None, second: Sequence[str] | None) -> list[str] | None:
+    if first is None and second is None:
+        return None
+    return [*(first or ()), *(second or ())]
+
+
+def _listed(names: Sequence[str] | None) -> str:
+    return "all" if names is None else ", ".join(names) or "none"
 
 
 def _open_report(settings: SimpleNamespace, mode: str) -> TextIO | None:

@@ -8,6 +8,8 @@ black do. Command-line flags override it.
     exclude = ["drafts/", "*.min.txt"]                  # gitignore-style patterns
     format = "auto"                                     # or "text", "markdown"
 
+``include`` and ``exclude`` patterns are read relative to the file's directory.
+
     [tool.cleaner.rules.boilerplate]
     enable = ["reuters-credit"]
 """
@@ -31,6 +33,7 @@ from cleaner.pipeline import Cleaner, UnknownRuleError
 CONFIG_FILE = "cleaner.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_INCLUDE = ("*.txt", "*.md")
+JSONL_INCLUDE = ("*.jsonl",)
 KEYS = ("select", "ignore", "include", "exclude", "rules", "format")
 FORMAT_CHOICES = ("auto", "text", "markdown")  # auto: Markdown by file name (.md, .markdown, .mdown, .mkd)
 
@@ -46,14 +49,14 @@ class Config:
     path: Path | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
-    include: tuple[str, ...] = DEFAULT_INCLUDE
+    include: tuple[str, ...] | None = None  # None: DEFAULT_INCLUDE (or *.jsonl for JSON Lines)
     exclude: tuple[str, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     format: str = "auto"
 
     @property
     def root(self) -> Path:
-        """The directory relative to which ``exclude`` patterns are read."""
+        """The directory relative to which ``include`` and ``exclude`` patterns are read."""
         return self.path.parent if self.path else Path.cwd()
 
 

@@ -8,10 +8,15 @@ raw line and only that span is replaced, so key order, spacing, number formats
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from json.decoder import scanstring
+from typing import Protocol
+
+from cleaner.changes import Change
 
 _DECODER = json.JSONDecoder()
 _JSON_WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -144,6 +149,46 @@ def _locate(text: str, path: tuple[str, ...]) -> tuple[int, int, str] | None:
     return start + bom, end + bom, value
 
 
+@dataclass(frozen=True)
+class RecordChange:
+    """A change to the field of the JSON Lines record on line ``record_line``
+    of its file; ``change.line`` and ``change.column`` count in the field's value."""
+
+    record_line: int
+    change: Change
+
+    @property
+    def rule(self) -> str:
+        return self.change.rule
+
+    def as_dict(self) -> dict[str, object]:
+        return {"record_line": self.record_line, **self.change.as_dict()}
+
+
+class Explainer(Protocol):
+    def explain(self, text: str, /) -> list[Change]: ...
+
+
+def field_changes(cleaner: Explainer, value: str, cleaned: str) -> list[Change]:
+    """The changes that made ``cleaned`` (``clean_field``'s result) from ``value``:
+    the chain's own, less the final line break that ``clean_field`` took off again.
+
+    >>> from cleaner import Cleaner
+    >>> [(c.rule, c.before, c.after) for c in field_changes(Cleaner(), "a  b", "a b")]
+    [('whitespace', '  ', ' ')]
+    """
+    changes = cleaner.explain(value)
+    if changes and not cleaned.endswith("\n"):
+        last = changes[-1]
+        after = last.after.removesuffix("\n")
+        if after != last.after and not last.before.endswith("\n"):
+            after = after.removesuffix("\r") if not last.before.endswith("\r") else after
+            changes[-1] = dataclasses.replace(last, after=after)
+            if after == last.before:
+                changes.pop()
+    return changes
+
+
 def _replace_value(text: str, found: tuple[int, int, str], clean_text: Callable[[str], str]) -> str:
     start, end, value = found
     cleaned = clean_field(value, clean_text)
@@ -191,6 +236,7 @@ def clean_jsonl_lines(
     clean_text: Callable[[str], str],
     strict: bool = False,
     on_error: Callable[[int, str], None] | None = None,
+    on_record: Callable[[int, str | None, str | None], None] | None = None,
 ) -> Iterator[bytes]:
     """Clean the string at the dotted path ``field`` in each JSON Lines record.
 
@@ -204,6 +250,8 @@ def clean_jsonl_lines(
     A malformed line (not JSON, not an object, invalid UTF-8) is passed
     through unchanged and reported as ``on_error(line_number, message)``,
     counting from 1; with ``strict=True`` it raises ``JsonlError`` instead.
+    Each well-formed record is told to ``on_record(line_number, value,
+    cleaned)``, with ``None, None`` when it has no string at ``field``.
 
     >>> from cleaner import clean
     >>> list(clean_jsonl_lines([b'{"id": 7, "text": "didn\\xc3\\xa2\\xe2\\x82\\xac\\xe2\\x84\\xa2t"}\\n'], "text", clean))
@@ -224,5 +272,17 @@ def clean_jsonl_lines(
                 on_error(line_number, str(error))
             yield line
             continue
-        cleaned = text if found is None else _replace_value(text, found, clean_text)
-        yield line if cleaned is text else cleaned.encode("utf-8") + ending
+        if found is None:
+            if on_record is not None:
+                on_record(line_number, None, None)
+            yield line
+            continue
+        start, end, value = found
+        cleaned = clean_field(value, clean_text)
+        if on_record is not None:
+            on_record(line_number, value, cleaned)
+        if cleaned == value:
+            yield line
+        else:
+            encoded = _encode_string(cleaned, text[start:end].isascii())
+            yield (text[:start] + encoded + text[end:]).encode("utf-8") + ending

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import difflib
+import functools
 import hashlib
 import io
 import itertools
@@ -26,7 +27,7 @@ from typing import Any, BinaryIO
 
 from cleaner.changes import Change
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
-from cleaner.jsonl import JsonlError, clean_jsonl_lines
+from cleaner.jsonl import JsonlError, RecordChange, clean_jsonl_lines, field_changes
 from cleaner.pipeline import Cleaner, clean_segments
 from cleaner.regions import format_for_name
 from cleaner.rule import Rule
@@ -53,14 +54,21 @@ class Job:
     format: str = "auto"  # text, markdown, or auto: by the input's file name
     stdin_filename: str | None = None  # the name standard input's format is judged by
 
-    def rules(self) -> tuple[Rule, ...]:
-        return Cleaner(self.select, self.ignore, self.options).rules
+    @functools.cached_property
+    def cleaner(self) -> Cleaner:
+        """The one chain every input of this job runs through (text and JSON
+        Lines); its format is the one JSON Lines fields are read in (auto:
+        text), a text input's is ``format_of`` its name."""
+        return Cleaner(self.select, self.ignore, self.options, "text" if self.format == "auto" else self.format)
 
     def format_of(self, name: str) -> str:
         """The format input ``name`` is read in."""
         if self.format != "auto":
             return self.format
         return format_for_name(self.stdin_filename if name == STDIN_NAME else name)
+
+    def rules(self) -> tuple[Rule, ...]:
+        return self.cleaner.rules
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ class Outcome:
     error: str | None = None
     output: bytes = b""
     warnings: tuple[str, ...] = ()
-    changes: tuple[Change, ...] = ()
+    changes: tuple[Change | RecordChange, ...] = ()
     rule_counts: tuple[tuple[str, int], ...] = ()
 
 
@@ -123,7 +131,7 @@ def run_jobs(
         return
     # Load the rules' data (the word list) once here: forked workers share it
     # instead of each loading its own.
-    Cleaner(job.select, job.ignore, job.options).clean("Warm up the rules ofthe chain.")
+    job.cleaner.clean("Warm up the rules ofthe chain.")
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(names)), initializer=_exit_with_parent, initargs=(os.getpid(),)
     )
@@ -138,10 +146,10 @@ class _Record:
 
     def __init__(self, keep: bool):
         self.keep = keep
-        self.changes: list[Change] = []
+        self.changes: list[Change | RecordChange] = []
         self.counts: Counter[str] = Counter()
 
-    def extend(self, changes: Iterable[Change]) -> None:
+    def extend(self, changes: Iterable[Change | RecordChange]) -> None:
         for change in changes:
             self.counts[change.rule] += 1
             if self.keep:
@@ -166,15 +174,19 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+NO_NEWLINE = "\\ No newline at end of file\n"
+
+
 def unified_diff(name: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"{name}\t(original)",
-            tofile=f"{name}\t(cleaned)",
-        )
+    """A unified diff that ``patch`` and ``git apply`` accept: a last line
+    without a line break is followed by the ``\\ No newline`` marker."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"{name}\t(original)",
+        tofile=f"{name}\t(cleaned)",
     )
+    return "".join(line if line.endswith("\n") else line + "\n" + NO_NEWLINE for line in lines)
 
 
 def _stdin_or_none(name: str) -> BinaryIO | None:
@@ -250,59 +262,109 @@ def _clean_in_place(
     digests = _Digests()
     cleaned = _cleaned_pieces(source, rules, digests, record, format)
     first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
-    with AtomicReplacement(source, backup) as replacement:
-        for data in _encoded(source, itertools.chain([first], cleaned)):
-            replacement.write(data)
-        if not digests.changed:
+    chunks = _encoded(source, itertools.chain([first], cleaned))
+    return _replace_if_changed(source, backup, chunks, lambda: digests.changed)
+
+
+def _replace_if_changed(
+    source: Source, backup: str | None, chunks: Iterator[bytes], changed: Callable[[], bool]
+) -> bool:
+    """Write ``chunks`` to a temporary file and put it in ``source``'s place
+    if ``changed()`` says so once all are written; True if it did."""
+    try:
+        with AtomicReplacement(source, backup) as replacement:
+            for data in chunks:
+                replacement.write(data)
+            if not changed():
+                return False
+            replacement.commit()
+    except OutputError:
+        # A file that cleaning leaves as it is needs no writing, so failing to
+        # write it (read-only file or folder, full disk) is no failure. Asking
+        # to rewrite what is not a file (/dev/null, a FIFO) stays an error.
+        if not _is_regular_file(source.name):
+            raise
+        for _ in chunks:
+            pass
+        if not changed():
             return False
-        replacement.commit()
+        raise
     return True
+
+
+def _is_regular_file(name: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(name).st_mode)
+    except OSError:
+        return False
 
 
 def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
     """Clean one field of every JSON Lines record (always UTF-8) of ``source``."""
     warnings: list[str] = []
-    clean_text = Cleaner(job.select, job.ignore, job.options, job.format_of(source.name)).clean
+    records = _JsonlRecords(job, source.name)
 
     def report(line_number: int, message: str) -> None:
         warnings.append(f"{source.name}: line {line_number}: {message}; passed through unchanged")
 
-    def cleaned_lines(handle: BinaryIO, changes: list[bool]) -> Iterator[bytes]:
-        originals = iter(handle)
-        remembered = []
+    def cleaned_lines(handle: BinaryIO) -> Iterator[bytes]:
+        return clean_jsonl_lines(
+            handle, job.jsonl_field, job.cleaner.clean, job.strict, report, on_record=records.take
+        )
 
-        def remember() -> Iterator[bytes]:
-            for line in originals:
-                remembered.append(line)
-                yield line
+    def outcome(output: bytes = b"") -> Outcome:
+        return Outcome(
+            source.name,
+            records.changed > 0,
+            output=output,
+            warnings=(*warnings, *records.warnings()),
+            **_found(records.record),
+        )
 
-        for line in clean_jsonl_lines(remember(), job.jsonl_field, clean_text, job.strict, report):
-            if line is not remembered.pop():
-                changes.append(True)
-            yield line
-
-    changes: list[bool] = []
     with _binary_input(source) as handle:
         if job.mode in (CHECK, DIFF):
             before = handle.read()
-            after = b"".join(cleaned_lines(io.BytesIO(before), changes))
+            after = b"".join(cleaned_lines(io.BytesIO(before)))
             diff = ""
-            if changes and job.mode == DIFF:
+            if records.changed and job.mode == DIFF:
                 diff = unified_diff(source.name, before.decode("utf-8", "replace"), after.decode("utf-8", "replace"))
-            return Outcome(source.name, bool(changes), output=diff.encode(), warnings=tuple(warnings))
+            return outcome(diff.encode())
         if job.mode == IN_PLACE:
-            with AtomicReplacement(source, job.backup) as replacement:
-                for line in cleaned_lines(handle, changes):
-                    replacement.write(line)
-                if changes:
-                    replacement.commit()
-            return Outcome(source.name, bool(changes), warnings=tuple(warnings))
+            _replace_if_changed(source, job.backup, cleaned_lines(handle), lambda: records.changed > 0)
+            return outcome()
         buffer = io.BytesIO() if stream is None else None
         output = stream or buffer
-        for line in cleaned_lines(handle, changes):
+        for line in cleaned_lines(handle):
             output.write(line)
         output.flush()
-        return Outcome(source.name, bool(changes), output=buffer.getvalue() if buffer else b"", warnings=tuple(warnings))
+        return outcome(buffer.getvalue() if buffer else b"")
+
+
+class _JsonlRecords:
+    """What happened to the records of one JSON Lines input: how many had the
+    field, how many changed, and (for the report and summary) each change."""
+
+    def __init__(self, job: Job, name: str):
+        self.job, self.name = job, name
+        self.records = self.missing = self.changed = 0
+        self.record = _Record(job.list_changes) if job.list_changes or job.count_changes else None
+
+    def take(self, line_number: int, value: str | None, cleaned: str | None) -> None:
+        self.records += 1
+        if value is None:
+            self.missing += 1
+        elif cleaned != value:
+            self.changed += 1
+            if self.record is not None:
+                self.record.extend(
+                    RecordChange(line_number, change) for change in field_changes(self.job.cleaner, value, cleaned)
+                )
+
+    def warnings(self) -> tuple[str, ...]:
+        if not self.missing:
+            return ()
+        field = self.job.jsonl_field
+        return (f"{self.name}: {self.missing} of {self.records} records have no string field {field!r}",)
 
 
 @contextlib.contextmanager

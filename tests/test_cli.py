@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import collections
 import errno
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -26,9 +31,9 @@ def run():
     return invoke
 
 
-def _run_process(*args, input: bytes):
+def _run_process(*args, input: bytes, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "cleaner", *args], input=input, capture_output=True, timeout=60
+        [sys.executable, "-m", "cleaner", *args], input=input, capture_output=True, timeout=60, cwd=cwd
     )
 
 
@@ -50,7 +55,7 @@ def test_files_are_printed_to_stdout(run, tmp_path):
     result = run(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
     assert result.exit_code == 0
     assert result.stdout == CLEAN + "second file\n"
-    assert result.stderr == "cleaned 2 files, 2 changed: whitespace 6, unicode 1\n"
+    assert result.stderr == "checked 2 files, 2 would change: whitespace 6, unicode 1\n"
     assert (tmp_path / "a.txt").read_text() == DIRTY
 
 
@@ -193,13 +198,61 @@ def test_bad_inputs_give_one_line_and_exit_2(run, tmp_path, make, message):
     assert message in result.stderr and str(path) in result.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
-def test_unreadable_file(run, tmp_path):
-    path = tmp_path / "secret.txt"
-    path.write_text("x")
-    path.chmod(0)
-    result = run(str(path))
-    assert result.exit_code == 2 and "permission denied" in result.stderr
+def unprivileged(*args: str, cwd) -> subprocess.CompletedProcess:
+    """``cleaner ARGS`` in ``cwd`` as a user without special rights: as root
+    (in CI), switched to nobody with setpriv, so permission tests run there too.
+    ``cwd`` and the files in it must be open to that user."""
+    switch = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+    return subprocess.run(
+        [*switch, sys.executable, "-m", "cleaner", *args], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.fixture
+def shared_dir():
+    """A folder that the user of ``unprivileged`` may enter and write in: in
+    /tmp itself, as pytest keeps its own base folder closed to other users."""
+    directory = Path(tempfile.mkdtemp(prefix="cleaner-test-"))
+    directory.chmod(0o777)
+    yield directory
+    for folder, _, _ in os.walk(directory):
+        os.chmod(folder, 0o777)  # so that a locked folder can be removed
+    shutil.rmtree(directory)
+
+
+def test_unreadable_file(shared_dir):
+    secret, other = shared_dir / "secret.txt", shared_dir / "other.txt"
+    secret.write_text(DIRTY)
+    other.write_text(DIRTY)
+    secret.chmod(0)
+    other.chmod(0o666)
+    result = unprivileged("-i", "secret.txt", "other.txt", cwd=shared_dir)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines[:2] == ["cleaner: secret.txt: permission denied", "cleaned other.txt"]
+    assert lines[2].startswith("cleaned 1 file, 1 changed, 1 failed: ") and len(lines) == 3
+    assert other.read_text() == CLEAN
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_in_place_on_a_clean_file_that_cannot_be_written_succeeds(shared_dir, read_only):
+    folder = shared_dir / "docs"
+    folder.mkdir()
+    path = folder / "tidy.txt"
+    path.write_text(CLEAN)
+    path.chmod(0o444 if read_only == "file" else 0o666)
+    folder.chmod(0o777 if read_only == "file" else 0o555)
+    result = unprivileged("-i", "docs/tidy.txt", cwd=shared_dir)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+
+
+def test_in_place_on_a_dirty_file_that_cannot_be_written_fails(shared_dir):
+    path = shared_dir / "dirty.txt"
+    path.write_text(DIRTY)
+    path.chmod(0o444)
+    result = unprivileged("-i", "dirty.txt", cwd=shared_dir)
+    assert (result.returncode, result.stderr) == (2, "cleaner: dirty.txt: file is read-only; left as it is\n")
+    assert path.read_text() == DIRTY
 
 
 def test_write_failure_midway_keeps_the_original(run, tmp_path, monkeypatch):
@@ -346,3 +399,141 @@ def test_reader_going_away_stops_quietly(tmp_path):
     stderr = process.stderr.read()
     assert process.wait(timeout=60) == -13  # SIGPIPE, as for other filters
     assert stderr == b""
+
+
+# Check is not an output mode
+
+
+def test_check_with_diff_prints_the_diff_and_exits_1(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    (tmp_path / "tidy.txt").write_text(CLEAN)
+    result = _run_process("--check", "--diff", "a.txt", "tidy.txt", input=b"", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.decode().splitlines()[:2] == ["--- a.txt\t(original)", "+++ a.txt\t(cleaned)"]
+    assert result.stderr.decode().splitlines()[0] == "would clean a.txt"
+    clean_only = _run_process("--check", "--diff", "tidy.txt", input=b"", cwd=tmp_path)
+    assert (clean_only.returncode, clean_only.stdout) == (0, b"")
+
+
+def test_check_with_report_exits_1_and_diff_alone_exits_0(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    report = _run_process("--check", "--report", "json", "a.txt", input=b"", cwd=tmp_path)
+    assert report.returncode == 1
+    assert json.loads(report.stdout)["changed"] is True
+    assert _run_process("--diff", "a.txt", input=b"", cwd=tmp_path).returncode == 0
+
+
+def test_diff_of_a_file_without_final_newline_applies_with_patch(tmp_path):
+    shutil_patch = shutil.which("patch")
+    if shutil_patch is None:
+        pytest.fail("the patch program is needed (apt-get install patch)")
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"First line\nTom &amp; Jerry met.")
+    result = _run_process("--diff", "a.txt", input=b"", cwd=tmp_path)
+    assert result.stdout.decode().splitlines()[3:] == [
+        " First line",
+        "-Tom &amp; Jerry met.",
+        "\\ No newline at end of file",
+        "+Tom & Jerry met.",
+    ]
+    subprocess.run([shutil_patch, "-p0", "--quiet"], input=result.stdout, cwd=tmp_path, check=True)
+    assert path.read_bytes() == b"First line\nTom & Jerry met.\n"
+
+
+# Choosing rules
+
+
+def test_select_on_the_command_line_overrides_the_configuration_ignore(run, tmp_path):
+    (tmp_path / "cleaner.toml").write_text('ignore = ["unicode"]\n')
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    assert run(str(path)).stdout == "Tom &amp; Jerry met.\n"
+    assert run("--select", "unicode", str(path)).stdout == "Tom & Jerry  met. \n\n\n\n"
+
+
+def test_ignore_on_the_command_line_adds_to_the_configuration_ignore(run, tmp_path):
+    (tmp_path / "cleaner.toml").write_text('ignore = ["unicode"]\n')
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    assert run("--ignore", "whitespace", str(path)).stdout == DIRTY
+
+
+def test_repeated_select_combines(run):
+    assert run("--select", "unicode", "--select", "whitespace", input=DIRTY).stdout == CLEAN
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--select", ""], "names no rule"),
+        (["--select", " , "], "names no rule"),
+        (["--select", "unicode", "--ignore", "unicode"], "no rule left to run"),
+    ],
+)
+def test_a_selection_of_no_rule_is_a_usage_error(run, args, message):
+    result = run(*args, input=DIRTY)
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stdout == ""
+
+
+# JSON Lines
+
+
+@pytest.mark.parametrize("option", [["--field", "body"], ["--strict"]])
+def test_jsonl_options_without_jsonl_are_a_usage_error(run, option):
+    result = run(*option, input=DIRTY)
+    assert result.exit_code == 2
+    assert f"{option[0]} only applies to JSON Lines: add --jsonl" in result.stderr
+
+
+def test_jsonl_takes_jsonl_files_from_directories(run, tmp_path):
+    (tmp_path / "corpus.jsonl").write_bytes(JSONL)
+    (tmp_path / "notes.txt").write_text(DIRTY)
+    result = run("--jsonl", "--check", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"would clean {tmp_path / 'corpus.jsonl'}" in result.stderr
+    assert "notes.txt" not in result.stderr
+
+
+def test_jsonl_says_how_many_records_lack_the_field(run, tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(JSONL)
+    result = run("--jsonl", "--field", "txt", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.encode() == JSONL
+    assert f"cleaner: {path}: 3 of 3 records have no string field 'txt'" in result.stderr.splitlines()
+    assert "records have no" not in run("--jsonl", "--check", str(path)).stderr.replace("2 of 3", "")
+
+
+def test_jsonl_report_lists_every_change_of_every_record_with_its_line(run, tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(JSONL)
+    (tmp_path / "tidy.jsonl").write_bytes(b'{"text": "fine"}\n')
+    result = run("--jsonl", "--check", "--report", "json", str(path), str(tmp_path / "tidy.jsonl"))
+    assert result.exit_code == 1
+    record = json.loads(result.stdout.splitlines()[0])
+    found = [(c["record_line"], c["rule"], c["before"], c["after"]) for c in record["changes"]]
+    # Record 1's value is "Tom &amp; Jerry  met": no final newline is reported, as none is added.
+    assert [change for change in found if change[0] == 1] == [
+        (1, "unicode", "&amp;", "&"),
+        (1, "whitespace", "  ", " "),
+    ]
+    assert (4, "unicode", "didn\u00e2\u20ac\u2122t", "didn\u2019t") in found
+    assert {change[:2] for change in found} == {(1, "unicode"), (1, "whitespace"), (4, "unicode"), (4, "whitespace")}
+    value = json.loads(JSONL.splitlines()[0])["text"]
+    for change in record["changes"][:2]:
+        assert value[change["start"] : change["end"]] == change["before"]
+    summary, per_rule = result.stderr.splitlines()[-1].split(": ")
+    assert summary == "checked 2 files, 1 would change"
+    counts = collections.Counter(change[1] for change in found)
+    assert sorted(per_rule.split(", ")) == sorted(f"{rule} {count}" for rule, count in counts.items())
+
+
+def test_unreadable_subdirectory_is_a_note_and_exit_2(shared_dir):
+    (shared_dir / "locked").mkdir()
+    (shared_dir / "a.txt").write_text(CLEAN)
+    (shared_dir / "locked" / "b.txt").write_text(DIRTY)
+    (shared_dir / "locked").chmod(0)
+    result = unprivileged("--check", ".", cwd=shared_dir)
+    assert result.returncode == 2
+    assert result.stderr == "cleaner: locked: permission denied; not searched\n"

@@ -16,7 +16,13 @@ import pandas as pd  # noqa: E402
 from dask.distributed import Client, LocalCluster, get_task_stream  # noqa: E402
 
 from cleaner import clean  # noqa: E402
-from cleaner.dask import clean_bag, clean_dataframe, clean_jsonl_files, clean_parquet  # noqa: E402
+from cleaner.dask import (  # noqa: E402
+    MalformedLinesWarning,
+    clean_bag,
+    clean_dataframe,
+    clean_jsonl_files,
+    clean_parquet,
+)
 from cleaner.jsonl import JsonlError, clean_jsonl_lines  # noqa: E402
 
 WORDS = "the council said it would review plans for new housing near river station on monday".split()
@@ -71,7 +77,7 @@ def test_clean_jsonl_files_matches_single_process(client, texts, tmp_path):
         path.write_bytes(b"".join(lines))
         inputs.append(path)
 
-    with get_task_stream(client) as tasks:
+    with get_task_stream(client) as tasks, pytest.warns(MalformedLinesWarning, match="^1 malformed line was"):
         outputs = clean_jsonl_files(str(tmp_path / "crawl-*.jsonl"), str(tmp_path / "out"), field="meta.body")
     assert tasks.data, "the work ran on the cluster"
     assert [p.rsplit("/", 1)[1] for p in outputs] == [p.name for p in inputs]
@@ -131,6 +137,59 @@ def test_clean_bag_of_documents_and_of_records(client, texts):
 def test_clean_bag_honours_select(client):
     bag = db.from_sequence(["Tom &amp; Jerry  met"], npartitions=1)
     assert clean_bag(bag, select="whitespace").compute() == ["Tom &amp; Jerry met\n"]
+
+
+def test_clean_jsonl_files_counts_malformed_lines_and_names_the_first(client, tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b'{"text": "a  b"}\nnot json\n[1]\n')
+    (tmp_path / "b.jsonl").write_bytes(b'{"text": \n')
+    with pytest.warns(MalformedLinesWarning) as caught:
+        clean_jsonl_files(str(tmp_path / "*.jsonl"), str(tmp_path / "out"), field="text")
+    (warning,) = caught
+    message = str(warning.message)
+    first = f"{tmp_path / 'a.jsonl'}: line 2: expected a JSON object"
+    assert message.startswith(f"3 malformed lines were passed through unchanged; the first: {first}")
+    assert (tmp_path / "out" / "a.jsonl").read_bytes() == b'{"text": "a b"}\nnot json\n[1]\n'
+
+
+def test_writing_over_an_existing_output_is_one_clear_error(client, tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b'{"text": "a  b"}\n')
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "old.jsonl").write_bytes(b"{}\n")
+    with pytest.raises(FileExistsError, match="the output folder already exists; .* overwrite=True"):
+        clean_jsonl_files(str(tmp_path / "a.jsonl"), str(tmp_path / "out"), field="text")
+    clean_jsonl_files(str(tmp_path / "a.jsonl"), str(tmp_path / "out"), field="text", overwrite=True)
+    assert (tmp_path / "out" / "a.jsonl").read_bytes() == b'{"text": "a b"}\n'
+
+    pd.DataFrame({"text": ["a  b"]}).to_parquet(tmp_path / "in.parquet", index=False)
+    clean_parquet(str(tmp_path / "in.parquet"), str(tmp_path / "pq"), column="text")
+    with pytest.raises(FileExistsError, match="the output already exists"):
+        clean_parquet(str(tmp_path / "in.parquet"), str(tmp_path / "pq"), column="text")
+    clean_parquet(str(tmp_path / "in.parquet"), str(tmp_path / "pq"), column="text", overwrite=True)
+
+
+def test_clean_parquet_adds_no_index_column(client, tmp_path):
+    import pyarrow.parquet as pq
+
+    pd.DataFrame({"id": [1, 2], "text": ["a  b", "c"]}).to_parquet(tmp_path / "in.parquet", index=False)
+    clean_parquet(str(tmp_path / "in.parquet"), str(tmp_path / "out"), column="text")
+    table = pq.read_table(tmp_path / "out")
+    assert table.schema.names == ["id", "text"]
+    assert table.column("text").to_pylist() == ["a b", "c"]
+
+
+REUTERS = "Body.\n(Reporting by Jane Doe; Editing by John Roe)\n"
+OPTIONS = {"boilerplate": {"enable": ["reuters-credit"]}}
+
+
+def test_rule_options_reach_the_workers(client, tmp_path):
+    assert clean_bag(db.from_sequence([REUTERS]), options=OPTIONS).compute() == ["Body.\n"]
+    assert clean_bag(db.from_sequence([REUTERS])).compute() == [REUTERS]
+    df = dd.from_pandas(pd.DataFrame({"text": [REUTERS]}), npartitions=1)
+    assert clean_dataframe(df, "text", options=OPTIONS).compute()["text"].tolist() == ["Body.\n"]
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": REUTERS}) + "\n")
+    (output,) = clean_jsonl_files(str(tmp_path / "a.jsonl"), str(tmp_path / "out"), field="text", options=OPTIONS)
+    with open(output) as handle:
+        assert json.loads(handle.read()) == {"text": "Body.\n"}
 
 
 def test_bag_of_markdown_documents_keeps_code():

@@ -150,6 +150,92 @@ def test_named_files_are_taken_even_if_excluded(tree):
     assert (tree / "keep.txt").read_text() == CLEAN
 
 
+def test_force_exclude_applies_exclude_to_named_files(tree):
+    (tree / "cleaner.toml").write_text('exclude = ["sub/"]\n')
+    named = [str(tree / "sub" / "b.md"), str(tree / "keep.txt"), str(tree / "a.txt")]
+    result = run("-i", "--force-exclude", "--exclude", "keep.txt", *named)
+    assert result.exit_code == 0
+    assert (tree / "sub" / "b.md").read_text() == DIRTY
+    assert (tree / "keep.txt").read_text() == DIRTY
+    assert (tree / "a.txt").read_text() == CLEAN
+
+
+def test_pre_commit_hook_passes_force_exclude():
+    hook = (REPO / ".pre-commit-hooks.yaml").read_text()
+    assert "entry: cleaner -i -q --force-exclude\n" in hook
+
+
+def test_fifo_in_a_walked_directory_is_skipped_with_a_note(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "cleaner", "--check", "."], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["cleaner: skipping pipe.txt: not a regular file", "would clean a.txt"]
+
+
+def _git_init(path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(path)], check=True)
+
+
+def test_gitignore_above_the_walked_directory_is_honoured(tmp_path):
+    _git_init(tmp_path)
+    (tmp_path / ".gitignore").write_text("docs/_build/\n*.log.txt\n")
+    (tmp_path / "docs" / "_build").mkdir(parents=True)
+    (tmp_path / "docs" / "_build" / "out.txt").write_text(DIRTY)
+    (tmp_path / "docs" / "run.log.txt").write_text(DIRTY)
+    (tmp_path / "docs" / "page.txt").write_text(DIRTY)
+    result = run("--check", "docs", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == "would clean docs/page.txt\n"
+
+
+def test_git_info_exclude_is_honoured(tmp_path):
+    _git_init(tmp_path)
+    (tmp_path / ".git" / "info").mkdir(exist_ok=True)
+    (tmp_path / ".git" / "info" / "exclude").write_text("private.txt\n")
+    (tmp_path / "private.txt").write_text(DIRTY)
+    (tmp_path / "public.txt").write_text(DIRTY)
+    result = run("--check", ".", cwd=tmp_path)
+    assert result.stderr == "would clean public.txt\n"
+
+
+def test_gitignore_outside_the_repository_is_not_read(tmp_path):
+    (tmp_path / ".gitignore").write_text("*.txt\n")
+    _git_init(tmp_path / "repo")
+    (tmp_path / "repo" / "a.txt").write_text(DIRTY)
+    assert run("--check", "repo", cwd=tmp_path).stderr == "would clean repo/a.txt\n"
+
+
+def test_gitignore_with_a_byte_order_mark_keeps_its_first_pattern(tmp_path):
+    (tmp_path / ".gitignore").write_bytes(b"\xef\xbb\xbfdrafts.txt\nold.txt\n")
+    for name in ("drafts.txt", "old.txt", "new.txt"):
+        (tmp_path / name).write_text(DIRTY)
+    assert run("--check", ".", cwd=tmp_path).stderr == "would clean new.txt\n"
+
+
+def test_finding_nothing_says_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "rst").mkdir()
+    (tmp_path / "rst" / "a.rst").write_text(DIRTY)
+    result = run("--check", "empty", "rst", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "cleaner: no files to clean in empty (none matched the include patterns)",
+        "cleaner: no files to clean in rst (none matched the include patterns)",
+    ]
+
+
+def test_configuration_include_is_relative_to_the_configuration_file(tmp_path):
+    (tmp_path / "cleaner.toml").write_text('include = ["/docs/*.txt"]\n')
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(DIRTY)
+    (tmp_path / "b.txt").write_text(DIRTY)
+    assert run("--check", ".", cwd=tmp_path).stderr == "would clean docs/a.txt\n"
+    assert run("--check", "docs", cwd=tmp_path).stderr == "would clean docs/a.txt\n"
+
+
 # Reports and summaries
 
 
@@ -247,6 +333,40 @@ def test_terminal_gets_progress_bar_and_colours_but_a_pipe_does_not(tmp_path):
     assert b"cleaning" not in piped.stderr and b"%" not in piped.stderr
     piped_diff = subprocess.run([sys.executable, "-m", "cleaner", "--diff", names[0]], cwd=tmp_path, capture_output=True)
     assert b"\x1b[" not in piped_diff.stdout
+
+
+def test_progress_bar_is_cleared_before_each_line_and_ends_at_100_percent(tmp_path):
+    for n in range(12):
+        (tmp_path / f"doc{n:02}.txt").write_text(DIRTY * 50)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    for jobs in ("1", "2"):
+        shown = _run_in_terminal(["--check", "-j", jobs, *names], tmp_path)
+        lines = shown.split("\r\n")
+        messages = [line for line in lines if "would clean" in line]
+        assert len(messages) == 12
+        # Each message starts on a cleared line, with nothing of the bar before it.
+        assert all(line.rsplit("\r", 1)[-1].startswith("\x1b[Kwould clean") for line in messages)
+        assert "100%" in shown and "%" not in shown.split("100%")[-1]
+
+
+def test_no_progress_bar_when_the_text_goes_to_the_same_terminal(tmp_path):
+    for n in range(12):
+        (tmp_path / f"doc{n:02}.txt").write_text(DIRTY * 50)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    shown = _run_in_terminal(["-j", "1", *names], tmp_path)
+    assert "Tom & Jerry met." in shown
+    assert "cleaning" not in shown and "%" not in shown
+    report = _run_in_terminal(["--check", "--report", "json", "-j", "1", *names], tmp_path)
+    assert '"changed": true' in report
+    assert "cleaning" not in report and "%" not in report
+
+
+def test_distribution_name_is_not_the_unrelated_cleaner_on_the_index():
+    from cleaner.config import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert project["name"] == "cleaner-text"  # "cleaner" on PyPI is someone else's project
+    assert project["scripts"] == {"cleaner": "cleaner.cli:run"}
 
 
 # pre-commit
