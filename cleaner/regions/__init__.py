@@ -191,10 +191,11 @@ def uncuttable_spans(text: str, format: str = "text") -> list[tuple[int, int]]:
 def cut_allowed(text: str, cut: int, format: str = "text") -> bool:
     """Whether ``text`` may be cut into segments at ``cut`` (a line start)
     without splitting a block that must be read whole. A block that ends at
-    ``cut`` with an empty line is still open there. Markdown is cut only
-    after a blank line: elsewhere the cut would split a paragraph, whose
-    inline code may run across lines."""
-    if format == "markdown" and 0 < cut and not _after_blank_line(text, cut):
+    ``cut`` with an empty line is still open there. Text is cut only after a
+    blank line: elsewhere the cut would split a paragraph (whose inline code
+    may run across lines) or a run of code-like lines (found by their
+    neighbours: aligned columns, ``key: value`` runs, indented blocks)."""
+    if 0 < cut and not _after_blank_line(text, cut):
         return False
     return not any(start < cut <= end for start, end in uncuttable_spans(text, format))
 

@@ -10,6 +10,8 @@ located line by line in the document.
 from __future__ import annotations
 
 import functools
+import html
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
@@ -50,6 +52,7 @@ RECORDED_INLINE = {
     "link": "link-destination",
     "image": "image-destination",
 }
+ENTITY_NAME_AHEAD = re.compile(r"#?\w+;")  # what would follow "&" in an entity
 SPANS, ROOT, REFERENCES = "cleaner.spans", "cleaner.root", "cleaner.reference-lines"
 # markdown-it's inline parser turns quadratic on some long runs (50,000 "["
 # take seconds): inline content longer than this is protected whole instead
@@ -346,7 +349,24 @@ def _protected_part(
         return label_end, end
     if name == "backticks" and "code_inline" not in types:
         return None  # a lone run of backticks is text
+    if name == "entity" and not _entity_matters(content, start, end):
+        return None
     return start, end
+
+
+# Characters that mean something to Markdown: an entity standing for one of
+# them must stay an entity (decoded, "&lt;div&gt;" would become raw HTML).
+MARKDOWN_SIGNIFICANT = frozenset("<>*_`[]()\\#!|~$&")
+
+
+def _entity_matters(content: str, start: int, end: int) -> bool:
+    """Whether decoding the entity at ``content[start:end]`` could change
+    how the Markdown reads: it stands for a significant character, or for an
+    ampersand that would start another entity ("&amp;copy;")."""
+    decoded = html.unescape(content[start:end])
+    if decoded == "&":
+        return ENTITY_NAME_AHEAD.match(content, end) is not None
+    return any(char in MARKDOWN_SIGNIFICANT for char in decoded)
 
 
 def _inline_spans(content: str, env: dict) -> list[tuple]:
