@@ -125,6 +125,47 @@ def changed_lines(before: str, after: str) -> list[int] | None:
     return [n for n, (a, b) in enumerate(zip(old, new)) if a != b]
 
 
+def damaged_kinds(text: str, cleaned: str) -> set[str]:
+    """Kinds of the regions closed to every rule whose text is no longer found,
+    in order, in ``cleaned``; inline regions (which a footer's removal may take
+    whole) only when their text is gone from ``cleaned`` altogether."""
+    damaged, cursor = set(), 0
+    regions = protected_regions(text, "markdown")
+    for region in regions:
+        if region.rules is not None or region.removable_by:
+            continue
+        found = cleaned.find(text[region.start : region.end], cursor)
+        if found == -1:
+            damaged.add(region.kind)
+        else:
+            cursor = found
+    for region in regions:
+        if region.removable_by and text[region.start : region.end] not in cleaned:
+            damaged.add(region.kind)
+    return damaged
+
+
+def measure_markdown(documents: list[tuple[str, str]], show: int) -> None:
+    from collections import Counter
+
+    before, after, examples = Counter(), Counter(), []
+    docs_before = docs_after = 0
+    for name, text in documents:
+        kinds_before = damaged_kinds(text, unprotected(text))
+        kinds_after = damaged_kinds(text, clean(text, format="markdown"))
+        before.update(kinds_before)
+        after.update(kinds_after)
+        docs_before += bool(kinds_before)
+        docs_after += bool(kinds_after)
+        if kinds_after:
+            examples.append((name, sorted(kinds_after)))
+    print(f"documents: {len(documents)}; with a protected construct changed: before {docs_before}, after {docs_after}")
+    for kind in sorted(set(before) | set(after)):
+        print(f"  {kind:22} before {before[kind]:4}  after {after[kind]:4}")
+    for name, kinds in examples[:show]:
+        print(f"  still changed: {name}: {', '.join(kinds)}")
+
+
 def measure(documents: list[tuple[str, str]], show: int) -> None:
     totals = dict.fromkeys(("code lines", "prose lines", "code before", "code after", "prose before", "prose after"), 0)
     skipped, examples = 0, []
