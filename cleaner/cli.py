@@ -72,7 +72,10 @@ def format_rule_table(rules: Sequence[Rule]) -> str:
 
 
 def format_explanation(rule: Rule) -> str:
-    lines = [f"{rule.name}: {rule.summary}", "", rule.explanation.rstrip(), "", "Examples:"]
+    # A rule configured by options may describe itself as configured (the
+    # boilerplate catalog with the user's templates).
+    explanation = getattr(rule.find_edits, "explanation", None) or rule.explanation
+    lines = [f"{rule.name}: {rule.summary}", "", explanation.rstrip(), "", "Examples:"]
     for source, expected in rule.examples:
         lines.append(f"  {_show(source)}")
         lines.append(f"    -> {_show(expected)}" if expected != source else "    (unchanged)")
@@ -199,7 +202,13 @@ def main(ctx: click.Context, **options: Any) -> None:
         if settings.explain not in RULES_BY_NAME:
             message = f"unknown rule {settings.explain}; valid rules: {_rule_names_help()}"
             raise click.BadParameter(message, param_hint="--explain")
-        click.echo(format_explanation(RULES_BY_NAME[settings.explain]))
+        rule = RULES_BY_NAME[settings.explain]
+        try:
+            config = resolve_config(settings.files, settings.config_path, settings.no_config)
+        except ConfigError as error:
+            _error(str(error))
+            ctx.exit(EXIT_ERROR)
+        click.echo(format_explanation(rule.with_options(**config.rule_options.get(rule.name, {}))))
         return
     mode = _mode(ctx, settings)
     try:

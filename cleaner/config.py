@@ -95,6 +95,20 @@ def _names(path: Path, table: str, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+# Rule options that name a file: read relative to the configuration file.
+PATH_OPTIONS = ("catalog",)
+
+
+def _resolve_paths(rules: dict[str, dict[str, Any]], base: Path) -> dict[str, dict[str, Any]]:
+    return {
+        rule: {
+            key: str(base / value) if key in PATH_OPTIONS and isinstance(value, str) else value
+            for key, value in options.items()
+        }
+        for rule, options in rules.items()
+    }
+
+
 def load_config(path: Path) -> Config:
     """Read and check the configuration in ``path``."""
     data = _load(path)
@@ -111,7 +125,7 @@ def load_config(path: Path) -> Config:
     format = settings.get("format", "auto")
     if format not in FORMAT_CHOICES:
         raise ConfigError(f"{path}: {table} format must be one of {', '.join(FORMAT_CHOICES)}, not {format!r}")
-    config = Config(path=path, rule_options=rules, format=format, **values)
+    config = Config(path=path, rule_options=_resolve_paths(rules, path.parent), format=format, **values)
     try:
         Cleaner(config.select, config.ignore, config.rule_options)
     except UnknownRuleError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 # Zipf scale: log10 of a word's frequency per billion words. wordfreq's
 # English list stops near 1.0, so 0.0 means "not a word wordfreq has seen".
@@ -47,14 +48,20 @@ PREFIX_WORDS = frozenset("a be by for in on".split())
 
 # Affixes and compound parts that are words on their own ("less", "hood",
 # "out") but are far more often part of one word ("sourceless",
-# "challengehood", "outweird"). They are split off only from a closed-class word.
-AFFIX_PARTS = frozenset(
+# "challengehood", "outweird"): at the start of a token (PREFIX_PARTS) or at
+# its end (SUFFIX_PARTS). They are split off only from a closed-class word.
+# ("some" ends "handsome" but starts "some people"; "out" does both.)
+PREFIX_PARTS = frozenset(
     """non un re pre post anti auto counter mis semi multi meta self co de dis ex sub
     super inter micro mini mega hyper tele bio eco geo neo pro pseudo trans ultra cyber
-    out over under off down back up
+    out over under off down back up""".split()
+)
+SUFFIX_PARTS = frozenset(
+    """out over under off down back up
     less like ness hood ship able ible est ings ing wise ward wards man men some ful
     dom ism ist ists ity age ages ers ish ize ise ment ments tion land""".split()
 )
+AFFIX_PARTS = PREFIX_PARTS | SUFFIX_PARTS
 
 # Informal spellings that look like two words run together but are one
 # ("coulda" is "could have", not "could a").
@@ -63,9 +70,10 @@ INFORMAL_WORDS = frozenset(
     hafta dunno lemme gimme betcha gotcha whatcha ain""".split()
 )
 
-# Words frequent in running text of one language and rare in the other two.
-# Words shared across the languages ("in", "an", "die", "was", "also", "will",
-# "on", "des") are left out so they vote for nobody.
+# Words frequent in running text of one language and rare in English (German
+# and French here; more languages in FOREIGN_STOPWORDS). Words shared with
+# English ("in", "an", "die", "was", "also", "will", "on", "des", "a", "to",
+# "do", "per", "son", "met") are left out so they vote for nobody.
 ENGLISH_STOPWORDS = frozenset(
     """the of and to is that with for it this are be by not have from or which you
     he she they we his but at their has were been would can there what who its than
@@ -82,6 +90,24 @@ OTHER_STOPWORDS = frozenset(
     aux ne se vous nous plus ou cette être elle leur peut été"""
     .split()
 )
+# Function words of more languages, for the joined-words rule's vote only
+# (punctuation-spacing's whole-text check stays German and French).
+FOREIGN_STOPWORDS = OTHER_STOPWORDS | frozenset(
+    # Spanish
+    """el los las del una por para su sus más pero como este esta
+    fue muy sobre entre cuando puede desde también"""
+    # Italian
+    """ della delle dei degli nel nella che di è sono questo questa anche più
+    essere stato può dove sul sulla alla gli"""
+    # Portuguese
+    """ não são mais pelo pela mas foi ao dos das"""
+    # Polish
+    """ się nie jest że jak ale są przez dla od tak tylko może już być który która
+    które aby oraz czy jego jej ich"""
+    # Dutch
+    """ het een dat zijn voor niet aan maar ook bij nog wordt worden"""
+    .split()
+)
 STOPWORD_TOKEN = re.compile(r"[^\W\d_]+")
 
 # Below this many stopwords (of any of the three languages) a stretch of text
@@ -91,6 +117,7 @@ ENGLISH_CHECK_MIN_VOTES = 3
 ENGLISH_MIN_SHARE = 1 / 8
 
 _zipf_by_word: dict[str, float] | None = None
+_common: frozenset[str] | None = None  # the words with zipf >= ENGLISH_VOCABULARY_MIN_ZIPF
 
 
 def _zipf_table() -> dict[str, float]:
@@ -105,13 +132,17 @@ def _zipf_table() -> dict[str, float]:
     if _zipf_by_word is None:
         from wordfreq import get_frequency_list
 
+        global _common
         table: dict[str, float] = {}
+        common: list[str] = []
         for centibels, words in enumerate(get_frequency_list("en", wordlist="large")):
             zipf_of_bin = math.log10(10 ** (-centibels / 100)) + 9.0  # as wordfreq's zipf_frequency
             for word in words:
                 table.setdefault(word, zipf_of_bin)
+            if zipf_of_bin >= ENGLISH_VOCABULARY_MIN_ZIPF:
+                common += words
         get_frequency_list.cache_clear()  # the bins are no longer needed
-        _zipf_by_word = table
+        _zipf_by_word, _common = table, frozenset(common)
     return _zipf_by_word
 
 
@@ -120,11 +151,11 @@ def zipf(word: str) -> float:
     return _zipf_table().get(word, UNKNOWN_ZIPF)
 
 
-def english_votes(text: str) -> tuple[int, int, int]:
-    """``(words, English stopwords, German or French stopwords)`` in ``text``."""
+def english_votes(text: str, others: frozenset[str] = FOREIGN_STOPWORDS) -> tuple[int, int, int]:
+    """``(words, English stopwords, other languages' stopwords)`` in ``text``."""
     words = STOPWORD_TOKEN.findall(text.lower())
     english = sum(map(ENGLISH_STOPWORDS.__contains__, words))  # counted at C speed
-    other = sum(map(OTHER_STOPWORDS.__contains__, words))
+    other = sum(map(others.__contains__, words))
     return len(words), english, other
 
 
@@ -161,16 +192,130 @@ LANGUAGE_SAMPLE_CHARS = 16_384
 def reads_as_french_or_german(text: str) -> bool:
     """True when French or German function words outnumber English ones in a
     sample of ``text`` (a few evenly spaced slices, so any length costs the same).
-    The spacing rules that work only on English prose both ask this of the whole
-    text, so that one's changes cannot tip the other's verdict on a second run."""
+    punctuation-spacing, which works only on English prose, asks this of the whole text."""
+    return _other_outvotes_english(text, OTHER_STOPWORDS)
+
+
+def reads_as_other_language(text: str) -> bool:
+    """As ``reads_as_french_or_german``, counting the function words of
+    FOREIGN_STOPWORDS' languages too; the joined-words rule asks this."""
+    return _other_outvotes_english(text, FOREIGN_STOPWORDS)
+
+
+def _other_outvotes_english(text: str, others: frozenset[str]) -> bool:
     size = LANGUAGE_SAMPLE_SLICES * LANGUAGE_SAMPLE_CHARS
     if len(text) > size:
         step = len(text) // LANGUAGE_SAMPLE_SLICES
         text = " ".join(text[i * step : i * step + LANGUAGE_SAMPLE_CHARS] for i in range(LANGUAGE_SAMPLE_SLICES))
-    _, english, other = english_votes(text)
+    _, english, other = english_votes(text, others)
     return other > english
 
 
 def looks_english(text: str) -> bool:
     """True when ``text`` is long enough to judge and reads as English."""
     return english_verdict(text) is True
+
+
+# Capitalised words that stand before a name ("PresidentMusharraf" is a title
+# and a name run together, not one name).
+TITLE_WORDS = frozenset(
+    """President Senator Sen Rep Representative Governor Gov Mayor Minister Chancellor
+    King Queen Prince Princess Pope Judge Justice General Gen Colonel Col Captain Capt
+    Secretary Ambassador Commissioner Chairman Chairwoman Chief Director Professor Prof
+    Dr Mr Mrs Ms Sir Lady Lord Saint St Bishop Cardinal Rabbi Sheikh Emperor Speaker""".split()
+)
+
+# Capitalised closed-class words that may be found joined to the capitalised
+# word after them ("TheUnited", "OfAmerica").
+CAPITALISED_BEFORE_NAME = frozenset("The A An Of In On At By For From With To And Or".split())
+
+# What follows an apostrophe in an English contraction or possessive
+# ("user’s", "we've", "don't"): a word joined after one of these is a join.
+CONTRACTION_ENDINGS = frozenset("s ve re ll d t m".split())
+
+# Words wordfreq lists that look like two words run together but are words of
+# their own, mostly in technical prose ("init" is not "in it"), and the few
+# adverbs a bigram count would take apart ("anew" is not "a new").
+REAL_WORDS_LIKE_JOINS = frozenset(
+    "init runit tome notifempty anew hereof".split()
+)
+
+# Share of a short text's words that must be common English words (zipf >= 3)
+# for it to read as English when it has too few function words to vote.
+ENGLISH_VOCABULARY_MIN_SHARE = 0.9
+ENGLISH_VOCABULARY_MIN_ZIPF = 3.0
+ENGLISH_VOCABULARY_MIN_WORDS = 3
+
+
+def english_vocabulary_share(text: str) -> float:
+    """The share of the words of ``text`` that are common English words (zipf >= 3);
+    1.0 for a text with no words.
+
+    >>> english_vocabulary_share("Kurs dolara spadł w czwartek")
+    0.2
+    """
+    return _common_share(STOPWORD_TOKEN.findall(text.lower()))
+
+
+def _common_share(words: list[str]) -> float:
+    if not words:
+        return 1.0
+    return sum(map(_common_words().__contains__, words)) / len(words)  # counted at C speed
+
+
+def _common_words() -> frozenset[str]:
+    """The words of the English list with zipf >= 3 (made with the table)."""
+    _zipf_table()
+    return _common  # type: ignore[return-value]
+
+
+def english_verdict_and_share(text: str) -> tuple[bool | None, float]:
+    """``english_verdict(text)`` and ``english_vocabulary_share(text)``, reading the words once."""
+    words = STOPWORD_TOKEN.findall(text.lower())
+    english = sum(map(ENGLISH_STOPWORDS.__contains__, words))
+    other = sum(map(FOREIGN_STOPWORDS.__contains__, words))
+    return verdict_from_votes(len(words), english, other), _common_share(words)
+
+
+def reads_as_english_vocabulary(text: str) -> bool:
+    """True when ``text`` has at least three words, nearly all of them common
+    English words, none German or French function words and no letters outside
+    ASCII: a headline or a title too short for the function-word vote.
+
+    >>> reads_as_english_vocabulary("Both sides swapped prisoners of war.")
+    True
+    >>> reads_as_english_vocabulary("Sobald der Dienst läuft")
+    False
+    """
+    words = STOPWORD_TOKEN.findall(text.lower())
+    if len(words) < ENGLISH_VOCABULARY_MIN_WORDS or not text.isascii():
+        return False
+    if any(word in FOREIGN_STOPWORDS for word in words):
+        return False
+    return english_vocabulary_share(text) >= ENGLISH_VOCABULARY_MIN_SHARE
+
+
+BIGRAMS = Path(__file__).resolve().parent / "data" / "bigrams.txt"
+_zipf_by_bigram: dict[str, float] | None = None
+
+
+def _bigram_table() -> dict[str, float]:
+    """``"first second" -> zipf`` for common English word pairs (see
+    ``data/build_bigrams.py``), read once, on first use."""
+    global _zipf_by_bigram
+    if _zipf_by_bigram is None:
+        bins: dict[str, float] = {}
+        table: dict[str, float] = {}
+        with open(BIGRAMS, encoding="utf-8") as lines:
+            next(lines)  # the header
+            for line in lines:
+                pair, _, value = line.rstrip("\n").partition("\t")
+                table[pair] = bins.setdefault(value, float(value))
+        _zipf_by_bigram = table
+    return _zipf_by_bigram
+
+
+def bigram_zipf(first: str, second: str) -> float | None:
+    """Zipf frequency of the lowercase pair ``first second``; None when the
+    pair is rarer than the table holds (3 in a million pairs)."""
+    return _bigram_table().get(f"{first} {second}")

@@ -4,6 +4,7 @@ look-alike body sentences, entry selection, idempotence and hostile input."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.boilerplate_catalog import CATALOG, PLACEHOLDERS
+from cleaner.edits import apply_edits
 from cleaner.rules.boilerplate import (
     DEFAULT_ENTRIES,
     ENTRIES_BY_NAME,
@@ -27,7 +29,16 @@ BODY = "The council voted 7-2 on Tuesday to approve the budget."
 
 
 def only(entry):
-    return make_boilerplate_remover([entry.name])
+    """The rule with just ``entry`` (and, for a before-footer line, the footer it sits above)."""
+    return make_boilerplate_remover([entry.name] + (["yoast-fr"] if entry.position == "before-footer" else []))
+
+
+YOAST_FR = "L’article Le budget du parc adopté est apparu en premier sur Le Journal du Port."
+
+
+def as_removable(entry):
+    """The entry's example as it is removed: a before-footer line needs its footer below."""
+    return entry.example + ("\n" + YOAST_FR if entry.position == "before-footer" else "")
 
 
 # --- the catalog, entry by entry -------------------------------------------
@@ -35,22 +46,22 @@ def only(entry):
 
 @pytest.mark.parametrize("entry", ENTRY_PARAMS)
 def test_entry_removes_its_example_as_a_standalone_line(entry):
-    assert only(entry)(entry.example + "\n") == ""
+    assert only(entry)(as_removable(entry) + "\n") == ""
 
 
 @pytest.mark.parametrize("entry", ENTRY_PARAMS)
 def test_entry_removes_its_example_as_the_last_line_of_a_document(entry):
-    assert only(entry)(f"{BODY}\n{entry.example}\n") == f"{BODY}\n"
+    assert only(entry)(f"{BODY}\n{as_removable(entry)}\n") == f"{BODY}\n"
 
 
 @pytest.mark.parametrize("entry", ENTRY_PARAMS)
 def test_no_entry_removes_a_legit_line_standing_alone(entry):
-    assert remove_all(entry.legit + "\n") == entry.legit + "\n"
+    assert remove_all(entry.look_alike + "\n") == entry.look_alike + "\n"
 
 
 @pytest.mark.parametrize("entry", ENTRY_PARAMS)
 def test_no_entry_removes_a_legit_line_ending_a_document(entry):
-    document = f"{BODY}\n{entry.legit}\n"
+    document = f"{BODY}\n{entry.look_alike}\n"
     assert remove_all(document) == document
 
 
@@ -64,7 +75,7 @@ def test_interjection_is_removed_between_body_lines(entry):
     assert only(entry)(f"{BODY}\n{entry.example}\n{BODY}\n") == f"{BODY}\n{BODY}\n"
 
 
-@pytest.mark.parametrize("entry", [p for p in ENTRY_PARAMS if p.values[0].position == "footer"])
+@pytest.mark.parametrize("entry", [p for p in ENTRY_PARAMS if p.values[0].position != "interjection"])
 def test_footer_in_the_middle_of_a_paragraph_is_kept(entry):
     document = f"{BODY}\n{entry.example}\n{BODY}\n"
     assert remove_all(document) == document
@@ -74,9 +85,10 @@ def test_catalog_rows_are_complete_and_uniquely_named():
     assert len(ENTRIES_BY_NAME) == len(CATALOG)
     for entry in CATALOG:
         assert entry.name == entry.name.lower() and " " not in entry.name
-        assert entry.position in ("footer", "interjection")
-        assert entry.template and entry.source and entry.example and entry.legit
-        assert entry.example != entry.legit
+        assert entry.position in ("footer", "interjection", "before-footer")
+        assert entry.languages and entry.glued in ("", "after-sentence", "after-word")
+        assert entry.template and entry.source and entry.example and entry.look_alike
+        assert entry.example != entry.look_alike
 
 
 def test_every_template_starts_with_text_so_lines_can_be_skipped_cheaply():
@@ -181,8 +193,14 @@ def test_glued_footer_keeps_body_text_that_begins_like_a_footer():
     assert RULE.apply(document) == "The post was shared widely.\n"
 
 
-def test_glued_footer_is_only_cut_from_the_documents_last_line():
-    document = f"{BODY} The post A appeared first on B.\n\n{BODY}\n"
+def test_glued_footer_is_cut_from_the_end_of_every_paragraph():
+    # Feed dumps put one item per paragraph: each item's glued footer goes.
+    document = f"{BODY} The post A appeared first on Bee.\n\n{BODY}\n"
+    assert RULE.apply(document) == f"{BODY}\n\n{BODY}\n"
+
+
+def test_glued_footer_in_the_middle_of_a_paragraph_is_kept():
+    document = f"{BODY} The post A appeared first on Bee.\n{BODY}\n"
     assert RULE.apply(document) == document
 
 
@@ -269,7 +287,7 @@ def test_megabyte_lines_finish(line):
 
 
 # Catalog lines, look-alikes and body text, joined by spaces and line breaks.
-FRAGMENTS = [e.example for e in CATALOG] + [e.legit for e in CATALOG] + [BODY, "The post", "", " ", "\r"]
+FRAGMENTS = [e.example for e in CATALOG] + [e.look_alike for e in CATALOG] + [BODY, "The post", "", " ", "\r"]
 DOCUMENTS = st.lists(
     st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(["\n", "\n\n", " ", "\n \n"])), max_size=12
 ).map(lambda parts: "".join(fragment + joint for fragment, joint in parts))
@@ -281,3 +299,139 @@ def test_removal_is_idempotent_on_mixed_documents(document):
     for remove in (RULE.apply, remove_all):
         once = remove(document)
         assert remove(once) == once
+
+
+# --- user templates, the README's figures, edits ------------------------------------
+
+from cleaner.pipeline import Cleaner  # noqa: E402
+from cleaner.rules.boilerplate import (  # noqa: E402
+    BUILT_IN_LANGUAGES,
+    BUILT_IN_TEMPLATES,
+    configure_boilerplate,
+    find_boilerplate_edits,
+)
+
+USER_TEMPLATE = {
+    "name": "harbor-footer",
+    "template": "Read this and more at {site}.",
+    "position": "footer",
+    "languages": ["en"],
+    "example": "Read this and more at Harbor City Gazette.",
+    "look_alike": "Read this and more at the library, the mayor said.",
+}
+
+
+def test_user_template_is_removed_through_cleaner_options():
+    cleaner = Cleaner(select=["boilerplate"], options={"boilerplate": {"templates": [USER_TEMPLATE]}})
+    assert cleaner.clean(f"{BODY}\n{USER_TEMPLATE['example']}\n") == f"{BODY}\n"
+    assert cleaner.clean(f"{BODY}\n{USER_TEMPLATE['look_alike']}\n") == f"{BODY}\n{USER_TEMPLATE['look_alike']}\n"
+
+
+def test_user_template_is_listed_in_the_configured_explanation():
+    remover = configure_boilerplate(templates=[USER_TEMPLATE])
+    assert "- harbor-footer: footer, on, en, user" in remover.explanation
+    assert "- yoast-en: footer, on, en" in remover.explanation
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"template": "{nope} at {site}."}, "boilerplate template 'harbor-footer': unknown placeholder {nope}"),
+        ({"position": "header"}, "boilerplate template 'harbor-footer': position must be one of"),
+        ({"example": "Something else entirely."}, "boilerplate template 'harbor-footer': its example"),
+        ({"look_alike": "Read this and more at Gazette."}, "boilerplate template 'harbor-footer': its look-alike"),
+        ({"name": "yoast-en"}, "boilerplate template 'yoast-en': the name is already used"),
+        ({"colour": "red"}, "boilerplate template 'harbor-footer': unknown field colour"),
+        ({"template": "{site} at the end."}, "must start with words"),
+    ],
+)
+def test_bad_user_template_is_refused_with_one_line_naming_it(change, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        configure_boilerplate(templates=[{**USER_TEMPLATE, **change}])
+
+
+def test_readme_states_the_catalogs_template_and_language_counts():
+    # The figure is generated from the catalog; the README must say the same.
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    assert f"catalog of {BUILT_IN_TEMPLATES} templates in {BUILT_IN_LANGUAGES} languages" in readme
+
+
+def test_edits_are_sorted_deletions_whose_result_is_the_rules_output():
+    document = (
+        f"{BODY} The post A appeared first on Bee.\n\nADVERTISEMENT\n{BODY}\nShare this:\nTweet\n\n"
+        "Item two. Leer más\n"
+    )
+    edits = find_boilerplate_edits(document)
+    assert [edit.reason for edit in edits] == [
+        "boilerplate yoast-en",
+        "boilerplate advertisement",
+        "boilerplate share-this",
+        "boilerplate share-button-labels",
+        "boilerplate read-more-translated",
+    ]
+    assert all(edit.replacement == "" for edit in edits)
+    assert all(a.end <= b.start for a, b in zip(edits, edits[1:]))
+    assert apply_edits(document, edits) == RULE.apply(document) == f"{BODY}\n\n{BODY}\n\nItem two.\n"
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ("The post Capitol riot: Jan. 6 Panel Meets. Rep. Smith Speaks appeared first on News.\n", ""),
+        ("Body.\n• Read more: Storm knocks out power\nMore.\n", "Body.\nMore.\n"),
+        ("Body. The post A appeared first on Sopit…", "Body."),
+        ("Body text here. The post A long\ntitle appeared first on Bee.\n", "Body text here.\n"),
+        ("Body. Read more... The post A appeared first on Bee.\n", "Body.\n"),
+        ("Vu sur Le Journal\nL’article X est apparu en premier sur Le Journal.\n", ""),
+        ("Vu sur Twitter\n", "Vu sur Twitter\n"),
+        ("The post office closed. The story appeared first on Reddit.\n",) * 2,
+        ("He said he wants to read more.\n",) * 2,
+        ("Item one, a concept […]\n\nItem two.\n", "Item one, a concept\n\nItem two.\n"),
+        ("deb cdrom:[<name as on cd label>]/ unstable main [...]\n\nNext.\n",) * 2,
+    ],
+    ids=["title-full-stops", "bullet", "cut-short", "wrapped", "glued-run", "vu-sur", "vu-sur-alone",
+         "lower-case-full-stop", "read-more-sentence", "excerpt-in-dump", "three-dot-elision"],
+)
+def test_real_shapes_and_their_look_alikes(document, expected):
+    assert RULE.apply(document) == expected
+    assert RULE.apply(expected) == expected
+
+
+def test_catalog_file_named_in_the_configuration_is_read_relative_to_it(tmp_path):
+    from cleaner.config import load_config
+
+    (tmp_path / "feeds").mkdir()
+    lines = [f'{key} = "{value}"' for key, value in USER_TEMPLATE.items() if key != "languages"]
+    (tmp_path / "feeds" / "footers.toml").write_text("[[templates]]\n" + "\n".join(lines) + "\n", "utf-8")
+    (tmp_path / "cleaner.toml").write_text('[rules.boilerplate]\ncatalog = "feeds/footers.toml"\n', "utf-8")
+    config = load_config(tmp_path / "cleaner.toml")
+    cleaner = Cleaner(select=["boilerplate"], options=config.rule_options)
+    assert cleaner.clean(f"{BODY}\n{USER_TEMPLATE['example']}\n") == f"{BODY}\n"
+
+
+def test_bad_entry_in_a_catalog_file_names_the_file_and_the_entry(tmp_path):
+    catalog = tmp_path / "footers.toml"
+    catalog.write_text('[[templates]]\nname = "x"\ntemplate = "Read {site}."\n', "utf-8")
+    with pytest.raises(ValueError, match=r"boilerplate catalog .*footers\.toml: boilerplate template 'x': missing"):
+        configure_boilerplate(catalog=str(catalog))
+    with pytest.raises(ValueError, match="No such file"):
+        configure_boilerplate(catalog=str(tmp_path / "absent.toml"))
+
+
+def test_explain_lists_the_users_templates_from_the_configuration(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    config = tmp_path / "cleaner.toml"
+    fields = ", ".join(f'{key} = "{value}"' for key, value in USER_TEMPLATE.items() if key != "languages")
+    config.write_text(f"[rules.boilerplate]\ntemplates = [{{ {fields} }}]\n", "utf-8")
+    result = CliRunner().invoke(main, ["--explain", "boilerplate", "--config", str(config)])
+    assert result.exit_code == 0
+    assert "- harbor-footer: footer, on, en, user" in result.output
+    assert f"Entries ({BUILT_IN_TEMPLATES + 1} templates" in result.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text(config.read_text("utf-8").replace('"footer"', '"header"'), "utf-8")
+    result = CliRunner().invoke(main, ["--explain", "boilerplate", "--config", str(bad)])
+    assert result.exit_code == 2
+    assert "boilerplate template 'harbor-footer': position must be one of" in result.output

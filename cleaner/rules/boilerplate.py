@@ -4,21 +4,33 @@ add to an article (Yoast footers, share widgets, ad markers), from a catalog of 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+from typing import Any
 
-from cleaner.boilerplate_catalog import CATALOG, PLACEHOLDERS, BoilerplateEntry
-from cleaner.edits import Edit, apply_edits, narrowed_edit
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from cleaner.boilerplate_catalog import (
+    AFTER_SENTENCE,
+    CATALOG,
+    PLACEHOLDERS,
+    BoilerplateEntry,
+    entries_from_options,
+)
+from cleaner.edits import Edit, apply_edits
 from cleaner.rule import Rule
 
 ENTRIES_BY_NAME: dict[str, BoilerplateEntry] = {entry.name: entry for entry in CATALOG}
 DEFAULT_ENTRIES: tuple[str, ...] = tuple(entry.name for entry in CATALOG if entry.default)
 
 # Every template's variable parts are bounded, so no footer is longer than
-# this: a glued one is looked for only in this many characters at the end of
-# the last line.
-LONGEST_BOILERPLATE = 1000
+# this: a glued one is looked for only this far before a paragraph's end.
+LONGEST_BOILERPLATE = 2500
 
 TEMPLATE_PART = re.compile(r"\{([^{}]*)\}")
 # What literal template text turns into, besides escaped characters.
@@ -27,11 +39,32 @@ LITERAL_REGEX = {"...": r"(?:\.\.\.|…)", "…": r"(?:\.\.\.|…)", "'": "['’
 # The same equivalences for a template's first character.
 LITERAL_REGEX_FIRST = {".": ".…", "…": ".…", "'": "'’", "’": "'’"}
 SPACE_RUN = r"[^\S\n]+"
+# A footer cut short by a news API ends in an ellipsis where the period after
+# the site name was: ``… appeared first on Sopit…``.
+CUT_SHORT_PERIOD = r"(?:\.|(?<=…)|(?<=\.\.\.))"
+# What a line may start with before the template: a list bullet or a
+# Markdown heading mark (``• Read more: …``, ``* Share on X (Opens in new
+# window)``, ``### Share this:``); the rest must still be a whole catalog line.
+BULLET_CHARS = "•·▪►*-–#"
+BULLET = r"(?:[•·▪►*\-–][^\S\n]+|[•▪►][^\S\n]*|\#{1,6}[^\S\n]+)?"
+# A catalog line may be a Markdown link's text (``[ Share on X (Opens in new
+# window) X ](https://…)``): the link is removed with it.
+LINK_OPEN = r"(?P<link>\[[^\S\n]*)?"
+LINK_CLOSE = r"(?(link)[^\S\n]*\]\([^\s()]{1,2000}\))"
+# The first characters of placeholders that may open a template.
+PLACEHOLDER_FIRSTS = {"count": "0123456789", "year": "0123456789"}
+# What ends a sentence before a footer glued "after-sentence".
+SENTENCE_END = ".!?…\"”’')]»"
+# The named group of the line regex for each position.
+KIND_OF = {"footer": "footer", "interjection": "interjection", "before-footer": "before_footer"}
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# A line break inside a glued footer (hard-wrapped text) reads as a space,
+# except after the end of a sentence: the footer must not run on into the
+# next line's body sentence (``… first on Sportnieuws.nl.\nThe council …``).
+WRAP = re.compile(r"(?<![.!?])\n")
 # A catalog line may have blanks around it; it ends at a newline or the end.
 LINE_END = r"[^\S\n]*(?=\n|\Z)"
 BLANK_LINE = re.compile(r"[^\S\n]*(?:\n|\Z)")
-# Where a glued footer may start: a word after a space.
-WORD_START = re.compile(r"(?<=\s)\S")
 
 
 def _literal_regex(text: str) -> str:
@@ -47,8 +80,9 @@ def _literal_regex(text: str) -> str:
     return "".join(parts)
 
 
-def template_regex(entry: BoilerplateEntry) -> str:
-    """The regex (unanchored) for ``entry.template``; see the catalog's docstring for the syntax."""
+def template_regex(entry: BoilerplateEntry, ignore_case: bool | None = None) -> str:
+    """The regex (unanchored) for ``entry.template``; see the catalog's docstring
+    for the syntax. ``ignore_case`` overrides the entry's own setting."""
     parts, last = [], 0
     for match in TEMPLATE_PART.finditer(entry.template):
         parts.append(_literal_regex(entry.template[last : match.start()]))
@@ -58,257 +92,553 @@ def template_regex(entry: BoilerplateEntry) -> str:
         else:
             parts.append(PLACEHOLDERS[inner][0])
         last = match.end()
-    parts.append(_literal_regex(entry.template[last:]))
+    tail = entry.template[last:]
+    if tail == "." and last > 0:
+        parts.append(CUT_SHORT_PERIOD)
+    else:
+        parts.append(_literal_regex(tail))
     regex = "".join(parts)
-    return f"(?i:{regex})" if entry.ignore_case else regex
+    return f"(?i:{regex})" if (entry.ignore_case if ignore_case is None else ignore_case) else regex
 
 
 def first_characters(entry: BoilerplateEntry) -> str | None:
     """The characters a line of ``entry`` can start with, or None when its
-    template starts with a placeholder (then no line can be skipped cheaply)."""
+    template starts with a placeholder that can start with anything."""
     template = entry.template
     heads = [template]
     if template.startswith("{"):
         inner, rest = template[1:].split("}", 1)
         if "|" not in inner:
-            return None
+            return PLACEHOLDER_FIRSTS.get(inner)
         heads = [choice + rest for choice in inner.split("|")]
     chars = "".join(LITERAL_REGEX_FIRST.get(head[0], head[0]) for head in heads if head)
     return chars + chars.swapcase() if entry.ignore_case else chars
-
-
-def _group(kind: str, entries: list[BoilerplateEntry]) -> list[str]:
-    """A named group matching any of ``entries``; none when there are no entries."""
-    if not entries:
-        return []
-    return [f"(?P<{kind}>" + "|".join(template_regex(entry) for entry in entries) + ")"]
 
 
 @dataclass(frozen=True)
 class BoilerplateMatcher:
     """The catalog compiled for one choice of enabled entries.
 
-    ``line`` matches a whole catalog line from where it starts; the named group
-    that matched says what it is: ``interjection`` or ``footer`` (enabled: to
-    remove) or ``kept`` (a disabled entry: kept, but still boilerplate when
-    deciding whether a footer is followed only by boilerplate). ``scan`` is the
-    same after a newline, so the regex engine, not Python, finds the few
-    candidate lines in a long text. ``glued`` matches an enabled glued footer
-    from a word to the end of a line.
+    ``line`` matches a whole catalog line from where it starts (after an
+    optional bullet); the named group that matched says what it is:
+    ``interjection``, ``footer`` or ``before_footer`` (enabled: to remove) or
+    ``kept`` (a disabled entry: kept, but still boilerplate when deciding
+    whether a footer is followed only by boilerplate); inside it, group
+    ``e<index>`` names the entry. ``scan`` is the same after a newline, so the
+    regex engine, not Python, finds the few candidate lines in a long text.
+    ``glued_starts`` find where an enabled glued footer may begin (its fixed
+    opening words) and ``glued`` matches one whole, blanks after it included.
     """
 
-    line: re.Pattern[str]
+    entries: tuple[BoilerplateEntry, ...]
+    enabled: frozenset[str]
+    line_regex: str
     scan: re.Pattern[str]
+    glued_starts: tuple[re.Pattern[str], ...]
     glued: re.Pattern[str] | None
 
+    @cached_property
+    def line(self) -> re.Pattern[str]:
+        """``scan`` without its newline, compiled on first use (few callers need it)."""
+        return re.compile(self.line_regex)
 
-@lru_cache(maxsize=16)
-def compile_catalog(names: frozenset[str]) -> BoilerplateMatcher:
-    """Compile the catalog once per set of enabled entry names."""
-    enabled = [entry for entry in CATALOG if entry.name in names]
+
+def _whole_catalog_line(matcher: BoilerplateMatcher, line: str) -> re.Match[str] | None:
+    """The match of ``line`` (no newline in it) as a whole catalog line, or None;
+    its offsets are one past the line's (the scan regex reads a newline first)."""
+    found = matcher.scan.match("\n" + line)
+    return found if found is not None and found.end() == len(line) + 1 else None
+
+
+def _group(kind: str, indexed: list[tuple[int, BoilerplateEntry]]) -> list[str]:
+    """A named group matching any of the entries, each in a group named by its index."""
+    if not indexed:
+        return []
+    # No group per entry: the regex engine rejects an alternative that opens
+    # with a literal by one character test, which a group in front would defeat.
+    return [f"(?P<{kind}>" + "|".join(template_regex(entry) for _, entry in indexed) + ")"]
+
+
+def _openings(entry: BoilerplateEntry) -> list[str]:
+    """The template's words before its first placeholder, one string per
+    leading alternative: where a glued footer of this entry may start. An
+    entry that ignores case gets them as written, in title case and in capitals."""
+    template = entry.template
+    heads = [template]
+    if template.startswith("{") and "|" in template[: template.index("}")]:
+        inner, rest = template[1:].split("}", 1)
+        heads = [choice + rest for choice in inner.split("|") if choice]
+    openings = []
+    for head in heads:
+        placeholder = re.search(r"\{[^{}|]*\}", head)
+        opening = head[: placeholder.start()] if placeholder else head
+        openings += [opening] + ([opening.title(), opening.upper()] if entry.ignore_case else [])
+    return list(dict.fromkeys(openings))
+
+
+def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[str]:
+    """One regex for every glued entry's openings, grouped by first character
+    (``T(?:he post|his article …)|D(?:er Beitrag)|…``) so that the regex engine
+    skips at C speed to the few characters an opening starts with. Spaces may
+    be line breaks: a wrapped footer may break its opening words."""
+    by_first: dict[str, list[str]] = {}
+    for entry in entries:
+        for opening in _openings(entry):
+            rest = template_regex(replace(entry, template=opening[1:], ignore_case=False)) if opening[1:] else ""
+            for first in LITERAL_REGEX_FIRST.get(opening[0], opening[0]):
+                by_first.setdefault(first, []).append(rest.replace(SPACE_RUN, r"\s+"))
+    # Each branch must open with one literal character for the engine to skip
+    # ahead; openings in lower case (``submitted by …``) would stop it at most
+    # letters, so each gets a regex of its own, which the engine finds by its
+    # literal prefix.
+    upper = {first: rests for first, rests in by_first.items() if not first.islower()}
+    regexes = ["|".join(re.escape(first) + "(?:" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in upper.items())]
+    regexes += [re.escape(first) + rest for first, rests in by_first.items() if first.islower() for rest in rests]
+    return [regex for regex in regexes if regex]
+
+
+@lru_cache(maxsize=256)
+def entry_pattern(entry: BoilerplateEntry) -> re.Pattern[str]:
+    """One entry's template alone (with trailing blanks), to name the entry that matched."""
+    return re.compile(template_regex(entry) + r"[^\S\n]*")
+
+
+@lru_cache(maxsize=128)
+def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...] = CATALOG) -> BoilerplateMatcher:
+    """Compile ``catalog`` once per set of enabled entry names."""
+    indexed = list(enumerate(catalog))
+    enabled = [(i, entry) for i, entry in indexed if entry.name in names]
     # Enabled entries come first: when a line fits two entries, the enabled one decides.
     groups = (
-        _group("interjection", [entry for entry in enabled if entry.position == "interjection"])
-        + _group("footer", [entry for entry in enabled if entry.position == "footer"])
-        + _group("kept", [entry for entry in CATALOG if entry.name not in names])
+        _group("interjection", [(i, e) for i, e in enabled if e.position == "interjection"])
+        + _group("footer", [(i, e) for i, e in enabled if e.position == "footer"])
+        + _group("before_footer", [(i, e) for i, e in enabled if e.position == "before-footer"])
+        + _group("kept", [(i, e) for i, e in indexed if e.name not in names])
     )
-    glued = [template_regex(entry) for entry in enabled if entry.glued]
-    line = r"[^\S\n]*(?:" + "|".join(groups) + ")" + LINE_END
+    line = r"[^\S\n]*" + BULLET + LINK_OPEN + r"(?:" + "|".join(groups) + ")" + LINK_CLOSE + LINE_END
     # Most lines start with a character no template starts with: one class
     # test rejects them before the alternatives are tried.
-    firsts = [first_characters(entry) for entry in CATALOG]
+    firsts = [first_characters(entry) for entry in catalog]
     if all(firsts):
-        line = r"(?=[^\S\n]*[" + re.escape("".join(sorted(set("".join(map(str, firsts)))))) + "])" + line
+        starts = "".join(sorted(set("".join(map(str, firsts))) | set(BULLET_CHARS)))
+        line = r"(?=[^\S\n]*[" + re.escape(starts) + "])" + line
+    glued = [entry for _, entry in enabled if entry.glued]
     return BoilerplateMatcher(
-        line=re.compile(line),
+        entries=catalog,
+        enabled=names,
+        line_regex=line,
         scan=re.compile("\n" + line),
-        glued=re.compile(r"(?:" + "|".join(glued) + r")[^\S\n]*\Z") if glued else None,
+        glued_starts=tuple(re.compile(regex) for regex in _glued_start_regexes(glued)),
+        glued=re.compile(
+            "|".join(template_regex(e) for _, e in enabled if e.glued)
+            + r"[^\S\n]*"
+        )
+        if glued
+        else None,
     )
 
 
-def _catalog_lines(text: str, matcher: BoilerplateMatcher) -> list[tuple[int, int, str]]:
-    """``(start, end, kind)`` of every line that is a whole catalog line, in order."""
+def _entry(match: re.Match[str], matcher: BoilerplateMatcher) -> BoilerplateEntry:
+    """The catalog entry that matched: the first one of the matched kind whose
+    template matches the same text (only called for the few lines removed)."""
+    kind = match.lastgroup
+    found = match.group(kind) if kind else match.group()
+    for entry in matcher.entries:
+        enabled = entry.name in matcher.enabled
+        if kind is None:  # a glued match: enabled glued entries only
+            fits = enabled and bool(entry.glued)
+        else:
+            fits = not enabled if kind == "kept" else enabled and KIND_OF[entry.position] == kind
+        if fits and entry_pattern(entry).fullmatch(found):
+            return entry
+    raise AssertionError(f"no catalog entry matches {found!r}")
+
+
+def _entry_name(match: re.Match[str], matcher: BoilerplateMatcher) -> str:
+    return _entry(match, matcher).name
+
+
+def _content_end(text: str, end: int, floor: int) -> int:
+    """``end`` moved back over whitespace, not below ``floor``."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _catalog_lines(text: str, matcher: BoilerplateMatcher) -> list[tuple[int, int, re.Match[str]]]:
+    """``(start, end, match)`` of every line that is a whole catalog line, in order."""
     found = []
-    first = matcher.line.match(text)
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    first = _whole_catalog_line(matcher, first_line)
     if first:
-        found.append((0, first.end(), first.lastgroup or ""))
-    found += [(m.start() + 1, m.end(), m.lastgroup or "") for m in matcher.scan.finditer(text)]
+        found.append((0, first.end() - 1, first))
+    found += [(m.start() + 1, m.end(), m) for m in matcher.scan.finditer(text)]
     return found
 
 
-def _removable_spans(text: str, matcher: BoilerplateMatcher) -> list[tuple[int, int]]:
-    """Spans of the lines to remove (each with its newline): interjections
+def _line_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
+    """Deletions of the lines to remove (each with its newline): interjections
     anywhere; footers when only blank lines, the end, or more boilerplate
-    lines up to a blank line follow them."""
-    spans = []
+    lines up to a blank line follow them; a before-footer line when the next
+    line is removed."""
+    edits = []
     next_start = -1  # start of the following catalog line
     next_ends_item = False  # that line is followed only by boilerplate to its paragraph's end
-    for start, end, kind in reversed(_catalog_lines(text, matcher)):
-        ends_item = (
-            end == len(text)
-            or BLANK_LINE.match(text, end + 1) is not None
-            or (next_start == end + 1 and next_ends_item)
+    next_removed = False
+    for start, end, found in reversed(_catalog_lines(text, matcher)):
+        kind = found.lastgroup or ""
+        adjacent = next_start == end + 1
+        ends_item = end == len(text) or BLANK_LINE.match(text, end + 1) is not None or (adjacent and next_ends_item)
+        removed = (
+            kind == "interjection"
+            or (kind == "footer" and ends_item)
+            or (kind == "before_footer" and adjacent and next_removed)
         )
-        if kind == "interjection" or (kind == "footer" and ends_item):
-            spans.append((start, min(end + 1, len(text))))
-        next_start, next_ends_item = start, ends_item
-    spans.reverse()
-    return spans
+        if removed:
+            edits.append(Edit(start, min(end + 1, len(text)), "", f"boilerplate {_entry_name(found, matcher)}"))
+        next_start, next_ends_item, next_removed = start, ends_item, removed
+    edits.reverse()
+    return edits
 
 
-def _remove_lines(text: str, matcher: BoilerplateMatcher) -> str:
-    spans = _removable_spans(text, matcher)
-    if not spans:
-        return text
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces.append(text[last:start])
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
+def _may_glue(text: str, start: int, entry: BoilerplateEntry, paragraph_start: int) -> bool:
+    """Whether a glued footer of ``entry`` may begin at ``start``: at a line
+    start, or after a blank or sentence end as the entry allows; "after-sentence"
+    ones never on a lower-case letter (``… wants to read more.`` is a sentence)."""
+    if entry.glued == AFTER_SENTENCE and text[start].islower():
+        return False
+    if start <= paragraph_start or text[start - 1] == "\n":
+        return True
+    before = text[paragraph_start:start].rstrip()
+    if not before:
+        return True
+    if entry.glued == AFTER_SENTENCE:
+        return before[-1] in SENTENCE_END
+    return text[start - 1].isspace() or before[-1] in SENTENCE_END
 
 
-def _cut_glued_footers(line: str, glued: re.Pattern[str]) -> str | None:
-    """``line`` without the footers glued to its end and the blanks before
-    them, or None when it has none (or is nothing but footers). The last
-    candidate start wins, so body text before a footer that begins like one
-    (``The post was shared. The post X appeared first on Y.``) is kept."""
-    end = body_end = len(line.rstrip())
-    while True:
-        starts = [m.start() for m in WORD_START.finditer(line, max(0, end - LONGEST_BOILERPLATE), end)]
-        cut = next((start for start in reversed(starts) if glued.match(line, start, end)), None)
-        if cut is None:
-            break
-        while cut and line[cut - 1].isspace():
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _paragraph_tail_edits(
+    text: str, starts: list[int], end: int, paragraph_start: int, matcher: BoilerplateMatcher
+) -> list[Edit]:
+    """Deletions of glued footers (and catalog lines they expose) at the end of
+    the paragraph ``text[paragraph_start:end]``; ``starts`` are where glued
+    footers may begin. The last start that matches wins, so body text before a
+    footer that begins like one is kept; then the next end is tried, so runs of
+    glued footers all go. A footer may be wrapped: newlines count as spaces."""
+    assert matcher.glued is not None
+    edits: list[Edit] = []
+    content_end = _content_end(text, end, paragraph_start)
+    for start in reversed(starts):
+        if start >= content_end:
+            continue
+        window = WRAP.sub(" ", text[start:content_end])
+        found = matcher.glued.fullmatch(window)
+        if found is None:
+            continue
+        entry = _entry(found, matcher)
+        if not _may_glue(text, start, entry, paragraph_start):
+            continue
+        cut = start
+        while cut > paragraph_start and text[cut - 1] in " \t":
             cut -= 1
-        if not cut:  # the whole line is footers: a whole-line match, not a glued one
-            break
-        end = cut
-    return line[:end] if end < body_end else None
+        if cut == _line_start(text, cut) and cut < content_end:
+            # The footer fills its lines: remove them with their newline, as the line pass does.
+            line_end = text.find("\n", content_end)
+            edits.append(Edit(cut, len(text) if line_end < 0 else line_end + 1, "", f"boilerplate {entry.name}"))
+            content_end = _content_end(text, cut, paragraph_start)
+        else:
+            blanks_after = content_end
+            while blanks_after < end and text[blanks_after] in " \t":
+                blanks_after += 1
+            edits.append(Edit(cut, blanks_after, "", f"boilerplate {entry.name}"))
+            content_end = _content_end(text, cut, paragraph_start)
+        content_end = _strip_exposed_lines(text, content_end, paragraph_start, matcher, edits)
+    edits.sort()
+    return edits
 
 
-def _last_content_line(lines: list[str], below: int) -> int | None:
-    """Index of the last non-blank line at or above ``below``."""
-    for index in range(min(below, len(lines) - 1), -1, -1):
-        if lines[index].strip():
-            return index
-    return None
-
-
-def _trailing_boilerplate(lines: list[str], end: int, line_pattern: re.Pattern[str]) -> list[int]:
-    """Indexes (descending) of the lines to remove walking up the paragraph
-    from ``end`` while every line is a catalog line: the same footer position
-    as ``_removable_spans``, for the few lines at a shortened document end."""
-    doomed = []
-    for index in range(end, -1, -1):
-        found = line_pattern.match(lines[index]) if lines[index].strip() else None
+def _strip_exposed_lines(
+    text: str, content_end: int, paragraph_start: int, matcher: BoilerplateMatcher, edits: list[Edit]
+) -> int:
+    """After a cut, the catalog lines left at the end of the paragraph are
+    judged as the line pass judges them (a second run would): walking up while
+    lines are whole catalog lines, removing footers, interjections and a
+    before-footer line above a removed one, stepping over kept ones. Returns
+    the new content end (below which only kept lines remain)."""
+    below_removed = True
+    while content_end > paragraph_start:
+        start = _line_start(text, content_end)
+        found = _whole_catalog_line(matcher, text[start:content_end])
         if found is None:
             break
-        if found.lastgroup != "kept":
-            doomed.append(index)
-    return doomed
+        kind = found.lastgroup
+        removed = kind in ("footer", "interjection") or (kind == "before_footer" and below_removed)
+        if removed:
+            newline = text.find("\n", content_end)
+            edit_end = len(text) if newline < 0 else newline + 1
+            edits.append(Edit(start, edit_end, "", f"boilerplate {_entry_name(found, matcher)}"))
+        below_removed = removed
+        content_end = _content_end(text, start, paragraph_start)
+    return content_end
 
 
-def _strip_document_end(text: str, matcher: BoilerplateMatcher) -> str:
-    """Cut glued footers from the document's last non-blank line. The
-    shortened line may itself be a whole footer, and removing it exposes an
-    earlier line that may end in one too: repeat until the end is clean, so
-    that a second run of the rule finds nothing (idempotence)."""
-    glued = matcher.glued
-    end = len(text.rstrip())
-    if glued is None or _cut_glued_footers(text[text.rfind("\n", 0, end) + 1 : end], glued) is None:
-        return text  # the common case: no glued footer, no need to split the text
-    lines = text.split("\n")
-    last = _last_content_line(lines, len(lines) - 1)
-    while last is not None and (shortened := _cut_glued_footers(lines[last], glued)) is not None:
-        lines[last] = shortened
-        for index in _trailing_boilerplate(lines, last, matcher.line):
-            del lines[index]
-        last = _last_content_line(lines, last)
-    return "\n".join(lines)
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` starts (after the blank line
+    above it), looking back no further than a footer can be long."""
+    floor = max(0, position - LONGEST_BOILERPLATE)
+    line_start = text.rfind("\n", floor, position) + 1
+    while line_start > floor:
+        previous = text.rfind("\n", floor, line_start - 1) + 1
+        if previous == 0 and floor > 0:
+            return floor
+        if not text[previous : line_start - 1].strip():
+            return line_start
+        line_start = previous
+    return max(line_start, floor)
 
 
-def _remove_boilerplate(text: str, matcher: BoilerplateMatcher) -> str:
-    """Remove the boilerplate lines ``matcher`` recognises; see ``RULE.explanation``."""
-    return _strip_document_end(_remove_lines(text, matcher), matcher)
+def _glued_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
+    """Deletions of glued footers at the end of every paragraph (feed items in a
+    dump are paragraphs). Candidates are found by the footers' opening words;
+    only those with a paragraph end close enough after them are tried."""
+    if matcher.glued is None:
+        return []
+    by_end: dict[int, list[int]] = {}
+    starts = sorted({found.start() for pattern in matcher.glued_starts for found in pattern.finditer(text)})
+    for start in starts:
+        limit = start + LONGEST_BOILERPLATE
+        paragraph_break = PARAGRAPH_BREAK.search(text, start, limit)
+        if paragraph_break is not None:
+            by_end.setdefault(paragraph_break.start(), []).append(start)
+        elif limit >= len(text):
+            by_end.setdefault(len(text), []).append(start)
+    edits: list[Edit] = []
+    for end, starts in by_end.items():
+        paragraph_start = _paragraph_start(text, starts[0])
+        edits += _paragraph_tail_edits(text, starts, end, paragraph_start, matcher)
+    return edits
 
 
-def _boilerplate_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
-    """One edit per removed line; when a footer glued to the document's last
-    line is cut too (rare), one edit from the first change to the last."""
-    spans = _removable_spans(text, matcher)
-    edits = [Edit(start, end, "", "boilerplate line") for start, end in spans]
-    shortened = _remove_lines(text, matcher) if spans else text
-    if _strip_document_end(shortened, matcher) == shortened:
-        return edits
-    whole = narrowed_edit(text, _remove_boilerplate(text, matcher), reason="boilerplate")
-    return [whole] if whole else []
+def _merge(edits: list[Edit]) -> list[Edit]:
+    """Sorted deletions with overlapping ones joined (a glued cut may cover lines already removed)."""
+    merged: list[Edit] = []
+    for edit in sorted(edits):
+        if merged and edit.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Edit(last.start, max(last.end, edit.end), "", last.reason)
+        else:
+            merged.append(edit)
+    return merged
 
 
-def make_boilerplate_edits(entries: Iterable[str] | None = None) -> Callable[[str], list[Edit]]:
-    """A function finding the edits that remove the catalog entries named in
-    ``entries`` (``DEFAULT_ENTRIES`` when None). An unknown name raises ``ValueError``."""
-    names = frozenset(DEFAULT_ENTRIES if entries is None else entries)
-    unknown = sorted(names - ENTRIES_BY_NAME.keys())
+def _map_back(edits: list[Edit], removed: list[Edit]) -> list[Edit]:
+    """Deletions in the text after ``removed`` (both sorted), in the text
+    before: one walk through both lists."""
+    mapped, shift, index = [], 0, 0
+
+    def original(position: int) -> int:
+        nonlocal shift, index
+        while index < len(removed) and removed[index].start <= position + shift:
+            shift += removed[index].end - removed[index].start
+            index += 1
+        return position + shift
+
+    for edit in sorted(edits):
+        start = original(edit.start)
+        mapped.append(Edit(start, original(edit.end), "", edit.reason))
+    return mapped
+
+
+def _one_pass(text: str, matcher: BoilerplateMatcher) -> tuple[list[Edit], bool]:
+    """Whole catalog lines first, then glued footers at the ends of the
+    paragraphs that remain; also says whether any glued footer was cut."""
+    line_edits = _line_edits(text, matcher)
+    glued = _glued_edits(apply_edits(text, line_edits), matcher)
+    if not glued:
+        return line_edits, False
+    return _merge(line_edits + _map_back(glued, line_edits)), True
+
+
+def boilerplate_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
+    """The deletions that remove what ``matcher`` recognises. A glued cut can
+    leave boilerplate that a second look would take (a footer glued after a
+    kept credit line whose own tail is glued boilerplate): after a pass that
+    cut glued footers the text is looked at again until nothing more goes, so
+    that the rule is idempotent; the usual text needs one pass."""
+    edits, glued = _one_pass(text, matcher)
+    while glued:
+        shortened = apply_edits(text, edits)
+        more, glued = _one_pass(shortened, matcher)
+        if not more:
+            break
+        edits = _merge(edits + _map_back(more, edits))
+    return edits
+
+
+def find_boilerplate_edits(text: str) -> list[Edit]:
+    """What the rule with its default entries removes from ``text``, as
+    deletions (sorted, non-overlapping, in ``text``'s coordinates)."""
+    return boilerplate_edits(text, compile_catalog(frozenset(DEFAULT_ENTRIES)))
+
+
+class BoilerplateEdits:
+    """The rule's ``find_edits`` for one catalog and choice of entries: called
+    with a text, the deletions that remove its boilerplate; ``remove`` gives the
+    text itself, ``explanation`` lists the entries (user ones flagged)."""
+
+    def __init__(self, names: frozenset[str], catalog: tuple[BoilerplateEntry, ...] = CATALOG) -> None:
+        self.names, self.catalog = names, catalog
+        self.matcher = compile_catalog(names, catalog)
+
+    def __call__(self, text: str) -> list[Edit]:
+        return boilerplate_edits(text, self.matcher)
+
+    def remove(self, text: str) -> str:
+        return apply_edits(text, self(text))
+
+    @property
+    def explanation(self) -> str:
+        return describe_catalog(self.catalog, self.names)
+
+
+def _check_names(names: Iterable[str], known: Mapping[str, Any]) -> None:
+    unknown = sorted(set(names) - known.keys())
     if unknown:
-        raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(ENTRIES_BY_NAME)}")
+        raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(known)}")
 
-    def boilerplate_edits(text: str) -> list[Edit]:
-        return _boilerplate_edits(text, compile_catalog(names))
 
-    return boilerplate_edits
+def make_boilerplate_edits(entries: Iterable[str] | None = None) -> BoilerplateEdits:
+    """The edits finder removing the catalog entries named in ``entries``
+    (``DEFAULT_ENTRIES`` when None). An unknown name raises ``ValueError``."""
+    names = frozenset(DEFAULT_ENTRIES if entries is None else entries)
+    _check_names(names, ENTRIES_BY_NAME)
+    return BoilerplateEdits(names)
 
 
 def make_boilerplate_remover(entries: Iterable[str] | None = None) -> Callable[[str], str]:
     """The same as a ``str -> str`` function."""
-    find_edits = make_boilerplate_edits(entries)
-    return lambda text: apply_edits(text, find_edits(text))
+    return make_boilerplate_edits(entries).remove
 
 
-def configure_boilerplate(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> Callable[[str], list[Edit]]:
+def check_user_entry(entry: BoilerplateEntry, catalog: tuple[BoilerplateEntry, ...]) -> None:
+    """Raise ``ValueError`` naming ``entry`` unless its template compiles, opens
+    with text, removes its example and keeps its look-alike (with ``catalog``)."""
+    where = f"boilerplate template {entry.name!r}"
+    try:
+        re.compile(template_regex(entry))
+    except (KeyError, re.error) as error:
+        raise ValueError(f"{where}: bad template {entry.template!r} ({error})") from None
+    if not first_characters(entry):
+        raise ValueError(f"{where}: the template must start with words, not a placeholder")
+    alone = BoilerplateEdits(frozenset([entry.name]), catalog).remove
+    if alone(f"Body.\n{entry.example}\n") != "Body.\n":
+        raise ValueError(f"{where}: its example {entry.example!r} does not match the template as a last line")
+    everything = BoilerplateEdits(frozenset(e.name for e in catalog), catalog).remove
+    if everything(f"Body.\n{entry.look_alike}\n") != f"Body.\n{entry.look_alike}\n":
+        raise ValueError(f"{where}: its look-alike {entry.look_alike!r} would be removed")
+
+
+def read_catalog_file(path: str) -> list[Any]:
+    """The ``[[templates]]`` tables of a TOML catalog file; ``ValueError`` names the file."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise ValueError(f"boilerplate catalog {path}: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"boilerplate catalog {path}: not valid TOML: {error}") from None
+    unknown = sorted(set(data) - {"templates"})
+    if unknown or not isinstance(data.get("templates", []), list):
+        raise ValueError(f"boilerplate catalog {path}: expected only [[templates]] tables")
+    return list(data.get("templates", []))
+
+
+def configure_boilerplate(
+    enable: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    templates: Iterable[Mapping[str, Any]] = (),
+    catalog: str | None = None,
+) -> BoilerplateEdits:
     """The rule with catalog entries switched on (``enable``) or off (``disable``)
-    relative to the defaults; for ``[tool.cleaner.rules.boilerplate]``."""
+    relative to the defaults, and user ``templates`` (tables with the catalog's
+    fields) added, inline or from a ``catalog`` file of ``[[templates]]`` (a
+    path; in a configuration file, relative to that file); for
+    ``[tool.cleaner.rules.boilerplate]``."""
+    if catalog is not None and not isinstance(catalog, str):
+        raise ValueError("boilerplate catalog must be the path of a TOML file")
+    listed = entries_from_options(templates, ENTRIES_BY_NAME)
+    from_file = read_catalog_file(catalog) if catalog is not None else []
+    try:
+        user = listed + entries_from_options(from_file, {**ENTRIES_BY_NAME, **{e.name: e for e in listed}})
+    except ValueError as error:
+        raise ValueError(f"boilerplate catalog {catalog}: {error}") from None
+    catalog = CATALOG + user
+    for entry in user:
+        check_user_entry(entry, catalog)
+    known = {entry.name: entry for entry in catalog}
     enable, disable = frozenset(enable), frozenset(disable)
-    unknown = sorted((enable | disable) - ENTRIES_BY_NAME.keys())
-    if unknown:
-        raise ValueError(f"unknown boilerplate entry {', '.join(unknown)}; known: {', '.join(ENTRIES_BY_NAME)}")
-    return make_boilerplate_edits((frozenset(DEFAULT_ENTRIES) | enable) - disable)
+    _check_names(enable | disable, known)
+    defaults = frozenset(entry.name for entry in catalog if entry.default)
+    return BoilerplateEdits((defaults | enable) - disable, catalog)
 
 
 EXPLANATION_HEAD = """\
 Removes lines that feeds, wire services and blog software add to an article,
 listed in a catalog of templates (below). A line is removed only when the
-whole line matches an entry's template, and only where that entry occurs:
+whole line (after an optional bullet or Markdown heading mark) matches an
+entry's template, and only where that entry occurs:
 - footer: the last non-blank line of a paragraph or of a feed item (a line
   followed by a blank line or the end of the document), or a line followed
   in its paragraph only by other boilerplate lines (share-widget blocks);
-- interjection: a whole line, anywhere.
-One exception: a "glued" footer at the end of the document's last line
-(feeds that truncate descriptions produce `... before the vote. The post X
-appeared first on Y.`) is cut off with the blanks before it; the body stays.
+- interjection: a whole line, anywhere;
+- before-footer: directly above a line that is removed (`Vu sur ...`).
+"Glued" entries are also cut from the end of a paragraph's last line, with
+the blanks before them (`... before the vote. The post X appeared first on
+Y.`): "after-sentence" ones only after a sentence end and starting with a
+capital, "after-word" ones after any word. A glued footer may be wrapped over
+lines (a line break reads as a space, except after a sentence end) and cut
+short (`... appeared first on Sopit...`); runs of glued footers all go.
 Leaves alone: body sentences that merely contain the words (`The post
 appeared first on Facebook, where ...`, `Advertisement spending rose 4%`,
 `Share this: it matters.`); a footer followed by more body lines in its
-paragraph; entries marked "off", which are attribution and credit lines that
-some readers keep as data (still treated as boilerplate for positions, so a
-footer above a kept credit line goes); a footer hard-wrapped over several
-lines. Lines left empty are tidied by the whitespace rule.
+paragraph; entries marked "off", which are attribution, credit and licence
+lines that some readers keep as data (still treated as boilerplate for
+positions, so a footer above a kept credit line goes). Lines left empty are
+tidied by the whitespace rule.
 Options (configuration `[tool.cleaner.rules.boilerplate]`): `enable` and
-`disable` take lists of entry names to switch on or off.
+`disable` take lists of entry names to switch on or off; `templates` adds
+entries: tables with name, template, position, example, look_alike and
+optionally languages, source, default, glued, ignore_case; `catalog` names a
+TOML file of such `[[templates]]` (relative to the configuration file). Each
+is checked: its example must be removed and its look-alike kept.
 Templates: words match literally (any case where marked), a space matches
 any run of blanks, ' matches ’, ... matches …, {a|b} is one of the
 choices (an empty choice makes it optional). Placeholders:"""
 
 
-def describe_catalog(catalog: Iterable[BoilerplateEntry] = CATALOG) -> str:
-    """The explanation's placeholder table and entry list, generated from the catalog."""
+def catalog_summary(catalog: Iterable[BoilerplateEntry] = CATALOG) -> tuple[int, int]:
+    """How many templates and how many languages (``any`` not counted) the catalog has."""
+    entries = list(catalog)
+    return len(entries), len({code for entry in entries for code in entry.languages} - {"any"})
+
+
+def describe_catalog(catalog: Iterable[BoilerplateEntry] = CATALOG, names: frozenset[str] | None = None) -> str:
+    """The explanation's placeholder table and entry list, generated from the
+    catalog; ``names`` (the enabled entries) default to each entry's default."""
     lines = [EXPLANATION_HEAD]
     lines += [f"  {{{name}}}: {meaning}" for name, (_, meaning) in PLACEHOLDERS.items()]
-    lines.append("Entries (name: position, on/off by default; template; source):")
+    templates, languages = catalog_summary(catalog)
+    lines.append(f"Entries ({templates} templates, {languages} languages; name: position, on/off; template; source):")
     for entry in catalog:
-        flags = [entry.position, "on" if entry.default else "off"]
-        flags += ["glued"] if entry.glued else []
+        enabled = entry.default if names is None else entry.name in names
+        flags = [entry.position, "on" if enabled else "off", ",".join(entry.languages)]
+        flags += [f"glued {entry.glued}"] if entry.glued else []
         flags += ["any case"] if entry.ignore_case else []
+        flags += ["user"] if entry.name not in ENTRIES_BY_NAME else []
         lines.append(f"- {entry.name}: {', '.join(flags)}")
         lines.append(f"    {entry.template}")
         lines.append(f"    source: {entry.source}")
@@ -349,3 +679,5 @@ RULE = Rule(
     ),
     find_edits=make_boilerplate_edits(),
 )
+
+BUILT_IN_TEMPLATES, BUILT_IN_LANGUAGES = catalog_summary()

@@ -1,11 +1,13 @@
-"""Rule ``joined-words``: put back the space a scraper dropped between two English
-words (``prisonersof`` -> ``prisoners of``), only where the evidence is strong."""
+"""Rule ``joined-words``: put back the spaces a converter or scraper dropped
+between English words (``prisonersof`` -> ``prisoners of``, ``forJoe`` -> ``for
+Joe``, ``aworkshopthat`` -> ``a workshop that``), only where the evidence is strong."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -24,16 +26,60 @@ NOT_ASCII_LETTER_TO_SPACE = bytes(
 LETTER_RUN = re.compile(r"[A-Za-z]+")
 TOKEN_BOUNDARY = re.compile(
     r"""
-    (?<![\w@#/\\-])      # the token starts a word: not inside one, a handle, hashtag, path or compound
+    (?<![\w@#/\\\u00ad\u200b-\u200d\u2060-])  # the token starts a word: not inside one (soft hyphen,
+                         # zero-width joiner), a handle, hashtag, path or compound
     (?<!\w['’.])         # nor after a contraction (o'clock) or a dot inside a name (www.example)
     (?<![\w.?!,;”][.?!,;”“])  # nor after a mark glued to a word (said,thenow)
     (?P<token>[A-Za-z]+)
-    (?![\w@/'’-])        # and ends it: no digit, accent, handle, path, apostrophe or compound follows
+    (?![\w@/'’\u00ad\u200b-\u200d\u2060-])  # and ends it: no digit, accent, handle, path,
+                         # apostrophe, compound or soft hyphen follows
     (?!\.\w)             # nor a dot inside a name (example.com)
     (?![.?!,;”]+(?:[^\W\d_]|“))  # nor a mark glued to a word (thenow?He)
+    (?!\()              # nor a call (toString())
     """,
     re.VERBOSE,
 )
+# The lowercase end of a hyphenated compound ("years-longdrought") and what
+# follows an apostrophe ("user’sforum", "We'veseen") end as a token does.
+TOKEN_END = r"""
+    (?P<token>[a-z]+)
+    (?![\w@/'’\u00ad\u200b-\u200d\u2060-])
+    (?!\.\w)
+    (?![.?!,;”]+(?:[^\W\d_]|“))
+    (?!\()
+"""
+AFTER_HYPHEN = re.compile(r"(?<=[A-Za-z][a-z]-)" + TOKEN_END, re.VERBOSE)
+AFTER_APOSTROPHE = re.compile(r"(?<=[A-Za-z]['’])" + TOKEN_END, re.VERBOSE)
+# A word joined to the capitalised start of a hyphenated compound ("ofUnix-like", "asCD-ROM").
+BEFORE_COMPOUND = re.compile(
+    r"""
+    (?<![\w@#/\\\u00ad\u200b-\u200d\u2060'’.-])
+    (?P<token>[a-z]+[A-Z][A-Za-z]*)
+    (?=-[A-Za-z])
+    """,
+    re.VERBOSE,
+)
+TOKEN_PLACES = (
+    ("word", TOKEN_BOUNDARY),
+    ("hyphen", AFTER_HYPHEN),
+    ("apostrophe", AFTER_APOSTROPHE),
+    ("compound", BEFORE_COMPOUND),
+)
+# Marks of a line that is a command, configuration, a path or code, not prose.
+COMMAND_MARKS = re.compile(
+    r"""
+    ^\s*[$#%>]\s           # a shell prompt
+    | (?:^|\s)--[A-Za-z]    # a long option
+    | \w=\S                 # an assignment (key=value)
+    | [{}]                  # braces
+    | \s(?:\||&&|>>?)\s      # a pipe, a chain of commands, a redirection
+    """,
+    re.VERBOSE,
+)
+PROSE_MARKS = re.compile(r"[.?!,;:]")
+# A line of at most this many words, starting in lower case with no English
+# function word and no punctuation, reads as a command ("apt-get source foo").
+SHORT_COMMAND_WORDS = 6
 # (A mark glued to the next word is punctuation-spacing's to judge, and that
 # rule runs first. Where it declined, splitting here would make a new token it
 # accepts, "…thenow?He" -> "…the now?He", so a second run would change more.)
@@ -51,10 +97,18 @@ LONGEST_TOKEN = 40
 # A token wordfreq lists (it lists joins such as "ofthe" too) splits only when
 # that estimate beats the token's own zipf by this margin:
 KNOWN_TOKEN_MARGIN = {"closed": 1.5, "prefix": 2.5, "open": 2.5}
+# Where the bigram table counts the pair, a listed token splits when the
+# pair's counted frequency beats the token's own by this margin ("as well"
+# against "aswell"; not "a lot" against "alot").
+ATTESTED_KNOWN_TOKEN_MARGIN = 1.0
+# The table vouches for two open-class words only when they are this common
+# together (one pair in a million: "still believes", not "man pages").
+OPEN_PAIR_MIN_COUNTED = 3.0
 # A token wordfreq has never seen splits when zipf(a) + zipf(b) reaches:
 UNKNOWN_TOKEN_MIN_SUM = {"closed": 8.5, "prefix": 10.0, "open": 10.5}
 # A token found more than once in the document is probably a word: it splits
-# only if the evidence clears the bar above by this much more.
+# only if the evidence clears the bar above by this much more, twice this
+# from its third occurrence ("atime" all through a manual).
 RECURRING_TOKEN_EXTRA = 1.0
 # The best split must beat every other split of the token by this much.
 AMBIGUITY_MARGIN = 1.0
@@ -67,18 +121,41 @@ AFTER_I_MIN_ZIPF = 4.0
 # part is a common word, seen at least ten times per million words ("Ifyou",
 # "Prisonersof"; not "Orben", "Albertano").
 CAPITALISED_FIRST_PART_MIN_ZIPF = 4.0
-# Lowercase words that may be found joined to a capitalised one ("theDebian").
-BEFORE_CAPITAL_WORDS = frozenset("the of by in and at that".split())
-# Evidence granted to such a split; it is judged by case, not frequency.
+# Evidence granted to a split at a case boundary ("theDebian"); it is judged by case, not frequency.
 BEFORE_CAPITAL_EXCESS = 3.0
+# How often the rule reads its own result again (see find_edits); two passes suffice on real text.
+MOST_PASSES = 4
+# Segmentation into several words: at most this many, for tokens at least this long.
+MOST_PARTS = 4
+SHORTEST_SEGMENTED_TOKEN = 6
+# Each part of a token read as three or four words must be at least this common.
+SEGMENTED_PART_MIN_ZIPF = 3.0
+# Evidence granted to an unknown token that the document also writes apart
+# ("returnflight" where "return flight" stands elsewhere).
+DOCUMENT_EVIDENCE_BONUS = 1.5
+# A word before a capitalised one ("toldCNN", "neighbouringBrazil") that is not
+# closed-class must be at least this common.
+WORD_BEFORE_NAME_MIN_ZIPF = 3.5
+# "Congressin", "Bloombergentered": a name at least this long, then a
+# closed-class word or one at least this common.
+SHORTEST_NAME = 3
+WORD_AFTER_NAME_MIN_ZIPF = 4.0
+NAME_SPLIT_EXCESS = 0.5
+# "user’sforum": the word after a contraction's ending must be this common.
+WORD_AFTER_CONTRACTION_MIN_ZIPF = 3.0
 # Up to this many distinct spellings to look for are found with str.find, more
-# with one regex pass over the text.
-FEW_TOKENS = 24
+# with one regex pass over the text (a pass costs about as much as 80 finds).
+FEW_TOKENS = 64
 # How far around a paragraph too short to judge (or around a token in one too
 # long to read whole) the language check looks, in words (about 600 characters),
 # and how many words make a paragraph too long to read whole (about 20,000 characters).
 LANGUAGE_WINDOW = 100
 LONGEST_PARAGRAPH = 3_000
+# A paragraph whose words are less than half common English words is not
+# English, whatever its function words say (Polish "kurs dolara" with "to", "a").
+ENGLISH_VOCABULARY_VETO = 0.5
+# The same holds for a line of at least this many words in a paragraph that mixes languages.
+SHORTEST_FOREIGN_LINE = 6
 # What may stand between a sentence end and the next sentence's first word.
 INLINE_BLANKS = " \t\xa0"
 SENTENCE_OPENERS = "\"'“‘([«*"
@@ -88,13 +165,26 @@ WORDS = lexicon.STOPWORD_TOKEN  # a word, for counting: a run of letters
 
 
 class Split(NamedTuple):
-    """How to repair one token: its text with the space put back, how far the
-    evidence clears the bar (in zipf units), and whether the repair needs the
-    token to start a sentence (a capital that only a sentence start explains)."""
+    """One way to repair a token: where the spaces go (offsets in the token),
+    how far the evidence clears the bar (in zipf units), and what the document
+    must show for it to apply."""
 
-    text: str
+    cuts: tuple[int, ...]
     excess: float
+    # The token must open a sentence (a capital only a sentence start explains).
     at_sentence_start: bool = False
+    # Parts that must stand alone elsewhere in the document ("Congress" for "Congressin").
+    needs_alone: tuple[str, ...] = ()
+    # Words the document must write apart elsewhere ("New York" for "NewYork").
+    needs_spaced: str = ""
+
+    def apply_to(self, token: str) -> str:
+        """``token`` with the spaces put back."""
+        bounds = (0, *self.cuts, len(token))
+        return " ".join(token[low:high] for low, high in zip(bounds, bounds[1:]))
+
+    def parts(self, token: str) -> list[str]:
+        return self.apply_to(token).split(" ")
 
 
 def is_part_word(part: str) -> bool:
@@ -115,8 +205,8 @@ def could_be_adjacent(first: str, second: str) -> bool:
         or (first in lexicon.DETERMINERS and closed_second)
         or (first in lexicon.SUBJECT_PRONOUNS and (second in lexicon.DETERMINERS or second in lexicon.PRONOUNS))
         or (first in lexicon.PREPOSITIONS and second in lexicon.PREPOSITIONS)
-        or (first in lexicon.AFFIX_PARTS and not closed_second)
-        or (second in lexicon.AFFIX_PARTS and not closed_first)
+        or (first in lexicon.PREFIX_PARTS and not closed_second)
+        or (second in lexicon.SUFFIX_PARTS and not closed_first)
     )
 
 
@@ -129,12 +219,37 @@ def pair_kind(first: str, second: str) -> str:
     return "open"
 
 
+# Closed-class words other than the particles that also make compounds ("logout", "giveaway").
+FUNCTION_PARTS = lexicon.CLOSED_CLASS_WORDS - lexicon.AFFIX_PARTS
+
+
+def pair_evidence(first: str, second: str) -> float:
+    """How strongly English vouches for ``first second``, on the scale of
+    zipf(a) + zipf(b): that sum (the pair's frequency if the words were
+    independent, plus 9), or the pair's counted frequency plus 9 where the
+    bigram table lists it, that is more, and one word is a function word
+    ("as well", "bought some"; not "home page", which is as often "homepage")."""
+    independent = lexicon.zipf(first) + lexicon.zipf(second)
+    counted = lexicon.bigram_zipf(first, second)
+    if counted is None:
+        return independent
+    if first not in FUNCTION_PARTS and second not in FUNCTION_PARTS and counted < OPEN_PAIR_MIN_COUNTED:
+        return independent  # two open-class words are as often a compound ("manpages", "releasenotes")
+    return max(independent, counted + 9.0)
+
+
+def is_attested_pair(first: str, second: str) -> bool:
+    """True when the bigram table lists the pair: English writes it, whatever
+    the adjacency test would guess ("out of", "give up")."""
+    return lexicon.bigram_zipf(first, second) is not None
+
+
 def scored_splits(word: str, after_i: bool = False) -> list[tuple[float, int]]:
-    """``(zipf(a) + zipf(b), index)`` for each way ``word`` divides into two words,
-    best first. With ``after_i``, the word started with a capital I, which may
-    stand alone."""
+    """``(pair_evidence(a, b), index)`` for each way ``word`` divides into two
+    words, best first. With ``after_i``, the word started with a capital I,
+    which may stand alone."""
     scored = [
-        (lexicon.zipf(word[:index]) + lexicon.zipf(word[index:]), index)
+        (pair_evidence(word[:index], word[index:]), index)
         for index in range(1, len(word))
         if (is_part_word(word[:index]) or (after_i and index == 1)) and is_part_word(word[index:])
     ]
@@ -142,82 +257,238 @@ def scored_splits(word: str, after_i: bool = False) -> list[tuple[float, int]]:
 
 
 @lru_cache(maxsize=1 << 16)
-def judge_lowercase_word(word: str, after_i: bool = False) -> tuple[int, float] | None:
-    """Where to split a lowercase ``word`` and by how much the evidence clears
-    the bar, or None when it should stay whole."""
+def judge_lowercase_word(word: str, after_i: bool = False, bonus: float = 0.0) -> tuple[int, float] | None:
+    """Where to cut a lowercase ``word`` in two and by how much the evidence
+    clears the bar, or None when it should stay whole. ``bonus`` (zipf units)
+    is granted to an unknown token that the document also writes apart."""
     candidates = scored_splits(word, after_i)
-    if not candidates or word in lexicon.INFORMAL_WORDS:
+    if not candidates or word in lexicon.INFORMAL_WORDS or word in lexicon.REAL_WORDS_LIKE_JOINS:
         return None
     best_sum, index = candidates[0]
     first, second = word[:index], word[index:]
     if len(candidates) > 1 and best_sum - candidates[1][0] < AMBIGUITY_MARGIN:
         return None
-    if not could_be_adjacent(first, second):
+    attested = is_attested_pair(first, second)
+    counted = best_sum > lexicon.zipf(first) + lexicon.zipf(second)  # the table, not independence, vouches
+    if not attested and not could_be_adjacent(first, second):
         return None
     if after_i and first == "i" and lexicon.zipf(second) < AFTER_I_MIN_ZIPF:
         return None
     kind = pair_kind(first, second)
     token_zipf = lexicon.zipf(word)
     if token_zipf == lexicon.UNKNOWN_ZIPF:
-        excess = best_sum - UNKNOWN_TOKEN_MIN_SUM[kind]
+        excess = best_sum + bonus - UNKNOWN_TOKEN_MIN_SUM[kind]
+    elif bonus:
+        return None  # the document vouches only for tokens wordfreq has never seen
     else:
-        excess = best_sum - 9.0 - token_zipf - KNOWN_TOKEN_MARGIN[kind]
+        function_pair = first in FUNCTION_PARTS or second in FUNCTION_PARTS
+        margin = ATTESTED_KNOWN_TOKEN_MARGIN if counted and function_pair else KNOWN_TOKEN_MARGIN[kind]
+        excess = best_sum - 9.0 - token_zipf - margin
     # Each part must be final, so that a second pass changes nothing.
-    if excess < 0 or judge_lowercase_word(first) or judge_lowercase_word(second):
+    if excess < 0 or judge_lowercase_word(first, bonus=bonus) or judge_lowercase_word(second, bonus=bonus):
         return None
     return index, excess
 
 
-def split_before_capital(token: str) -> Split | None:
-    """``"theDebian"`` -> ``"the Debian"``: a short lowercase word, then a
-    capitalised or upper-case one. Anything else in mixed case ("iPhone",
-    "YouTube") is a name this rule cannot vouch for."""
-    for index, char in enumerate(token):
-        if char.isupper():
-            break
-    else:
-        return None
-    head, rest = token[:index], token[index:]
-    rest_cased = rest.isupper() or rest[1:].islower()
-    if head in BEFORE_CAPITAL_WORDS and len(rest) >= 2 and rest_cased and not split_joined_token(rest):
-        return Split(f"{head} {rest}", BEFORE_CAPITAL_EXCESS)
-    return None
+def best_segmentations(word: str, start: int, parts: int) -> list[tuple[float, tuple[int, ...]]]:
+    """The two most likely ways (``(log-probability in zipf units, cuts)``) to
+    read ``word[start:]`` as at most ``parts`` words; a dynamic program over
+    ``(start, parts)`` through ``_segmentations``."""
+    return _segmentations(word, start, parts)
 
 
-def split_before_final_i(token: str) -> Split | None:
-    """``"canI"`` / ``"IfI"`` -> ``"can I"`` / ``"If I"`` after a closed-class word."""
-    head = token[:-1]
-    if not (head.islower() or (head[0].isupper() and head[1:].islower())):
+@lru_cache(maxsize=1 << 14)
+def _segmentations(word: str, start: int, parts: int) -> list[tuple[float, tuple[int, ...]]]:
+    found = []
+    rest = word[start:]
+    if is_part_word(rest):
+        found.append((lexicon.zipf(rest) - 9.0, ()))
+    if parts > 1:
+        for end in range(start + 1, len(word)):
+            head = word[start:end]
+            if not is_part_word(head):
+                continue
+            for score, cuts in _segmentations(word, end, parts - 1):
+                found.append((lexicon.zipf(head) - 9.0 + score, (end, *cuts)))
+    return sorted(found, reverse=True)[:2]
+
+
+def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ...], float] | None:
+    """``aworkshopthat`` -> cuts (1, 9): an unknown lowercase ``word`` read as
+    three or four words, when the most likely reading beats the next by
+    AMBIGUITY_MARGIN and every neighbouring pair clears the bar a two-word
+    join must clear."""
+    if len(word) < SHORTEST_SEGMENTED_TOKEN or lexicon.zipf(word) != lexicon.UNKNOWN_ZIPF:
         return None
-    lower = head.lower()
-    if lower in lexicon.CLOSED_CLASS_WORDS and could_be_adjacent(lower, "i"):
-        return Split(f"{head} I", BEFORE_CAPITAL_EXCESS, at_sentence_start=not head.islower())
-    return None
+    readings = best_segmentations(word, 0, MOST_PARTS)
+    if not readings or len(readings[0][1]) < 2:
+        return None
+    if len(readings) > 1 and readings[0][0] - readings[1][0] < AMBIGUITY_MARGIN:
+        return None
+    cuts = readings[0][1]
+    bounds = (0, *cuts, len(word))
+    parts = [word[low:high] for low, high in zip(bounds, bounds[1:])]
+    if any(len(part) > 2 and lexicon.zipf(part) < SEGMENTED_PART_MIN_ZIPF for part in parts):
+        return None
+    for first, second in zip(parts, parts[1:]):
+        joined = first + second
+        if lexicon.zipf(joined) != lexicon.UNKNOWN_ZIPF and not judge_lowercase_word(joined):
+            return None  # two neighbours may be one word ("in it" or "init" in "initsystem")
+    excess = float("inf")
+    for first, second in zip(parts, parts[1:]):
+        if not (is_attested_pair(first, second) or could_be_adjacent(first, second)):
+            return None
+        pair_sum = pair_evidence(first, second) + bonus
+        excess = min(excess, pair_sum - UNKNOWN_TOKEN_MIN_SUM[pair_kind(first, second)])
+    if excess < 0 or any(judge_lowercase_word(part, bonus=bonus) for part in parts):
+        return None
+    return cuts, excess
 
 
 @lru_cache(maxsize=1 << 16)
-def split_joined_token(token: str) -> Split | None:
-    """How to repair ``token`` (``"Prisonersof"`` -> ``"Prisoners of"``), or None
-    when it should stay whole."""
+def lowercase_cuts(word: str, after_i: bool = False, bonus: float = 0.0) -> tuple[tuple[int, ...], float] | None:
+    """Where to cut a lowercase ``word`` (into two words, else three or four)."""
+    judged = judge_lowercase_word(word, after_i, bonus)
+    if judged:
+        return (judged[0],), judged[1]
+    if after_i or word in lexicon.REAL_WORDS_LIKE_JOINS:
+        return None
+    return segment_lowercase_word(word, bonus)
+
+
+def lowercase_splits(token: str) -> list[Split]:
+    """``prisonersof`` -> ``prisoners of``; ``satonthe`` -> ``sat on the``;
+    and, where the document writes the words apart elsewhere, ``returnflight``."""
+    found = []
+    judged = lowercase_cuts(token)
+    if judged:
+        found.append(Split(*judged))
+    elif lexicon.zipf(token) == lexicon.UNKNOWN_ZIPF:
+        vouched = lowercase_cuts(token, bonus=DOCUMENT_EVIDENCE_BONUS)
+        if vouched:
+            found.append(Split(*vouched, needs_spaced=Split(*vouched).apply_to(token)))
+    return found
+
+
+def capitalised_splits(token: str) -> list[Split]:
+    """``Prisonersof`` at a sentence start; ``Congressin`` anywhere, where the
+    document shows ``Congress`` alone."""
+    found = []
+    lower = token.lower()
+    judged = lowercase_cuts(lower, after_i=token[0] == "I")
+    if judged:
+        cuts, excess = judged
+        if cuts == (1,) and token[0] == "I":
+            return [Split(cuts, excess)]
+        if lexicon.zipf(lower[: cuts[0]]) >= CAPITALISED_FIRST_PART_MIN_ZIPF:
+            found.append(Split(cuts, excess, at_sentence_start=True))
+    return found + splits_after_name(token)
+
+
+def splits_after_name(token: str) -> list[Split]:
+    """``Bloombergentered`` -> ``Bloomberg entered``: a name then a common
+    lowercase word, where the name stands alone elsewhere in the document.
+    Every such cut is a candidate; the document picks the one whose name it shows."""
+    if lexicon.zipf(token.lower()) != lexicon.UNKNOWN_ZIPF:
+        return []
+    found = []
+    for index in range(SHORTEST_NAME, len(token) - 1):
+        name, word = token[:index], token[index:]
+        if not is_part_word(word) or word in lexicon.SUFFIX_PARTS:
+            continue
+        if word not in lexicon.CLOSED_CLASS_WORDS and lexicon.zipf(word) < WORD_AFTER_NAME_MIN_ZIPF:
+            continue
+        if split_joined_token(name) or lowercase_cuts(word):
+            continue  # each part must be final
+        found.append((lexicon.zipf(word), Split((index,), NAME_SPLIT_EXCESS, needs_alone=(name,))))
+    return [split for _, split in sorted(found, reverse=True)]
+
+
+# A token's humps: runs of capitals before a capitalised word ("CNN" in
+# "CNNReports"), runs of capitals at the end, and words with at most one capital.
+HUMP = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+
+
+def is_name_shaped(hump: str, after_closed: bool) -> bool:
+    """A capitalised word ("Joe") or an acronym ("CNN"; "UK" only after a closed-class word)."""
+    if hump.isupper():
+        return len(hump) >= (2 if after_closed else 3)
+    return len(hump) >= 2 and hump[0].isupper() and hump[1:].islower()
+
+
+def mixed_case_splits(token: str) -> list[Split]:
+    """Splits at case boundaries: ``forJoe``, ``toldCNN``, ``onWordPress`` ->
+    ``on WordPress``, ``TheUnited``, ``PresidentMusharraf``, and ``JoeBiden``
+    where the document writes "Joe Biden". A token wordfreq knows in lower
+    case is a brand or a name (``iPhone``, ``YouTube``, ``GitHub``) and splits
+    only on the last kind of evidence."""
+    humps = HUMP.findall(token)
+    if "".join(humps) != token or len(humps) < 2:
+        return []
+    brand = lexicon.zipf(token.lower()) != lexicon.UNKNOWN_ZIPF
+    first = humps[0]
+    cut = len(first)
+    rest = token[cut:]
+    if first.islower():
+        closed = first in lexicon.CLOSED_CLASS_WORDS and first != "i"
+        if brand and not closed:
+            return []  # wordfreq lists "watchos" and "onwordpress" no more than "inspite"
+        if not (closed or (len(first) >= 3 and lexicon.zipf(first) >= WORD_BEFORE_NAME_MIN_ZIPF)):
+            return []
+        if lowercase_cuts(first):
+            return []
+        needs: tuple[str, ...] = ()
+        if len(humps) == 2:
+            if not is_name_shaped(rest, closed):
+                return []
+        elif lexicon.zipf(rest.lower()) == lexicon.UNKNOWN_ZIPF:
+            # A longer camelCase name ("theNotAutomatic"): after a closed-class
+            # word, if the document writes it alone; else an identifier ("getElementById").
+            if not closed:
+                return []
+            needs = (rest,)
+        excess = BEFORE_CAPITAL_EXCESS if closed else BEFORE_CAPITAL_EXCESS - 1.0
+        combined = [
+            Split((cut, *(cut + c for c in split.cuts)), min(excess, split.excess), False,
+                  split.needs_alone, split.needs_spaced)
+            for split in split_joined_token(rest)
+            if not split.at_sentence_start
+        ]
+        return [*combined, Split((cut,), excess, needs_alone=needs)]
+    if len(humps) != 2 or not is_name_shaped(rest, after_closed=True):
+        return []
+    found = []
+    if not brand and first in lexicon.CAPITALISED_BEFORE_NAME and len(rest) >= 3:
+        found.append(Split((cut,), BEFORE_CAPITAL_EXCESS))
+    elif not brand and first in lexicon.TITLE_WORDS:
+        found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_alone=(rest,)))
+    found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_spaced=f"{first} {rest}"))
+    return found
+
+
+def split_before_final_i(token: str) -> list[Split]:
+    """``"canI"`` / ``"IfI"`` -> ``"can I"`` / ``"If I"`` after a closed-class word."""
+    head = token[:-1]
+    if not (head.islower() or (head[0].isupper() and head[1:].islower())):
+        return []
+    lower = head.lower()
+    if lower in lexicon.CLOSED_CLASS_WORDS and could_be_adjacent(lower, "i"):
+        return [Split((len(head),), BEFORE_CAPITAL_EXCESS, at_sentence_start=not head.islower())]
+    return []
+
+
+@lru_cache(maxsize=1 << 16)
+def split_joined_token(token: str) -> tuple[Split, ...]:
+    """The ways to repair ``token``, most trusted first (``"Prisonersof"`` ->
+    ``"Prisoners of"`` at a sentence start); empty when it should stay whole.
+    The first whose conditions the document meets is made."""
     if token.islower():
-        judged = judge_lowercase_word(token)
-        if not judged:
-            return None
-        index, excess = judged
-        return Split(f"{token[:index]} {token[index:]}", excess)
+        return tuple(lowercase_splits(token))
     if token[0].isupper() and token[1:].islower():
-        judged = judge_lowercase_word(token.lower(), after_i=token[0] == "I")
-        if not judged:
-            return None
-        index, excess = judged
-        if index == 1 and token[0] == "I":
-            return Split(f"I {token[1:]}", excess)
-        if lexicon.zipf(token[:index].lower()) < CAPITALISED_FIRST_PART_MIN_ZIPF:
-            return None
-        return Split(f"{token[:index]} {token[index:]}", excess, at_sentence_start=True)
-    if token.endswith("I") and len(token) > 2:
-        return split_before_final_i(token)
-    return split_before_capital(token)
+        return tuple(capitalised_splits(token))
+    if token.endswith("I") and len(token) > 2 and token[-2].islower():
+        return tuple(split_before_final_i(token))
+    return tuple(mixed_case_splits(token))
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -274,10 +545,12 @@ class EnglishCheck:
             if len(paragraph) > 2 * LONGEST_PARAGRAPH and len(WORDS.findall(paragraph)) > LONGEST_PARAGRAPH:
                 self.long_paragraphs.add(start)
             else:
-                verdict = lexicon.english_verdict(paragraph)
+                verdict, share = lexicon.english_verdict_and_share(paragraph)
                 if verdict is None:
                     verdict = self.english_around(start, end)
-                self.verdicts[start] = verdict
+                # Function words shared with English ("to", "do", "a" in Polish)
+                # can outvote a foreign paragraph; its vocabulary cannot.
+                self.verdicts[start] = verdict and share >= ENGLISH_VOCABULARY_VETO
         if start in self.long_paragraphs:
             return self.english_around(position, position)
         return self.verdicts[start]
@@ -292,8 +565,15 @@ class EnglishCheck:
             self.index = WordIndex.of(self.text) or False
         if self.index:
             low, high = self.index.before(start), self.index.after(end)
-            return lexicon.verdict_from_votes(*self.index.votes(low, high)) is True
-        return lexicon.looks_english(self.text[words_before(self.text, start) : words_after(self.text, end)])
+            verdict = lexicon.verdict_from_votes(*self.index.votes(low, high))
+        else:
+            low, high = words_before(self.text, start), words_after(self.text, end)
+            verdict = lexicon.english_verdict(self.text[low:high])
+        if verdict is None and low == 0 and high == len(self.text):
+            # The whole text is too short for the function-word vote (a
+            # headline, a title, one field of a record): its vocabulary decides.
+            return lexicon.reads_as_english_vocabulary(self.text)
+        return verdict is True
 
 
 def windows_before_index(size: int) -> int:
@@ -323,7 +603,7 @@ class WordIndex:
             self.ends.append(match.end())
             word = match.group()
             english += word in lexicon.ENGLISH_STOPWORDS
-            other += word in lexicon.OTHER_STOPWORDS
+            other += word in lexicon.FOREIGN_STOPWORDS
             self.english.append(english)
             self.other.append(other)
 
@@ -389,8 +669,10 @@ def case_variants(token: str) -> set[str]:
     return {token, lower, lower.capitalize(), lower.upper()}
 
 
-def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str]]:
-    """``(offset, token)``, in order, wherever one of ``spellings`` stands as a whole token."""
+def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str, str]]:
+    """``(offset, token, place)``, in order, wherever one of ``spellings``
+    stands as a whole token (``place`` "word"), as the lowercase end of a
+    hyphenated compound ("hyphen") or after an apostrophe ("apostrophe")."""
     if len(spellings) <= FEW_TOKENS:
         # A set: one spelling may be found inside another ("tobe" in "tobelieve").
         found_at = set()
@@ -404,109 +686,335 @@ def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str]]:
         found = [match.start() for match in LETTER_RUN.finditer(text) if match.group() in spellings]
     starts = []
     for start in found:
-        match = TOKEN_BOUNDARY.match(text, start)
-        if match and match.group("token") in spellings:
-            starts.append((start, match.group("token")))
+        for place, boundary in TOKEN_PLACES:
+            match = boundary.match(text, start)
+            if match and match.group("token") in spellings:
+                starts.append((start, match.group("token"), place))
+                break
     return starts
 
 
-def with_every_split(text: str, occurrences: list[tuple[int, str]], splits: dict[str, Split]) -> tuple[str, list[int]]:
+@lru_cache(maxsize=1 << 16)
+def contraction_split(token: str) -> tuple[Split, ...]:
+    """``sforum`` in ``user’sforum`` -> ``s forum``: after an apostrophe, a
+    contraction or possessive ending ("s", "ve", "ll"...) and a word."""
+    if not token.islower() or lexicon.zipf(token) != lexicon.UNKNOWN_ZIPF:
+        return ()
+    for size in (2, 1):
+        ending, word = token[:size], token[size:]
+        if ending in lexicon.CONTRACTION_ENDINGS and lexicon.zipf(word) >= WORD_AFTER_CONTRACTION_MIN_ZIPF:
+            if is_part_word(word) and not lowercase_cuts(word):
+                return (Split((size,), NAME_SPLIT_EXCESS),)
+    return ()
+
+
+def reads_as_command(line: str) -> bool:
+    """True for a line that reads as a command, configuration, a path or an
+    identifier rather than prose: shell and code marks, or a short line that
+    starts in lower case with no English function word and no punctuation."""
+    if COMMAND_MARKS.search(line):
+        return True
+    words = WORDS.findall(line)
+    stripped = line.strip()
+    if len(words) <= 1:
+        return True
+    return (
+        len(words) <= SHORT_COMMAND_WORDS
+        and stripped[:1].islower()
+        and not any(word.lower() in lexicon.ENGLISH_STOPWORDS for word in words)
+        and not PROSE_MARKS.search(stripped)
+    )
+
+
+def reads_as_other_language(line: str) -> bool:
+    """True for a line whose own words say it is not English, whatever its
+    paragraph says: a paragraph can mix a translation with English quotations."""
+    verdict, share = lexicon.english_verdict_and_share(line)
+    return verdict is False or (share < ENGLISH_VOCABULARY_VETO and len(WORDS.findall(line)) >= SHORTEST_FOREIGN_LINE)
+
+
+class LineCheck:
+    """Answers "does the line at this position read as English prose?", once per line."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.verdicts: dict[int, bool] = {}
+
+    def __call__(self, position: int) -> bool:
+        start = self.text.rfind("\n", 0, position) + 1
+        if start not in self.verdicts:
+            end = self.text.find("\n", position)
+            line = self.text[start : end if end >= 0 else len(self.text)]
+            self.verdicts[start] = not (reads_as_command(line) or reads_as_other_language(line))
+        return self.verdicts[start]
+
+
+def with_every_split(
+    text: str, occurrences: list[tuple[int, str, Split]]
+) -> tuple[str, list[int]]:
     """``text`` as it reads with every candidate token split, and the offsets in
     ``text`` where the spaces go. The language is judged on that text: a split
     adds function words ("prisoners of"), so judging the text as it is would
     let a second run, seeing more of them, split what the first did not."""
     pieces, spaces_at, last = [], [], 0
-    for start, token in occurrences:
-        split = splits.get(token)
-        if split is not None:
-            pieces += [text[last:start], split.text]
-            spaces_at.append(start + split.text.index(" "))
-            last = start + len(token)
+    for start, token, split in occurrences:
+        pieces += [text[last:start], split.apply_to(token)]
+        spaces_at += [start + cut for cut in split.cuts]
+        last = start + len(token)
     pieces.append(text[last:])
     return "".join(pieces), spaces_at
 
 
-def split_joined_words(text: str) -> str:
-    """Insert a space into each token that is two English words run together."""
-    return apply_edits(text, joined_word_edits(text))
+class Evidence:
+    """What the document shows: which words stand alone in it and which words
+    it writes apart ("New York"), in its text or in the splits this rule may
+    make. Splits that need no evidence count from the start; one that needs
+    some counts once the document vouches for it, until nothing changes. What a
+    token's own splits would show does not count for it. Evidence only grows
+    when a split is made, so a second run sees what the first saw."""
+
+    def __init__(self, text: str, runs: set[bytes], proposals: list[tuple[str, tuple[Split, ...]]]):
+        self.text = text
+        self.runs = runs
+        self.made_by: dict[str, set[str]] = {}
+        self.split_texts: list[tuple[str, str]] = []
+        self.possible: set[tuple[str, Split]] = set()
+        pending = []
+        for token, splits in proposals:
+            for split in splits:
+                if split.needs_alone or split.needs_spaced:
+                    pending.append((token, split))
+                else:
+                    self.admit(token, split)
+        while pending:
+            admitted = [(token, split) for token, split in pending if self.allows(token, split)]
+            if not admitted:
+                break
+            for token, split in admitted:
+                self.admit(token, split)
+            pending = [item for item in pending if item not in self.possible]
+
+    def admit(self, token: str, split: Split) -> None:
+        self.possible.add((token, split))
+        self.split_texts.append((token, split.apply_to(token)))
+        for part in split.parts(token):
+            self.made_by.setdefault(part, set()).add(token)
+
+    def stands_alone(self, part: str, token: str) -> bool:
+        return part.encode("ascii") in self.runs or bool(self.made_by.get(part, set()) - {token})
+
+    def writes_apart(self, spaced: str, token: str) -> bool:
+        """Whether the text, or another token's split, has the words of ``spaced`` apart."""
+        if not all(self.stands_alone(part, token) for part in spaced.split(" ")):
+            return False  # (a quick test that the search below could succeed)
+        return spaced in self.text or any(spaced in made for other, made in self.split_texts if other != token)
+
+    def allows(self, token: str, split: Split) -> bool:
+        if split.needs_spaced and not self.writes_apart(split.needs_spaced, token):
+            return False
+        return all(self.stands_alone(part, token) for part in split.needs_alone)
+
+    def vouched(self, proposals: dict[str, tuple[Split, ...]]) -> dict[str, tuple[Split, ...]]:
+        """``proposals`` keeping only the splits the document allows, and the tokens left with one."""
+        kept = {token: tuple(split for split in splits if (token, split) in self.possible) for token, splits in proposals.items()}
+        return {token: splits for token, splits in kept.items() if splits}
 
 
-def joined_word_edits(text: str) -> list[Edit]:
-    """A space inserted into each token that is two English words run together."""
+# Letter runs known to have no candidate split (most words), remembered up to a bound.
+RUNS_WITHOUT_PROPOSALS: set[bytes] = set()
+MOST_REMEMBERED_RUNS = 1 << 18
+
+
+@lru_cache(maxsize=1 << 16)
+def run_proposals(run: bytes) -> tuple[tuple[Split, ...], tuple[Split, ...]] | None:
+    """The candidate splits of one letter run, as a word and after an
+    apostrophe; None for the many runs with neither (one cached lookup each)."""
+    if not SHORTEST_TOKEN - 1 <= len(run) <= LONGEST_TOKEN:
+        return None
+    token = run.decode("ascii")
+    as_word = split_joined_token(token) if len(run) >= SHORTEST_TOKEN else ()
+    after_apostrophe = contraction_split(token)
+    return (as_word, after_apostrophe) if as_word or after_apostrophe else None
+
+
+def proposals_in(
+    text: str, runs: set[bytes], keep: frozenset[str]
+) -> tuple[dict[str, tuple[Split, ...]], dict[str, tuple[Split, ...]]]:
+    """Candidate splits for the letter runs of ``text``: as a word, and after an apostrophe."""
+    as_word, after_apostrophe = {}, {}
+    has_apostrophe = "'" in text or "’" in text
+    for run in runs - RUNS_WITHOUT_PROPOSALS:  # a set difference at C speed drops the common words
+        found = run_proposals(run)
+        if found is None:
+            if len(RUNS_WITHOUT_PROPOSALS) < MOST_REMEMBERED_RUNS:
+                RUNS_WITHOUT_PROPOSALS.add(run)
+            continue
+        token = run.decode("ascii")
+        if keep and token.lower() in keep:
+            continue
+        if found[0]:
+            as_word[token] = found[0]
+        if found[1] and has_apostrophe:
+            after_apostrophe[token] = found[1]
+    return as_word, after_apostrophe
+
+
+def find_edits(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
+    """Where to insert a space into each token that is English words run
+    together, in ``text``'s coordinates. A pass is repeated on its own result
+    (at most MOST_PASSES times) when it says a second could change more, so
+    that the rule alone is idempotent."""
+    spaces: list[int] = []  # insertion points in ``text``, sorted
+    current = text
+    for _ in range(MOST_PASSES):
+        edits, settled = find_edits_once(current, keep)
+        # The k-th earlier space stands at spaces[k] + k in ``current``.
+        landed = [point + k for k, point in enumerate(spaces)]
+        spaces = sorted(spaces + [edit.start - bisect_left(landed, edit.start) for edit in edits])
+        if settled or not edits:
+            break
+        current = apply_edits(text, [Edit(point, point, " ") for point in spaces])
+    return [Edit(point, point, " ", "joined words") for point in spaces]
+
+
+def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list[Edit], bool]:
+    """One pass of ``find_edits``, and whether a second pass could change
+    more. Evidence, language and recurrence are judged on every token at
+    once, the language on the text as it reads with every split made, so it
+    cannot unless a split left a part that is itself a candidate."""
     runs = set(letter_runs(text))
-    splits = {}
-    for run in runs:
-        if SHORTEST_TOKEN <= len(run) <= LONGEST_TOKEN and (split := split_joined_token(run.decode("ascii"))):
-            splits[run.decode("ascii")] = split
-    if not splits:
-        return []
-    variants = set().union(*map(case_variants, splits))
+    as_word, after_apostrophe = proposals_in(text, runs, keep)
+    if not as_word and not after_apostrophe:
+        return [], True
+    evidence = Evidence(text, runs, [*as_word.items(), *after_apostrophe.items()])
+    as_word, after_apostrophe = evidence.vouched(as_word), evidence.vouched(after_apostrophe)
+    variants = set().union(*map(case_variants, as_word), *map(case_variants, after_apostrophe))
     spellings = {variant for variant in variants if variant.encode("ascii") in runs}
-    occurrences = token_starts(text, spellings)
-    counts = Counter(token.lower() for _, token in occurrences)
-    judged, spaces_at = with_every_split(text, occurrences, splits)
-    is_english = EnglishCheck(judged)
+    occurrences = []
+    for start, token, place in token_starts(text, spellings):
+        if place == "apostrophe":
+            splits = after_apostrophe.get(token, ())
+        elif place == "compound":  # only the cut before the capital
+            head = len(token) - len(token.lstrip("abcdefghijklmnopqrstuvwxyz"))
+            splits = tuple(split for split in as_word.get(token, ()) if split.cuts == (head,))
+        else:
+            splits = as_word.get(token, ()) if place == "word" or token.islower() else ()
+        occurrences.append((start, token, splits))
+    counts = Counter(token.lower() for _, token, _ in occurrences)
+    chosen = []  # the split each occurrence would take, before language and place are asked
+    for start, token, splits in occurrences:
+        needed = RECURRING_TOKEN_EXTRA * min(counts[token.lower()] - 1, 2)
+        split = next(
+            (
+                split
+                for split in splits
+                if split.excess >= needed
+                and not (split.at_sentence_start and not starts_sentence(text, start))
+            ),
+            None,
+        )
+        if split is not None:
+            chosen.append((start, token, split))
+    judged, spaces_at = with_every_split(text, chosen)
+    is_english, is_prose = EnglishCheck(judged), LineCheck(text)
     french_or_german: bool | None = None
-    edits = []
-    for start, token in occurrences:
-        split = splits.get(token)
-        if split is None or (split.excess < RECURRING_TOKEN_EXTRA and counts[token.lower()] > 1):
-            continue
-        if split.at_sentence_start and not starts_sentence(text, start):
-            continue
+    edits, settled = [], True
+    for start, token, split in chosen:
         # start + 1: a span beginning right at the token still holds its second letter.
         if is_protected_at(text, start + 1) or not is_english(start + bisect_left(spaces_at, start)):
             continue
-        # As punctuation-spacing does, leave a text that reads as French or German
-        # as a whole: the function words a split adds ("of") could otherwise
-        # change that rule's verdict on a second run. Asked once, when needed.
+        if not is_prose(start):
+            continue
+        # As punctuation-spacing does, leave a text that reads as French or
+        # German as a whole. Asked once, when needed.
         if french_or_german is None:
-            french_or_german = lexicon.reads_as_french_or_german(text)
+            french_or_german = lexicon.reads_as_other_language(text)
         if french_or_german:
-            return []
-        space = start + split.text.index(" ")
-        edits.append(Edit(space, space, " ", "joined words"))
-    return edits
+            return [], True
+        edits += [Edit(start + cut, start + cut, " ", "joined words") for cut in split.cuts]
+        if any(map(split_joined_token, split.parts(token))):
+            settled = False
+    return edits, settled
+
+
+def split_joined_words(text: str) -> str:
+    """Insert a space into each token that is English words run together."""
+    return apply_edits(text, find_edits(text))
+
+
+def configure_joined_words(keep: Iterable[str] = ()) -> Callable[[str], list[Edit]]:
+    """The rule's ``find_edits`` with ``keep``: words never to split (any
+    case), for ``[tool.cleaner.rules.joined-words]`` and ``Cleaner(options=...)``."""
+    if isinstance(keep, str) or not all(isinstance(word, str) for word in keep):
+        raise ValueError("joined-words option keep must be a list of words")
+    kept = frozenset(word.lower() for word in keep)
+
+    def find_edits_keeping(text: str) -> list[Edit]:
+        return find_edits(text, kept)
+
+    return find_edits_keeping
 
 
 RULE = Rule(
     name="joined-words",
-    summary="Put back the space dropped between two English words (prisonersof -> prisoners of).",
+    summary="Put back spaces dropped between English words (prisonersof -> prisoners of, forJoe -> for Joe).",
     explanation="""\
-Changes: a token that is two English words run together, as scrapers and feeds
-leave them at tag boundaries, gets its space back: "prisonersof" -> "prisoners
-of", "greenlitby" -> "greenlit by", "theDebian" -> "the Debian", "canI" -> "can
-I", and at a sentence start "Ifyou" -> "If you". Only a space is inserted:
-case and the punctuation around the token are kept ("Prisonersof," ->
-"Prisoners of,").
-Applies only to English: a paragraph is judged by its function words, and one
-that reads as German, French or anything else is left as it is, as is text too
-short to judge (a short paragraph is judged together with its neighbourhood),
-and so is a whole text whose function words are mostly French or German (the
-check punctuation-spacing makes).
+Changes: a token that is English words run together, as HTML-to-text
+converters, scrapers and feeds leave them at tag boundaries, gets its spaces
+back. Only spaces are inserted; case and punctuation are kept.
+- two words: "prisonersof" -> "prisoners of", "greenlitby" -> "greenlit by",
+  "canI" -> "can I", at a sentence start "Ifyou" -> "If you";
+- three or four (a one-word link that lost both spaces): "aworkshopthat" ->
+  "a workshop that", "satonthe" -> "sat on the" (the likeliest reading by a
+  dynamic program, which must beat the next by a power of ten);
+- case boundaries: "forJoe" -> "for Joe", "toldCNN" -> "told CNN",
+  "onWordPress" -> "on WordPress", "ofUnix-like" -> "of Unix-like",
+  "TheUnited" -> "The United", "PresidentMusharraf" -> "President Musharraf"
+  where the document writes "Musharraf" alone, "NewYork" -> "New York" where
+  it writes "New York";
+- a name and a common word: "Congressin" -> "Congress in" where the document
+  writes "Congress" alone;
+- after an apostrophe or a hyphen: "user’sforum", "We'veseen",
+  "years-longdrought" (this last where the document writes "long drought").
+Applies only to English: a paragraph is judged by its function words (English
+against German, French, Spanish, Italian, Portuguese, Polish and Dutch) and
+needs half its words to be common English words; a short one is judged with
+its neighbourhood; a whole text of one line too short for the vote (a
+headline, a title) by its vocabulary; a line that reads as another language,
+or a text whose function words are mostly foreign, is left alone.
 Leaves alone:
 - words wordfreq knows as words, however rare: greenlit, henchman, warmongers,
-  therapist, nowhere;
-- names and other capitalised or mixed-case tokens it cannot vouch for:
-  Stefanishyna, Dmitriev, iPhone, YouTube. A capitalised token splits only at
-  a sentence start, and only if its first part is a common word;
-- tokens touching digits, accents, apostrophes or hyphens (500mg, COVID-19,
-  o'clock, astonishin'), and URLs, e-mail addresses, handles and hashtags;
-- informal spellings (gonna, coulda) and two-word compounds whose parts are not
-  both common (keymaps, sourceless, challengehood).
+  therapist, nowhere; and a few it lists that look like joins: init, tome;
+- brands and camelCase names: iPhone, YouTube, PowerPoint, JavaScript,
+  McDonald, DeSantis, GitHub, FreeBSD, macOS, RustConf, UnboundLocalError,
+  getElementById (a mixed-case token wordfreq knows in lower case, or with
+  more than two humps, splits only on the document's word);
+- names it cannot vouch for: Stefanishyna, Dmitriev, Witkoff;
+- lines that read as commands, configuration or identifiers: "apt-get source
+  mypackagename", "notifempty", a shell prompt, options, key=value;
+- tokens touching digits, accents or soft hyphens (500mg, COVID-19), calls
+  (toString()), URLs, e-mail addresses, handles and hashtags;
+- informal spellings (gonna, coulda) and compounds whose parts are not both
+  common (keymaps, sourceless, runlevel).
+Options (`[tool.cleaner.rules.joined-words]` or `Cleaner(options=...)`):
+`keep = ["word", ...]` names words never to split (any case).
 How evidence is weighed, with wordfreq's English frequencies (zipf: log10 per
 billion words). Each way of cutting the token into two words is scored as
-zipf(a) + zipf(b) - 9, the chance of the two words side by side if they were
-independent. A token wordfreq lists (it lists common joins such as "ofthe"
-too) splits only if that beats the token's own zipf by 1.5 when one word is
-closed-class (of, the, is, you...), by 2.5 otherwise. A token wordfreq has
-never seen splits if zipf(a) + zipf(b) reaches 8.5 with a closed-class word,
-10 after a word that is also a prefix (a, be, in...), 10.5 for two open-class
-words, which may as well be a compound. A cut is refused when another cut is
-nearly as good, when the pair does not stand side by side in English ("a is",
-"we it"), when a part is an affix (less, hood, non, out) or could itself be
-cut. A token that occurs more than once in the document is taken for a word
-unless the evidence clears the bar by a further power of ten.""",
+zipf(a) + zipf(b), the chance of the two words side by side if they were
+independent, or, for a pair with a function word or a common pair of
+open-class words, the pair's own frequency counted on web text (a table of
+14,449 pairs from wordsegment) when that is more. A token wordfreq lists (it
+lists common joins such as "ofthe" too) splits only if the pair beats the
+token's own zipf by 1.5 when one word is closed-class (1 where the table
+counts the pair), by 2.5 otherwise. A token wordfreq has never seen splits if
+the score reaches 8.5 with a closed-class word, 10 after a word that is also
+a prefix (a, be, in...), 10.5 for two open-class words, 1.5 less where the
+document writes the words apart. A cut is refused when another is nearly as
+good, when the pair does not stand side by side in English ("a is", "we it")
+unless the table counts it, when a part is an affix (less, hood, non) or
+could itself be cut. A token that occurs more than once in the document is
+taken for a word unless the evidence clears the bar by a further power of
+ten; from its third occurrence, by two.""",
     examples=(
         (
             "Russia and Ukraine agreed to release 157 of each others’ prisonersof war on Thursday.",
@@ -552,8 +1060,19 @@ unless the evidence clears the bar by a further power of ten.""",
             "Il doit être installé, soit par le paquet, soit par la source, pour tous les utilisateurs.",
             "Il doit être installé, soit par le paquet, soit par la source, pour tous les utilisateurs.",
         ),
+        (
+            "It was a high bar forJoe Biden, and the envoy toldCNN that aworkshopthat week went well.",
+            "It was a high bar for Joe Biden, and the envoy told CNN that a workshop that week went well.",
+        ),
+        (
+            "The talks were held in New York, and it was in NewYork that Congress met; Congressin May agreed.",
+            "The talks were held in New York, and it was in New York that Congress met; Congress in May agreed.",
+        ),
+        ("Both sides swapped prisonersof war.", "Both sides swapped prisoners of war."),
+        ("apt-get source mypackagename", "apt-get source mypackagename"),
         ("prisonersof war", "prisonersof war"),
         ("", ""),
     ),
-    find_edits=joined_word_edits,
+    find_edits=find_edits,
+    configure=configure_joined_words,
 )
