@@ -39,6 +39,7 @@ def explain(
     text: str,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
+    format: str = "text",
 ) -> list[Change]:
     """Every change ``clean`` would make to ``text``, rule by rule."""
-    return Cleaner(select, ignore).explain(text)
+    return Cleaner(select, ignore, format=format).explain(text)

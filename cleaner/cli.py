@@ -119,6 +119,18 @@ def _error(message: str) -> None:
     is_flag=True,
     help="Clean inputs with bytes that are invalid in the encoding and write those bytes back unchanged.",
 )
+@click.option(
+    "--format",
+    "text_format",
+    type=click.Choice(["auto", "text", "markdown"]),
+    help="How to read inputs: markdown leaves code, links and HTML alone; auto picks markdown for "
+    ".md, .markdown, .mdown and .mkd files.  [default: auto]",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="The file name standard input stands for, to pick its format (standard input is text otherwise).",
+)
 @click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines (UTF-8): clean one field of every record.")
 @click.option(
     "--field",
@@ -286,6 +298,8 @@ def _job(settings: SimpleNamespace, config: Config, mode: str, summary: bool) ->
         list_changes=bool(settings.report),
         count_changes=summary,
         color=_use_color(settings.color),
+        format=settings.text_format or config.format,
+        stdin_filename=settings.stdin_filename,
     )
     if not select_rules(select, ignore):
         raise click.UsageError(f"no rule left to run (select: {_listed(select)}; ignore: {_listed(ignore)})")

@@ -6,6 +6,7 @@ black do. Command-line flags override it.
     select = ["unicode", "whitespace", "boilerplate"]   # or ignore = [...]
     include = ["*.txt", "*.md"]                         # files taken from directories
     exclude = ["drafts/", "*.min.txt"]                  # gitignore-style patterns
+    format = "auto"                                     # or "text", "markdown"
 
 ``include`` and ``exclude`` patterns are read relative to the file's directory.
 
@@ -33,7 +34,8 @@ CONFIG_FILE = "cleaner.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 JSONL_INCLUDE = ("*.jsonl",)
-KEYS = ("select", "ignore", "include", "exclude", "rules")
+KEYS = ("select", "ignore", "include", "exclude", "rules", "format")
+FORMAT_CHOICES = ("auto", "text", "markdown")  # auto: Markdown by file name (.md, .markdown, .mdown, .mkd)
 
 
 class ConfigError(Exception):
@@ -50,6 +52,7 @@ class Config:
     include: tuple[str, ...] | None = None  # None: DEFAULT_INCLUDE (or *.jsonl for JSON Lines)
     exclude: tuple[str, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    format: str = "auto"
 
     @property
     def root(self) -> Path:
@@ -119,7 +122,10 @@ def load_config(path: Path) -> Config:
     rules = settings.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(options, dict) for options in rules.values()):
         raise ConfigError(f"{path}: {table} rules must be a table of tables, one per rule")
-    config = Config(path=path, rule_options=_resolve_paths(rules, path.parent), **values)
+    format = settings.get("format", "auto")
+    if format not in FORMAT_CHOICES:
+        raise ConfigError(f"{path}: {table} format must be one of {', '.join(FORMAT_CHOICES)}, not {format!r}")
+    config = Config(path=path, rule_options=_resolve_paths(rules, path.parent), format=format, **values)
     try:
         Cleaner(config.select, config.ignore, config.rule_options)
     except UnknownRuleError as error:

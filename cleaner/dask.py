@@ -8,6 +8,9 @@ The same calls run on one machine (Dask's default scheduler) and on a
 ``[tool.cleaner.rules.NAME]``) on the client, so a typo fails before any
 work, and ships it to the workers, where ``cleaner`` must be importable.
 
+Every call takes ``format`` (``"text"``, the default, or ``"markdown"``), as
+``cleaner.clean`` does, for documents or fields written in Markdown.
+
 A field or column value is cleaned like a JSON Lines field: it does not gain
 the final newline that the whitespace rule gives a whole document (see
 ``cleaner.jsonl.clean_field``). A Bag of plain strings is a Bag of documents
@@ -63,7 +66,12 @@ def _clean_records(records: Iterable[Any], path: tuple[str, ...], cleaner: Clean
 
 
 def clean_bag(
-    bag: db.Bag, field: str | None = None, select: Names = None, ignore: Names = None, options: Options = None
+    bag: db.Bag,
+    field: str | None = None,
+    select: Names = None,
+    ignore: Names = None,
+    options: Options = None,
+    format: str = "text",
 ) -> db.Bag:
     """Clean a Bag of documents (``str``), or the dotted ``field`` of a Bag of dict records.
 
@@ -78,7 +86,7 @@ def clean_bag(
     >>> clean_bag(records, field="meta.body").compute()
     [{'id': 1, 'meta': {'body': 'didn’t'}}]
     """
-    cleaner = Cleaner(select, ignore, options)
+    cleaner = Cleaner(select, ignore, options, format)
     if field is None:
         return bag.map_partitions(_clean_documents, cleaner)
     return bag.map_partitions(_clean_records, split_field_path(field), cleaner)
@@ -95,7 +103,12 @@ def _clean_frame(frame, column: str, cleaner: Cleaner):
 
 
 def clean_dataframe(
-    df: dd.DataFrame, column: str, select: Names = None, ignore: Names = None, options: Options = None
+    df: dd.DataFrame,
+    column: str,
+    select: Names = None,
+    ignore: Names = None,
+    options: Options = None,
+    format: str = "text",
 ) -> dd.DataFrame:
     """A Dask DataFrame with the string values of ``column`` cleaned.
 
@@ -109,7 +122,7 @@ def clean_dataframe(
     """
     if column not in df.columns:
         raise KeyError(f"no column {column!r}; columns: {', '.join(map(str, df.columns))}")
-    return df.map_partitions(_clean_frame, column, Cleaner(select, ignore, options), meta=df._meta)
+    return df.map_partitions(_clean_frame, column, Cleaner(select, ignore, options, format), meta=df._meta)
 
 
 def _clean_jsonl_partition(
@@ -155,6 +168,7 @@ def clean_jsonl_files(
     storage_options: dict | None = None,
     options: Options = None,
     overwrite: bool = False,
+    format: str = "text",
 ) -> list[str]:
     """Clean the dotted ``field`` of every record in JSON Lines files; return the output paths.
 
@@ -175,7 +189,7 @@ def clean_jsonl_files(
     ['cleaned/crawl-000.jsonl', 'cleaned/crawl-001.jsonl']
     """
     split_field_path(field)  # fail early on a bad path
-    cleaner = Cleaner(select, ignore, options)
+    cleaner = Cleaner(select, ignore, options, format)
     # The same expansion read_text does, to name the outputs after the inputs.
     _, _, paths = get_fs_token_paths(inputs, mode="rb", storage_options=storage_options)
     if not paths:
@@ -232,6 +246,7 @@ def clean_parquet(
     select: Names = None,
     ignore: Names = None,
     options: Options = None,
+    format: str = "text",
     **to_parquet_options: Any,
 ) -> None:
     """Read Parquet with ``dask.dataframe.read_parquet``, clean ``column``, write Parquet.
@@ -250,4 +265,4 @@ def clean_parquet(
         fs, _, _ = get_fs_token_paths(output_path, mode="rb", storage_options=storage_options)
         _refuse_existing(fs, str(output_path).rstrip("/"), "the output")
     to_parquet_options.setdefault("write_index", df.index.name is not None)
-    clean_dataframe(df, column, select, ignore, options).to_parquet(output_path, **to_parquet_options)
+    clean_dataframe(df, column, select, ignore, options, format).to_parquet(output_path, **to_parquet_options)

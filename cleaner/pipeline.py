@@ -5,6 +5,12 @@ changes. Changes are recorded from the edits, in the input's coordinates.
 
 Line endings are handled here, once: a segment that is mostly CRLF is cleaned
 as LF and given its CRLF back, so rules only ever see ``\\n`` line breaks.
+
+Protected regions (code, link targets, off switches: ``cleaner.regions``) are
+honoured here too, for every rule alike: an edit that touches a region closed
+to its rule is dropped. Regions are found on the text each rule receives,
+once per change of the text, in the document's format (``text`` or
+``markdown``).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from cleaner.changes import Change
 from cleaner.edits import Edit, apply_edits
 from cleaner.layout import DocumentEdges, uses_crlf
 from cleaner.offsets import OffsetMap
+from cleaner.regions import FORMATS, Regions, filter_edits, joined_at_allowed_cuts, protected_regions
 from cleaner.registry import RULES, RULES_BY_NAME, feeds
 from cleaner.rule import Rule
 from cleaner.segments import rejoin_cut_lines, segments_of
@@ -89,6 +96,7 @@ class _Chain:
     """The selected rules, with which of them each one's edits can give work to."""
 
     rules: tuple[Rule, ...]
+    format: str = "text"
     fed: tuple[tuple[int, ...], ...] = field(init=False)
     edges_owner: str | None = field(init=False)
 
@@ -109,6 +117,7 @@ class _Chain:
     def to_fixed_point(self, text: str, offsets: OffsetMap | None, records: list[_Record] | None) -> str:
         """Run the rules over ``text`` until none has work left (or ``MAX_ROUNDS``)."""
         pending = [True] * len(self.rules)
+        regions: Regions | None = None  # of the current text, found when first needed
         for _ in range(MAX_ROUNDS):
             if not any(pending):
                 break
@@ -117,6 +126,10 @@ class _Chain:
                     continue
                 pending[index] = False
                 edits = rule.find_edits(text)
+                if edits:
+                    if regions is None:
+                        regions = protected_regions(text, self.format)
+                    edits = filter_edits(edits, regions, rule.name)
                 if not edits:
                     continue
                 if offsets is not None:
@@ -127,6 +140,7 @@ class _Chain:
                             for edit, (start, end) in zip(edits, spans)
                         )
                 text = apply_edits(text, edits)
+                regions = None
                 for other in self.fed[index]:
                     pending[other] = True
         return text
@@ -200,7 +214,7 @@ class _Document:
         self.recent: list[_Seen] = []
 
     def run(self, segments: Iterable[str]) -> Iterator[str]:
-        for segment in segments:
+        for segment in joined_at_allowed_cuts(segments, self.chain.format):
             yield from self.clean(segment)
         yield from self.finish()
 
@@ -273,23 +287,31 @@ class _Document:
         return self.offsets
 
 
+def _check_format(format: str) -> str:
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
+    return format
+
+
 def clean_segments(
-    segments: Iterable[str], rules: Sequence[Rule], record: ChangeSink | None = None
+    segments: Iterable[str], rules: Sequence[Rule], record: ChangeSink | None = None, format: str = "text"
 ) -> Iterator[str]:
     """Clean segment by segment, joining them as the whole text would be.
-    With ``record``, every change is appended to it in the text's coordinates."""
-    return _Document(_Chain(tuple(rules)), record).run(segments)
+    With ``record``, every change is appended to it in the text's coordinates.
+    ``format`` is ``text`` or ``markdown`` (see ``clean``)."""
+    return _Document(_Chain(tuple(rules), _check_format(format)), record).run(segments)
 
 
 def clean_stream(
     pieces: Iterable[str],
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
+    format: str = "text",
 ) -> Iterator[str]:
     """Clean a text that arrives in pieces (of any size), yielding cleaned text
     as soon as a segment is complete. Joined, the output equals ``clean`` of
     the joined pieces."""
-    return Cleaner(select, ignore).clean_stream(pieces)
+    return Cleaner(select, ignore, format=format).clean_stream(pieces)
 
 
 def _require_text(text: object) -> None:
@@ -301,6 +323,7 @@ def clean(
     text: str,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
+    format: str = "text",
 ) -> str:
     """Clean ``text`` with the chosen rules (all of them by default).
 
@@ -308,9 +331,18 @@ def clean(
     string; an unknown name raises ``UnknownRuleError``. Any ``str`` is valid
     input. Texts longer than a segment (256 Ki characters) are cleaned one
     segment at a time, exactly as ``clean_stream`` does.
+
+    ``format`` says how to read ``text``: ``"text"`` leaves code-like lines to
+    all but the word-level rules; ``"markdown"`` leaves code, link targets,
+    HTML, front matter, math, hard breaks and table padding untouched. In
+    both, ``cleaner: off`` ... ``cleaner: on`` and ``cleaner: skip`` switch
+    cleaning off (see ``cleaner.regions``).
+
+    >>> clean("Run `said.The  x`  now.", format="markdown")
+    'Run `said.The  x` now.\\n'
     """
     _require_text(text)
-    return "".join(clean_stream([text], select, ignore))
+    return "".join(clean_stream([text], select, ignore, format))
 
 
 @dataclass
@@ -344,7 +376,8 @@ class Cleaner:
 
     ``select`` and ``ignore`` take rule names as ``clean`` does; ``options``
     maps a rule name to keyword options for that rule (see its explanation),
-    e.g. ``{"boilerplate": {"enable": [...]}}``.
+    e.g. ``{"boilerplate": {"enable": [...]}}``; ``format`` is ``"text"`` or
+    ``"markdown"``, as for ``clean``.
     """
 
     def __init__(
@@ -352,19 +385,21 @@ class Cleaner:
         select: str | Iterable[str] | None = None,
         ignore: str | Iterable[str] | None = None,
         options: Mapping[str, Mapping[str, Any]] | None = None,
+        format: str = "text",
     ):
         options = dict(options or {})
         unknown = [name for name in options if name not in RULES_BY_NAME]
         if unknown:
             raise UnknownRuleError(unknown)
         self.select, self.ignore, self.options = select, ignore, options
+        self.format = _check_format(format)
         self.rules: tuple[Rule, ...] = tuple(
             rule.with_options(**options.get(rule.name, {})) for rule in select_rules(select, ignore)
         )
-        self._chain = _Chain(self.rules)
+        self._chain = _Chain(self.rules, self.format)
 
     def __reduce__(self) -> tuple[Any, ...]:  # shipped to worker processes by its settings
-        return (Cleaner, (self.select, self.ignore, self.options))
+        return (Cleaner, (self.select, self.ignore, self.options, self.format))
 
     def clean(self, text: str) -> str:
         """``text`` cleaned by this chain."""

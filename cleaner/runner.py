@@ -32,6 +32,7 @@ from cleaner.changes import Change
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
 from cleaner.jsonl import JsonlError, RecordChange, clean_jsonl_lines, field_changes
 from cleaner.pipeline import Cleaner, clean_segments
+from cleaner.regions import format_for_name
 from cleaner.rule import Rule
 from cleaner.segments import CutLine, cut_line_gap, for_each_segment_cleaned, rejoin_cut_lines, segments_of
 
@@ -54,11 +55,21 @@ class Job:
     list_changes: bool = False  # every change in Outcome.changes (for --report)
     count_changes: bool = False  # changes per rule in Outcome.rule_counts (for the summary)
     color: bool = False  # colour diffs
+    format: str = "auto"  # text, markdown, or auto: by the input's file name
+    stdin_filename: str | None = None  # the name standard input's format is judged by
 
     @functools.cached_property
     def cleaner(self) -> Cleaner:
-        """The one chain every input of this job runs through (text and JSON Lines)."""
-        return Cleaner(self.select, self.ignore, self.options)
+        """The one chain every input of this job runs through (text and JSON
+        Lines); its format is the one JSON Lines fields are read in (auto:
+        text), a text input's is ``format_of`` its name."""
+        return Cleaner(self.select, self.ignore, self.options, "text" if self.format == "auto" else self.format)
+
+    def format_of(self, name: str) -> str:
+        """The format input ``name`` is read in."""
+        if self.format != "auto":
+            return self.format
+        return format_for_name(self.stdin_filename if name == STDIN_NAME else name)
 
     def rules(self) -> tuple[Rule, ...]:
         return self.cleaner.rules
@@ -88,21 +99,22 @@ def run_job(
     ``on_read`` is told how many bytes were read, as reading goes on."""
     source = Source(name, job.encoding, job.keep_undecodable, on_read)
     rules = job.rules()
+    format = job.format_of(name)
     record = _Record(job.list_changes) if job.list_changes or job.count_changes else None
     try:
         if job.jsonl_field is not None:
             return _run_jsonl(job, source, stream)
         if job.mode == CHECK:
-            return Outcome(source.label, _clean_to(_Discard(), source, rules, record), **_found(record))
+            return Outcome(source.label, _clean_to(_Discard(), source, rules, record, format), **_found(record))
         if job.mode == DIFF:
             buffer = io.BytesIO() if stream is None else None
-            changed = _diff_to(stream or buffer, source, rules, record, job.color)
+            changed = _diff_to(stream or buffer, source, rules, record, job.color, format)
             return Outcome(source.label, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
         if job.mode == IN_PLACE:
-            changed, notes = _clean_in_place(source, rules, job.backup, record)
+            changed, notes = _clean_in_place(source, rules, job.backup, record, format)
             return Outcome(source.label, changed, warnings=notes, **_found(record))
         buffer = io.BytesIO() if stream is None else None
-        changed = _clean_to(stream or buffer, source, rules, record)
+        changed = _clean_to(stream or buffer, source, rules, record, format)
         return Outcome(source.label, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
     except (InputError, OutputError) as error:
         return Outcome(source.label, error=str(error))
@@ -382,11 +394,13 @@ class _DiffWriter:
             self.output.flush()
 
 
-def _diff_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None, color: bool) -> bool:
+def _diff_to(
+    output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None, color: bool, format: str
+) -> bool:
     """Write the diff of cleaning ``source`` to ``output``, segment by segment; whether anything changed."""
     writer = _DiffWriter(source.label, output, color)
     segments = segments_of(source.pieces(_stdin_or_none(source.name)), cut_lines=True)
-    for_each_segment_cleaned(segments, lambda taken: clean_segments(taken, rules, record), writer.take)
+    for_each_segment_cleaned(segments, lambda taken: clean_segments(taken, rules, record, format), writer.take)
     writer.flush()
     return writer.changed
 
@@ -416,12 +430,12 @@ class _Digests:
 
 
 def _cleaned_pieces(
-    source: Source, rules: Sequence[Rule], digests: _Digests, record: _Record | None
+    source: Source, rules: Sequence[Rule], digests: _Digests, record: _Record | None, format: str
 ) -> Iterator[str]:
     handle = _stdin_or_none(source.name)
     pieces = source.pieces(handle, pause_aware=handle is not None and _is_stream(handle))
     segments = segments_of(_hashed(pieces, digests.before), cut_lines=True)
-    for cleaned in rejoin_cut_lines(segments, lambda taken: clean_segments(taken, rules, record)):
+    for cleaned in rejoin_cut_lines(segments, lambda taken: clean_segments(taken, rules, record, format)):
         digests.after.update(cleaned.encode("utf-8", "surrogatepass"))
         yield cleaned
 
@@ -462,21 +476,23 @@ class _Discard:
         pass
 
 
-def _clean_to(output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None) -> bool:
+def _clean_to(
+    output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None, format: str
+) -> bool:
     digests = _Digests()
-    for data in _encoded(source, _cleaned_pieces(source, rules, digests, record)):
+    for data in _encoded(source, _cleaned_pieces(source, rules, digests, record, format)):
         output.write(data)
         output.flush()
     return digests.changed
 
 
 def _clean_in_place(
-    source: Source, rules: Sequence[Rule], backup: str | None, record: _Record | None
+    source: Source, rules: Sequence[Rule], backup: str | None, record: _Record | None, format: str
 ) -> tuple[bool, tuple[str, ...]]:
     """Rewrite ``source`` atomically if cleaning changes it; whether it did,
     and notes on the rewrite for the user."""
     digests = _Digests()
-    cleaned = _cleaned_pieces(source, rules, digests, record)
+    cleaned = _cleaned_pieces(source, rules, digests, record, format)
     first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
     chunks = _encoded(source, itertools.chain([first], cleaned))
     return _replace_if_changed(source, backup, chunks, lambda: digests.changed)

@@ -190,3 +190,14 @@ def test_rule_options_reach_the_workers(client, tmp_path):
     (output,) = clean_jsonl_files(str(tmp_path / "a.jsonl"), str(tmp_path / "out"), field="text", options=OPTIONS)
     with open(output) as handle:
         assert json.loads(handle.read()) == {"text": "Body.\n"}
+
+
+def test_bag_of_markdown_documents_keeps_code():
+    docs = db.from_sequence(["Run `x  = 1`  now.\n"], npartitions=1)
+    assert clean_bag(docs, format="markdown").compute() == ["Run `x  = 1` now.\n"]
+    assert clean_bag(docs).compute() == ["Run `x = 1` now.\n"]
+
+
+def test_unknown_format_fails_on_the_client():
+    with pytest.raises(ValueError, match="unknown format 'rst'"):
+        clean_bag(db.from_sequence(["a"]), format="rst")
