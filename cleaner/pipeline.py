@@ -115,9 +115,32 @@ class _Chain:
         self.edges_owner = next((rule.name for rule in self.rules if rule.document_edges), None)
 
     def to_fixed_point(self, text: str, offsets: OffsetMap | None, records: list[_Record] | None) -> str:
-        """Run the rules over ``text`` until none has work left (or ``MAX_ROUNDS``)."""
+        """Run the rules over ``text`` until none has work left (or ``MAX_ROUNDS``).
+
+        Each rule's edits are filtered through the protected regions of the
+        text it receives. They are found once, when a rule first has edits,
+        and carried through later edits; at the end they are found again on
+        the result, and if they differ from what was carried (an edit made or
+        unmade a code-like line), the rules run again with the new ones, so a
+        second run of the chain sees exactly what this one settled on."""
+        regions: Regions | None = None
+        for _ in range(MAX_ROUNDS):
+            text, regions = self._rounds(text, regions, offsets, records)
+            if regions is None:
+                return text  # no rule had edits: nothing changed
+            fresh = protected_regions(text, self.format)
+            if fresh.regions == regions.regions:
+                return text
+            regions = fresh
+        return text
+
+    def _rounds(
+        self, text: str, regions: Regions | None, offsets: OffsetMap | None, records: list[_Record] | None
+    ) -> tuple[str, Regions | None]:
+        """Rounds of the rules, each rule re-run only where another's edits fed it.
+        Returns the text and the regions carried to it (None if none were needed)."""
         pending = [True] * len(self.rules)
-        regions: Regions | None = None  # of the current text, found when first needed
+        changed = False
         for _ in range(MAX_ROUNDS):
             if not any(pending):
                 break
@@ -140,10 +163,11 @@ class _Chain:
                             for edit, (start, end) in zip(edits, spans)
                         )
                 text = apply_edits(text, edits)
-                regions = None
+                regions = regions.mapped(edits) if regions is not None else None
+                changed = True
                 for other in self.fed[index]:
                     pending[other] = True
-        return text
+        return text, (regions if changed else None)
 
     def clean_segment(self, segment: str, offsets: OffsetMap | None, records: list[_Record] | None) -> str:
         """``segment`` cleaned to a fixed point. A segment whose rules change

@@ -220,19 +220,19 @@ def joined_at_allowed_cuts(segments: Iterable[str], format: str = "text") -> Ite
     (``cut_allowed``), so that cleaning segment by segment reads every block
     as the whole document does. The decision depends only on the text before
     the cut, so a stream cut in any pieces is joined the same way."""
-    if format != "markdown":
-        # Plain text is cut after a blank line, or (past the segmenter's
-        # bounds, in paragraphs of over a million characters) at a line break
-        # or a space: there, bounded memory wins over reading the code-like
-        # lines around the cut with their neighbours.
-        yield from segments
-        return
+    from cleaner import segments as segmenting
+
+    # Plain text is read whole up to the segmenter's own bound (a paragraph of
+    # over a million characters is let go at a line break or a space, where
+    # the code-like lines around the cut are read without their neighbours);
+    # Markdown up to MAX_HELD, for a block left open.
+    limit = MAX_HELD if format == "markdown" else segmenting.MAX_SEGMENT_SIZE
     held: list[str] = []
     length = 0
     for segment in segments:
         held.append(segment)
         length += len(segment)
-        if length >= MAX_HELD or cut_allowed("".join(held), length, format):
+        if length >= limit or cut_allowed("".join(held), length, format):
             joined = "".join(held)
             yield CutLine(joined) if isinstance(segment, CutLine) else joined
             held, length = [], 0
