@@ -1,14 +1,22 @@
 """Throughput of ``cleaner`` on news-like English, side by side with ftfy,
 clean-text and a plain read+write, in MB/s of UTF-8 input.
 
-    .venv/bin/python benchmarks/throughput.py [--mb 20] [--profile]
+    .venv/bin/python benchmarks/throughput.py [--mb 20] [--input prose|news] [--profile]
 
 The input is real prose (``benchmarks/prose.py``) made to look like a news
 feed: paragraphs reflowed onto one line each, grouped into ~5 KB documents,
 straight quotes and " -- " turned into curly quotes and em dashes in enough
 documents that about 0.3% of characters are non-ASCII, one mojibake
 apostrophe ("â€™") per ~20 KB and one ``&amp;`` per ~100 KB. Only the public
-API is used, so it runs whatever rules are registered. ``--profile`` adds
+API is used, so it runs whatever rules are registered.
+
+``--input news`` takes real news stories instead (``benchmarks/news.py``: the
+Lee corpus of ABC news stories and the repository's wire stories), full of
+names wordfreq does not know, with half of the ~5 KB documents typeset
+(curly quotes and apostrophes, " - " as an em dash), the same dirt injected.
+The command line is measured with ``-j 1`` (one core) and ``-j 2`` (one
+stream on two cores, ``cleaner.parallel``); the floor rows are a plain
+read+write and one regex pass over the text. ``--profile`` adds
 cProfile's top functions for ``cleaner.clean`` on the whole text.
 ``clean-text`` (``pip install clean-text``) is measured when installed.
 """
@@ -33,6 +41,7 @@ from pathlib import Path
 import ftfy
 
 import cleaner
+from news import news_stories
 from prose import english_prose
 
 DOCUMENT_CHARS = 5_000
@@ -57,17 +66,25 @@ def paragraphs() -> list[str]:
 def typeset(paragraph: str) -> str:
     """Curly quotes, apostrophes and em dashes, as an editor's software would set them."""
     paragraph = QUOTED.sub("\u201c\\1\u201d", paragraph)
-    return APOSTROPHE.sub("\u2019", paragraph).replace(" -- ", " \u2014 ")
+    return APOSTROPHE.sub("\u2019", paragraph).replace(" -- ", " \u2014 ").replace(" - ", " \u2014 ")
 
 
 def non_ascii_share(text: str) -> float:
     return sum(1 for char in text if not char.isascii()) / max(len(text), 1)
 
 
-def documents(target_bytes: int, rng: random.Random) -> list[str]:
+def news_paragraphs() -> list[str]:
+    """The news stories' paragraphs (a Lee story is one paragraph), one line each."""
+    return [line for story in news_stories() for line in re.split(r"\n[ \t]*\n", story) if line.strip()]
+
+
+def documents(target_bytes: int, rng: random.Random, news: bool = False) -> list[str]:
     """Shuffled paragraphs grouped into ~5 KB documents until ``target_bytes``."""
-    source = paragraphs()
-    typeset_share = TARGET_NON_ASCII / max(non_ascii_share("\n\n".join(map(typeset, source))), 1e-9)
+    source = news_paragraphs() if news else paragraphs()
+    if news:
+        typeset_share = 0.5
+    else:
+        typeset_share = TARGET_NON_ASCII / max(non_ascii_share("\n\n".join(map(typeset, source))), 1e-9)
     docs: list[str] = []
     size = 0
     while size < target_bytes:
@@ -105,8 +122,8 @@ def inject_dirt(text: str) -> str:
     return text
 
 
-def build_corpus(megabytes: float, seed: int = 2024) -> list[str]:
-    docs = documents(int(megabytes * 1_000_000), random.Random(seed))
+def build_corpus(megabytes: float, seed: int = 2024, news: bool = False) -> list[str]:
+    docs = documents(int(megabytes * 1_000_000), random.Random(seed), news)
     return inject_dirt("\n\n\n".join(docs)).split("\n\n\n")
 
 
@@ -127,15 +144,22 @@ def cleaner_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "cleaner"]
 
 
-def run_cli(path: Path) -> None:
+def run_cli(path: Path, jobs: int = 1) -> None:
     with path.open("rb") as stdin:
-        subprocess.run(cleaner_command(), stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run([*cleaner_command(), "-j", str(jobs)], stdin=stdin, stdout=subprocess.DEVNULL, check=True)
 
 
 def read_and_write(path: Path) -> None:
     text = path.read_text("utf-8")
     with open(os.devnull, "w", encoding="utf-8") as sink:
         sink.write(text)
+
+
+FLOOR_PATTERN = re.compile(r" {2,}")  # one pass that looks at every character and rarely matches
+
+
+def one_regex_pass(text: str) -> None:
+    FLOOR_PATTERN.sub(" ", text)
 
 
 def optional_cleantext() -> Callable[[str], str] | None:
@@ -157,17 +181,18 @@ def profile_clean(text: str, limit: int = 20) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=20.0, help="input size in MB (default 20)")
+    parser.add_argument("--input", choices=["prose", "news"], default="prose", help="Debian prose or news stories")
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions for cleaner.clean")
     args = parser.parse_args()
 
-    docs = build_corpus(args.mb)
+    docs = build_corpus(args.mb, news=args.input == "news")
     text = "\n\n".join(docs) + "\n"
     data = text.encode("utf-8")
     megabytes = len(data) / 1_000_000
     print(f"input: {megabytes:.1f} MB, {len(docs)} documents of ~{DOCUMENT_CHARS // 1000} KB, "
           f"{non_ascii_share(text):.2%} non-ASCII characters, {text.count('â€™')} mojibake, "
           f"{text.count('&amp;')} entities")
-    print(f"rules: {', '.join(rule.name for rule in cleaner.list_rules())}\n")
+    print(f"rules: {', '.join(rule.name for rule in cleaner.list_rules())}; load average {os.getloadavg()[0]:.1f}\n")
 
     workdir = Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
     try:
@@ -175,7 +200,9 @@ def main() -> None:
         path.write_bytes(data)
         rows: list[tuple[str, float]] = [
             ("python read+write (decode, encode)", best_time(lambda: read_and_write(path))),
+            ("one regex pass (re.sub ' {2,}')", best_time(lambda: one_regex_pass(text))),
             ("cleaner CLI (stdin -> /dev/null)", best_time(lambda: run_cli(path))),
+            ("cleaner CLI -j 2 (stdin -> /dev/null)", best_time(lambda: run_cli(path, 2))),
             ("cleaner.clean, whole text", best_time(lambda: cleaner.clean(text))),
             ("cleaner.clean, per ~5 KB document", best_time(lambda: [cleaner.clean(doc) for doc in docs])),
             ("ftfy.fix_text, whole text (defaults)", best_time(lambda: ftfy.fix_text(text))),
@@ -195,6 +222,7 @@ def main() -> None:
     ftfy_whole = speed["ftfy.fix_text, whole text (defaults)"]
     ftfy_docs = speed["ftfy.fix_text, per ~5 KB document"]
     print(f"\ncleaner/ftfy: CLI {speed['cleaner CLI (stdin -> /dev/null)'] / ftfy_whole:.2f}, "
+          f"CLI -j 2 {speed['cleaner CLI -j 2 (stdin -> /dev/null)'] / ftfy_whole:.2f}, "
           f"API whole {speed['cleaner.clean, whole text'] / ftfy_whole:.2f}, "
           f"API per document {speed['cleaner.clean, per ~5 KB document'] / ftfy_docs:.2f}")
 

@@ -3,7 +3,6 @@ stopword-based check that a stretch of text is English rather than German or Fre
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 
@@ -121,28 +120,15 @@ _common: frozenset[str] | None = None  # the words with zipf >= ENGLISH_VOCABULA
 
 
 def _zipf_table() -> dict[str, float]:
-    """wordfreq's English list as ``word -> zipf``, built once (about 0.2 s).
-
-    Built from wordfreq's frequency bins (one per centibel) rather than its
-    frequency dict, so one float is shared by a bin's words and no second
-    321,000-entry table exists while this one is made: the peak memory of a
-    whole run stays well under 100 MB.
-    """
-    global _zipf_by_word
+    """wordfreq's English list as ``word -> zipf`` (only ``get`` is used), read
+    from a compact file built once from wordfreq's data (``cleaner.wordlist``)."""
+    global _zipf_by_word, _common
     if _zipf_by_word is None:
-        from wordfreq import get_frequency_list
+        from cleaner.wordlist import english_zipf_table
 
-        global _common
-        table: dict[str, float] = {}
-        common: list[str] = []
-        for centibels, words in enumerate(get_frequency_list("en", wordlist="large")):
-            zipf_of_bin = math.log10(10 ** (-centibels / 100)) + 9.0  # as wordfreq's zipf_frequency
-            for word in words:
-                table.setdefault(word, zipf_of_bin)
-            if zipf_of_bin >= ENGLISH_VOCABULARY_MIN_ZIPF:
-                common += words
-        get_frequency_list.cache_clear()  # the bins are no longer needed
-        _zipf_by_word, _common = table, frozenset(common)
+        table = english_zipf_table()
+        _zipf_by_word = table  # type: ignore[assignment]  # a lazy mapping with .get
+        _common = table.words_at_least(ENGLISH_VOCABULARY_MIN_ZIPF)
     return _zipf_by_word
 
 

@@ -442,9 +442,13 @@ class Cleaner:
         return _Document(self._chain, record).run(segments)
 
     def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
-        """Each of ``texts`` cleaned, lazily and in order (for pipelines and corpora)."""
+        """Each of ``texts`` cleaned as a field of a record, lazily and in order
+        (for pipelines and corpora): as ``--jsonl`` and ``cleaner.dask`` do, a
+        value that did not end with a line break does not gain one."""
+        from cleaner.jsonl import clean_field
+
         for text in texts:
-            yield self.clean(text)
+            yield clean_field(text, self.clean)
 
     def explain(self, text: str) -> list[Change]:
         """Every change the chain would make to ``text``, in the order of the text:

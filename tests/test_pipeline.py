@@ -88,7 +88,8 @@ def test_cleaner_object_matches_clean():
     text = "Tom &amp; Jerry  met.\n\n\n"
     assert Cleaner().clean(text) == clean(text)
     assert Cleaner(select="unicode").clean(text) == clean(text, select="unicode")
-    assert list(Cleaner().clean_many([text, "a  b"])) == [clean(text), clean("a  b")]
+    # as --jsonl and cleaner.dask clean a field: no final line break is added to a value
+    assert list(Cleaner().clean_many([text, "a  b"])) == [clean(text), "a b"]
     assert "".join(Cleaner().clean_stream(["Tom &am", "p; Jerry"])) == clean("Tom &amp; Jerry")
 
 
@@ -243,3 +244,8 @@ def test_clean_mapped_moves_an_entity_span_back_to_the_original():
     assert [change.rule for change in mapped.changes] == [
         "unicode", "punctuation-spacing", "punctuation-spacing", "punctuation-spacing", "whitespace", "whitespace"
     ]
+
+
+def test_clean_takes_only_a_str():
+    with pytest.raises(TypeError, match="clean\\(\\) takes a str, got NoneType"):
+        clean(None)
