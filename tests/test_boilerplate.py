@@ -435,3 +435,11 @@ def test_explain_lists_the_users_templates_from_the_configuration(tmp_path):
     result = CliRunner().invoke(main, ["--explain", "boilerplate", "--config", str(bad)])
     assert result.exit_code == 2
     assert "boilerplate template 'harbor-footer': position must be one of" in result.output
+
+
+def test_a_footer_complete_on_its_line_does_not_take_the_body_line_after_it_as_its_wrap():
+    # Found by benchmarks/fuzz.py: "{site}" read "GameSpot the end" across the line break.
+    for text in ("Body text.\nContinue Reading at GameSpot\nthe end", "\nContinue Reading at GameSpot\nthe "):
+        assert RULE.apply(text) == text
+    wrapped = "Body text.\nThe post Council approves budget\nappeared first on Harbor City Gazette.\n"
+    assert RULE.apply(wrapped) == "Body text.\n"

@@ -339,6 +339,11 @@ def _paragraph_tail_edits(
         found = matcher.glued.fullmatch(window)
         if found is None:
             continue
+        first_break = text.find("\n", start, content_end)
+        if first_break != -1 and matcher.glued.fullmatch(text[start:first_break].rstrip(" \t\r")):
+            # Complete on its own line, so the lines after it are body, not the
+            # rest of a wrapped footer ("Continue Reading at GameSpot" + "the end").
+            continue
         entry = _entry(found, matcher)
         if not _may_glue(text, start, entry, paragraph_start):
             continue
