@@ -85,23 +85,22 @@ class OffsetMap:
 
     def to_original(self, offset: int) -> int:
         """The original offset of cleaned ``offset``; inside a replaced stretch, that stretch's start."""
-        index = bisect_right(self.stretches, offset, key=lambda s: s.clean_start) - 1
-        if index < 0:
-            return offset
-        stretch = self.stretches[index]
-        if offset < stretch.clean_end:
-            return stretch.orig_start
-        return offset - stretch.clean_end + stretch.orig_end
+        return self._across(offset, 0, 2)
 
     def to_cleaned(self, offset: int) -> int:
         """The cleaned offset of original ``offset``; inside a replaced stretch, the start of what replaced it."""
-        index = bisect_right(self.stretches, offset, key=lambda s: s.orig_start) - 1
+        return self._across(offset, 2, 0)
+
+    def _across(self, offset: int, side: int, other: int) -> int:
+        """``offset`` on one side (0: cleaned, 2: original; each stretch holds
+        start and end of both) mapped to the other side."""
+        index = bisect_right(self.stretches, offset, key=lambda stretch: stretch[side]) - 1
         if index < 0:
             return offset
         stretch = self.stretches[index]
-        if offset < stretch.orig_end:
-            return stretch.clean_start
-        return offset - stretch.orig_end + stretch.clean_end
+        if offset < stretch[side + 1]:
+            return stretch[other]
+        return offset - stretch[side + 1] + stretch[other + 1]
 
     def extend(self, other: OffsetMap, clean_offset: int, orig_offset: int) -> None:
         """Append ``other``'s stretches (for a later part of the text), shifted by where that part starts."""
