@@ -24,7 +24,7 @@ from cleaner.changes import Change
 from cleaner.edits import Edit, apply_edits
 from cleaner.layout import DocumentEdges, uses_crlf
 from cleaner.offsets import OffsetMap
-from cleaner.regions import FORMATS, Regions, filter_edits, joined_at_allowed_cuts, protected_regions
+from cleaner.regions import FORMATS, Regions, filter_edits, joined_at_allowed_cuts, may_block, protected_regions
 from cleaner.registry import RULES, RULES_BY_NAME, feeds
 from cleaner.rule import Rule
 from cleaner.segments import rejoin_cut_lines, segments_of
@@ -149,7 +149,7 @@ class _Chain:
                     continue
                 pending[index] = False
                 edits = rule.find_edits(text)
-                if edits:
+                if edits and (regions is not None or may_block(text, self.format, rule.name)):
                     if regions is None:
                         regions = protected_regions(text, self.format)
                     edits = filter_edits(edits, regions, rule.name)

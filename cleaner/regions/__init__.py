@@ -165,6 +165,18 @@ def format_for_name(name: str | None) -> str:
     return "text"
 
 
+# The rules that a plain text's code-like lines are closed to (the rest of a
+# plain text's regions are off switches, which close it to every rule).
+TEXT_CODE_LINE_RULES = WORD_LEVEL | {"whitespace"}
+
+
+def may_block(text: str, format: str, rule: str) -> bool:
+    """Whether any region of ``text`` could close it to ``rule``: a cheap test,
+    so that finding the regions (a parse, or reading every line) is done only
+    when some rule's edits need it."""
+    return format != "text" or rule in TEXT_CODE_LINE_RULES or "cleaner:" in text.lower()
+
+
 def protected_regions(text: str, format: str = "text") -> Regions:
     """Every protected region of ``text`` read as ``format`` (``text`` or
     ``markdown``), the off switches included."""

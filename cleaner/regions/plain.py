@@ -30,13 +30,12 @@ import html
 import re
 from bisect import bisect_right
 
-from cleaner.regions import WORD_LEVEL, Region
+from cleaner.regions import TEXT_CODE_LINE_RULES, WORD_LEVEL, Region
 
 # Code-like lines are closed to the word-level rules and to the whitespace
 # rule's collapsing of space runs (their trailing blanks lie outside the
 # region). Without the latter, columns collapsed by the whitespace rule would
 # stop being code-like, and the word-level rules would then reach them.
-CODE_LINE_RULES = WORD_LEVEL | {"whitespace"}
 from cleaner.regions.switches import line_spans
 
 PROMPT = re.compile(r"[ \t]*(?:\$|>>>|PS>|C:\\>)[ \t]")
@@ -224,7 +223,7 @@ def code_line_regions(text: str) -> list[Region]:
     lines, starts = _lines_and_starts(text)
     flags = _code_like(lines, _candidates(text, starts))
     regions = [
-        Region(starts[number], starts[number] + len(lines[number].rstrip(" \t")), "code-line", CODE_LINE_RULES)
+        Region(starts[number], starts[number] + len(lines[number].rstrip(" \t")), "code-line", TEXT_CODE_LINE_RULES)
         for number, flag in enumerate(flags)
         if flag
     ]
