@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import difflib
 import functools
 import hashlib
 import io
@@ -24,9 +23,11 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 from cleaner.changes import Change
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
@@ -140,6 +141,8 @@ def run_jobs(
     # Load the rules' data (the word list) once here: forked workers share it
     # instead of each loading its own.
     job.cleaner.clean("Warm up the rules ofthe chain.")
+    from concurrent.futures import ProcessPoolExecutor  # here: importing it costs a one-file run ~50 ms
+
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(names)), initializer=_start_worker, initargs=(os.getpid(),)
     )
@@ -325,6 +328,8 @@ def diff_hunks(before: Sequence[str], after: Sequence[str], before_start: int = 
     ``before`` to the lines ``after``, numbered as if ``before_start`` and
     ``after_start`` lines came before them. A last line without a line break
     is marked as ``patch`` expects."""
+    import difflib  # only --diff needs it
+
     lines = []
     for group in difflib.SequenceMatcher(None, before, after).get_grouped_opcodes(3):
         first, last = group[0], group[-1]

@@ -180,11 +180,13 @@ def may_block(text: str, format: str, rule: str) -> bool:
 def protected_regions(text: str, format: str = "text") -> Regions:
     """Every protected region of ``text`` read as ``format`` (``text`` or
     ``markdown``), the off switches included."""
-    from cleaner.regions import markdown, plain, switches
-
     if format == "markdown":
+        from cleaner.regions import markdown  # the parser is imported only for Markdown
+
         return Regions(markdown.markdown_regions(text))
     if format == "text":
+        from cleaner.regions import plain, switches
+
         return Regions([*plain.code_line_regions(text), *switches.text_switch_regions(text)])
     raise ValueError(f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
 
