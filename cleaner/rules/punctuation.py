@@ -130,7 +130,9 @@ WORD_BEFORE_COMMA = re.compile(rf"[([“‘\"'¿¡]*{LETTER}{{2,}}(?:[-’']{LET
 # Another mark standing alone on the line means marks are being talked about,
 # not used: "encodes , and ; in values", "could use , instead of .".
 LONE_MARK = re.compile(r"(?<!\S)[.;:!?(){}\[\]](?!\S)")
-SPACED_DASH = {dash: re.compile(rf"\s{dash}\s") for dash in DASHES}
+# A dash with blank space or the text's edge on both sides: the final line
+# break, added after the rules run, must not change the count.
+SPACED_DASH = {dash: re.compile(rf"(?<!\S){dash}(?!\S)") for dash in DASHES}
 CLOSED_DASH = {dash: re.compile(rf"{LETTER}{dash}{LETTER}") for dash in DASHES}
 SPACED_ELLIPSIS = re.compile(rf"(?:…|\.\.\.) {LETTER}")
 CLOSED_ELLIPSIS = re.compile(r"(?:…|\.\.\.)[a-zß-öø-ÿ]")
