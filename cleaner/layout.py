@@ -9,8 +9,7 @@ import re
 from cleaner.edits import Edit
 
 # A line break and two or more blank lines after it (blank: only spaces, tabs, CRs).
-BLANK_LINE_RUN_PATTERN = r"\n(?:[ \t\r]*\n){2,}"
-BLANK_LINE_RUN = re.compile(BLANK_LINE_RUN_PATTERN)
+BLANK_LINE_RUN = re.compile(r"\n(?:[ \t\r]*\n){2,}")
 LEADING_BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)+")
 LINE_SPACE = " \t\r\n"
 

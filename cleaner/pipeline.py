@@ -216,7 +216,6 @@ class _Seen:
     clean_offset: int
     lines_before: int
     text: str
-    cleaned_length: int
     offsets: OffsetMap | None
 
 
@@ -248,7 +247,7 @@ class _Document:
         piece = self.chain.clean_segment(segment, offsets, records)
         if offsets is not None and self.offsets is not None:
             self.offsets.extend(offsets, self.clean_offset, self.orig_offset)
-        seen = _Seen(self.orig_offset, self.clean_offset, self.lines_before, segment, len(piece), offsets)
+        seen = _Seen(self.orig_offset, self.clean_offset, self.lines_before, segment, offsets)
         if self.edges is None:
             self.recent.clear()
         self.recent.append(seen)

@@ -7,14 +7,13 @@ import re
 from bisect import bisect_right
 
 from cleaner.edits import Edit
-from cleaner.layout import BLANK_LINE_RUN_PATTERN, one_blank_line
+from cleaner.layout import BLANK_LINE_RUN, one_blank_line
 from cleaner.rule import Rule
 
 # A document that mixes line endings keeps its minority CRLF ones (and a lone
 # CR is not a line ending), so a CR in trailing blank space is kept and only
 # spaces and tabs go. Each kind of untidy space is found by a search that
 # starts with a literal character, so tidy text is skipped at C speed.
-BLANK_LINE_RUN = re.compile(BLANK_LINE_RUN_PATTERN)
 BLANK_BEFORE_LINE_END = re.compile(r"[ \t\r]\n")
 LINE_BLANKS = " \t\r"
 SPACE_RUN = re.compile("  +")
