@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from cleaner import Cleaner, clean
 from cleaner.boilerplate_catalog import CATALOG
 from cleaner.registry import RULES, RULES_BY_NAME
-from cleaner.rules.boilerplate import DEFAULT_ENTRIES, compile_catalog
+from cleaner.rules.boilerplate import DEFAULT_ENTRIES, SENTENCE_END, compile_catalog
 from cleaner.rules.unicode import FTFY_CONFIG
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -148,8 +148,11 @@ def _lines(text: str) -> list[str]:
 
 
 def _is_cut_from(line: str, original: str) -> bool:
-    """True when ``line`` is ``original`` with a glued footer cut off at a blank."""
-    return len(original) > len(line) and original.startswith(line) and original[len(line)].isspace()
+    """True when ``line`` is ``original`` with a glued footer cut off at a blank,
+    or right after a sentence's end (``polls.Read more...``, as feeds glue them)."""
+    if not (len(original) > len(line) and original.startswith(line)):
+        return False
+    return original[len(line)].isspace() or (line != "" and line[-1] in SENTENCE_END)
 
 
 def check_boilerplate_only_removes_catalog_lines(text: str) -> None:
