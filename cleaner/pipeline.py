@@ -24,7 +24,8 @@ from cleaner.changes import Change
 from cleaner.edits import Edit, apply_edits
 from cleaner.layout import DocumentEdges, uses_crlf
 from cleaner.offsets import OffsetMap
-from cleaner.regions import FORMATS, Regions, filter_edits, joined_at_allowed_cuts, may_block, protected_regions
+from cleaner.regions import FORMATS, Regions, joined_at_allowed_cuts, may_block, protected_regions
+from cleaner.regions.text_blocks import TextRegions
 from cleaner.registry import RULES, RULES_BY_NAME, feeds
 from cleaner.rule import Rule
 from cleaner.segments import rejoin_cut_lines, segments_of
@@ -79,6 +80,27 @@ MAX_ROUNDS = 4
 CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 
 
+AnyRegions = Regions | TextRegions
+
+
+def _regions_of(text: str, format: str) -> AnyRegions:
+    """The protected regions of ``text``: a plain text's code-like lines are
+    read block by block as edits need them (lone CRs end lines there too,
+    so such a text is read whole)."""
+    if format == "text" and "\r" not in text:
+        return TextRegions(text)
+    return protected_regions(text, format)
+
+
+def _stale(regions: AnyRegions, text: str, format: str) -> AnyRegions | None:
+    """None when ``regions``, carried through the edits that made ``text``,
+    are what finding them afresh on ``text`` gives; else the fresh ones."""
+    if isinstance(regions, TextRegions):  # a lone CR made by an edit: read the text whole
+        return regions.stale(text) if "\r" not in text else protected_regions(text, format)
+    fresh = protected_regions(text, format)
+    return None if fresh.regions == regions.regions else fresh
+
+
 @dataclass
 class _Record:
     """One edit, its span in the segment as given, and the text it replaced."""
@@ -123,20 +145,20 @@ class _Chain:
         the result, and if they differ from what was carried (an edit made or
         unmade a code-like line), the rules run again with the new ones, so a
         second run of the chain sees exactly what this one settled on."""
-        regions: Regions | None = None
+        regions: AnyRegions | None = None
         for _ in range(MAX_ROUNDS):
             text, regions = self._rounds(text, regions, offsets, records)
             if regions is None:
                 return text  # no rule had edits: nothing changed
-            fresh = protected_regions(text, self.format)
-            if fresh.regions == regions.regions:
+            fresh = _stale(regions, text, self.format)
+            if fresh is None:
                 return text
             regions = fresh
         return text
 
     def _rounds(
-        self, text: str, regions: Regions | None, offsets: OffsetMap | None, records: list[_Record] | None
-    ) -> tuple[str, Regions | None]:
+        self, text: str, regions: AnyRegions | None, offsets: OffsetMap | None, records: list[_Record] | None
+    ) -> tuple[str, AnyRegions | None]:
         """Rounds of the rules, each rule re-run only where another's edits fed it.
         Returns the text and the regions carried to it (None if none were needed)."""
         pending = [True] * len(self.rules)
@@ -151,8 +173,8 @@ class _Chain:
                 edits = rule.find_edits(text)
                 if edits and (regions is not None or may_block(text, self.format, rule.name)):
                     if regions is None:
-                        regions = protected_regions(text, self.format)
-                    edits = filter_edits(edits, regions, rule.name)
+                        regions = _regions_of(text, self.format)
+                    edits = regions.filter(edits, rule.name)
                 if not edits:
                     continue
                 if offsets is not None:
@@ -163,7 +185,7 @@ class _Chain:
                             for edit, (start, end) in zip(edits, spans)
                         )
                 text = apply_edits(text, edits)
-                regions = regions.mapped(edits) if regions is not None else None
+                regions = regions.mapped(edits, text) if regions is not None else None
                 changed = True
                 for other in self.fed[index]:
                     pending[other] = True

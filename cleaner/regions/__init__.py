@@ -112,10 +112,15 @@ class Regions:
             return True
         return start <= whole.starts[first] and whole.ends[last] <= end and start < end
 
-    def mapped(self, edits: Sequence[tuple[int, int, str]]) -> Regions:
+    def filter(self, edits: Iterable[EditLike], rule: str) -> list[EditLike]:
+        """The ``edits`` (tuples starting ``start, end``) of ``rule`` that these regions allow."""
+        return filter_edits(edits, self, rule)
+
+    def mapped(self, edits: Sequence[tuple[int, int, str]], text: str | None = None) -> Regions:
         """These regions in the coordinates of the text after ``edits`` (sorted,
         non-overlapping ``(start, end, replacement, ...)``) were applied. Text
-        inserted at a region's edge stays outside it."""
+        inserted at a region's edge stays outside it. (``text``, the text
+        after the edits, is not needed here.)"""
         if not edits or not self.regions:
             return self
         starts = [edit[0] for edit in edits]
@@ -170,11 +175,24 @@ def format_for_name(name: str | None) -> str:
 TEXT_CODE_LINE_RULES = WORD_LEVEL | {"whitespace"}
 
 
+def might_hold_switch(text: str) -> bool:
+    """Whether ``text`` holds "cleaner:" in any case (as in ``text.lower()``:
+    only ASCII letters lower to these), found from its rare "r:" by
+    substring searches, much faster than lowering or a case-blind regex."""
+    for tail in ("r:", "R:"):
+        found = text.find(tail)
+        while found >= 0:
+            if text[max(found - 6, 0) : found + 1].lower() == "cleaner":
+                return True
+            found = text.find(tail, found + 2)
+    return False
+
+
 def may_block(text: str, format: str, rule: str) -> bool:
     """Whether any region of ``text`` could close it to ``rule``: a cheap test,
     so that finding the regions (a parse, or reading every line) is done only
     when some rule's edits need it."""
-    return format != "text" or rule in TEXT_CODE_LINE_RULES or "cleaner:" in text.lower()
+    return format != "text" or rule in TEXT_CODE_LINE_RULES or might_hold_switch(text)
 
 
 def protected_regions(text: str, format: str = "text") -> Regions:
@@ -197,9 +215,11 @@ def uncuttable_spans(text: str, format: str = "text") -> list[tuple[int, int]]:
     (a block still open at the end of ``text`` runs to its end); in any
     format, off-switch regions. Compute once per buffer and test each
     candidate cut against them (``cut_allowed`` does both)."""
-    from cleaner.regions import markdown, switches
+    from cleaner.regions import switches
 
     if format == "markdown":
+        from cleaner.regions import markdown  # the parser is imported only for Markdown
+
         return markdown.uncuttable_spans(text)
     return [(r.start, r.end) for r in switches.text_switch_regions(text) if r.kind == "off-switch"]
 

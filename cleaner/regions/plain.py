@@ -117,6 +117,11 @@ def _mark_aligned_columns(lines: list[str], candidates: list[int], flags: list[b
 CANDIDATE = re.compile(r"^[ \t]|[{}();=<>/\\_|\[\]$\t:]|  ", re.MULTILINE)
 
 
+# On a line alone, runs of key: value lines, columns and indented blocks
+# (which take two lines) cannot occur: only these marks can make it code.
+ONE_LINE_CANDIDATE = re.compile(r"^[ \t]|[{}();=<>/\\_|\[\]$\t]")
+
+
 def _candidates(text: str, starts: list[int]) -> list[int]:
     """Numbers of the lines of ``text`` (starting at ``starts``) that may be code-like."""
     numbers, position = [], 0
@@ -220,6 +225,10 @@ def code_line_regions(text: str) -> list[Region]:
     """Code-like lines of a plain text, as regions closed to the word-level
     rules and to the collapsing of space runs; and quoted literals in prose,
     closed to the word-level rules."""
+    if "`" not in text:  # most prose paragraphs have nothing to read
+        one_line = "\n" not in text and "\r" not in text
+        if (ONE_LINE_CANDIDATE if one_line else CANDIDATE).search(text) is None:
+            return []
     lines, starts = _lines_and_starts(text)
     flags = _code_like(lines, _candidates(text, starts))
     regions = [

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from cleaner.regions import Region
+from cleaner.regions import Region, might_hold_switch
 
 OFF, ON, SKIP = "off", "on", "skip"
 
@@ -78,7 +78,7 @@ def switch_regions(switches: Iterable[tuple[int, str]], lines: list[tuple[int, i
 
 def text_switch_regions(text: str, lines: list[tuple[int, int]] | None = None) -> list[Region]:
     """The off-switch and skip regions of a plain text."""
-    if "cleaner:" not in text.lower():
+    if not might_hold_switch(text):
         return []
     lines = lines or line_spans(text)
     switches = []

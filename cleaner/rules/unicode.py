@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import ftfy
-from ftfy import fixes
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from cleaner.edits import Edit, line_edits
 from cleaner.rule import Rule
 
+if TYPE_CHECKING:
+    import ftfy
+
 # ftfy's defaults straighten curly quotes, fold ligatures and full-width forms;
 # those change correct text, so they are off. Line breaks belong to the
 # pipeline (it keeps CRLF files CRLF), so ftfy leaves them alone too.
-FTFY_CONFIG = ftfy.TextFixerConfig(
+FTFY_SETTINGS: dict[str, Any] = dict(
     unescape_html="auto",
     remove_terminal_escapes=True,
     fix_encoding=True,
@@ -32,6 +34,21 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization="NFC",
     explain=False,
 )
+
+
+@cache
+def ftfy_config() -> ftfy.TextFixerConfig:
+    """ftfy's configuration, built (and ftfy imported, ~50 ms) only when a
+    line first needs ftfy: most English lines do not (``NEEDS_FTFY``)."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(**FTFY_SETTINGS)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FTFY_CONFIG":
+        return ftfy_config()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # Lone surrogates U+DC80..U+DCFF are how Python's ``surrogateescape`` carries
@@ -76,7 +93,7 @@ def repair_unicode(text: str) -> str:
     if match is None:
         return text
     # As ftfy's "auto" mode does for a whole text: markup keeps its entities.
-    config = FTFY_CONFIG._replace(unescape_html=not looks_like_markup(text))
+    config = ftfy_config()._replace(unescape_html=not looks_like_markup(text))
     pieces, done = [], 0
     while match is not None:
         start = text.rfind("\n", 0, match.start()) + 1
@@ -100,6 +117,8 @@ def looks_like_markup(text: str) -> bool:
 
 def _fix_text(text: str, config: ftfy.TextFixerConfig) -> str:
     """``ftfy.fix_text``, kept linear on nested escaped ampersands."""
+    import ftfy
+
     if config.unescape_html and "&" in text:
         if HAS_REMOVED_BY_FTFY.search(text):
             # Those removals can make a new nest, which ftfy would unnest one
@@ -116,6 +135,8 @@ def _without_removed(match: re.Match[str]) -> str:
     run = match.group()
     if not HAS_REMOVED_BY_FTFY.search(run):
         return run
+    from ftfy import fixes
+
     return fixes.remove_control_chars(fixes.remove_terminal_escapes(run))
 
 
