@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pathspec
-
 from cleaner.files import SNIFF_SIZE, binary_reason
 
 VCS_DIRECTORIES = frozenset({".git", ".hg", ".svn", ".bzr"})
@@ -36,7 +34,7 @@ class Patterns:
     (None: relative to each directory walked, or for a named file the
     working directory)."""
 
-    spec: pathspec.PathSpec
+    spec: _Spec
     root: Path | None = None
     any_case: bool = False  # match names in any case (include globs: notes.TXT is a .txt file everywhere)
 
@@ -59,8 +57,24 @@ class Patterns:
         return relative is not None and self.spec.match_file(relative + ("/" if is_dir else ""))
 
 
-def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
+class _Spec:
+    """Gitignore-style patterns, compiled by pathspec on the first match: most
+    runs name a file and match nothing, and pathspec's import is start-up time."""
+
+    def __init__(self, patterns: Iterable[str]):
+        self.patterns = list(patterns)
+        self._compiled = None
+
+    def match_file(self, name: str) -> bool:
+        if self._compiled is None:
+            import pathspec
+
+            self._compiled = pathspec.GitIgnoreSpec.from_lines(self.patterns)
+        return self._compiled.match_file(name)
+
+
+def _spec(patterns: Iterable[str]) -> _Spec:
+    return _Spec(patterns)
 
 
 def _looks_binary(path: str) -> bool:
@@ -166,7 +180,7 @@ def _read_patterns(path: Path) -> list[str]:
 
 # An ignore file's patterns: (directory as walked, prefix from the file's own
 # directory down to it, spec). The prefix is empty for files inside the walk.
-_Ignore = tuple[Path, str, pathspec.PathSpec]
+_Ignore = tuple[Path, str, _Spec]
 
 
 def _ignores_above(root: Path) -> list[_Ignore]:

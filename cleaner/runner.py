@@ -18,7 +18,6 @@ import shutil
 import signal
 import stat
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -244,6 +243,8 @@ def _run_job_in_worker(job: Job, name: str) -> Outcome | None:
 
 def _spooled(job: Job, name: str) -> Outcome:
     """``run_job`` with printed output going to a temporary file, named in the outcome."""
+    import tempfile  # only -j spools
+
     descriptor, path = tempfile.mkstemp(prefix="cleaner-", suffix=".out")
     try:
         with os.fdopen(descriptor, "wb") as spool:
