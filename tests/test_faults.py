@@ -149,17 +149,23 @@ def test_permission_denied_creating_the_temporary_file(tmp_path, monkeypatch):
     assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "cannot write: permission denied; original left intact")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
 def test_read_only_directory_for_real(tmp_path):
+    """A real read-only directory, in a real process; as root, without the
+    capabilities that override permissions (``without_root_privileges``)."""
     directory = tmp_path / "locked"
     directory.mkdir()
     path = directory / "a.txt"
     path.write_text(DIRTY)
     directory.chmod(0o555)
     try:
-        assert_failed_cleanly(run("-i", str(path)), path, DIRTY, "permission denied")
+        command = [sys.executable, "-m", "cleaner", "-i", str(path)]
+        result = subprocess.run(without_root_privileges(command), capture_output=True, text=True)
     finally:
         directory.chmod(0o755)
+    _one_line_exit_2(result, "permission denied")
+    assert str(path) in result.stderr
+    assert path.read_text() == DIRTY
+    assert no_temporary_files(directory)
 
 
 def test_permission_denied_setting_the_mode(tmp_path, monkeypatch):
