@@ -101,6 +101,11 @@ class TextRegions:
         spans: list[tuple[int, int]] = []
         for edit in edits:
             start, end = edit[0], edit[1]
+            index = bisect_right(read_starts, start) - 1
+            if index >= 0 and read_ends[index] >= end:
+                continue  # inside a block already read (blocks are whole lines)
+            if spans and spans[-1][0] <= start and end <= spans[-1][1]:
+                continue  # inside the block the previous edit read
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
             line_end = len(text) if line_end < 0 else line_end
