@@ -94,8 +94,48 @@ def template_regex(entry: BoilerplateEntry, ignore_case: bool | None = None) -> 
         parts.append(CUT_SHORT_PERIOD)
     else:
         parts.append(_literal_regex(tail))
+    cut = CUT_IN_WORDS.search(entry.template)
+    if cut is not None:
+        # parts: ..., {title}, " words ", {site}, "." -> the last four may
+        # also be a title that does not start in lower case (``The post
+        # office is closing and the app…`` is a sentence) and the words cut
+        # short by an ellipsis.
+        title = parts[-4]
+        cut_short = TITLE_NOT_LOWER + title + _cut_short_words(cut.group("words"))
+        parts[-4:] = ["(?:" + "".join(parts[-4:]) + "|" + cut_short + ")"]
     regex = "".join(parts)
     return f"(?i:{regex})" if (entry.ignore_case if ignore_case is None else ignore_case) else regex
+
+
+# A Yoast-like footer, "{title} <words> {site}.", may be cut short by a news
+# API inside its words (``The post … de Los Bunkers app…``): the title, then
+# at least CUT_SHORT_AT characters of the words, then an ellipsis. The cut
+# must fall inside a word or after the second word, so a title followed by a
+# whole first word (``L'article 3 est…``, ``The post … appeared…``) stays.
+CUT_IN_WORDS = re.compile(r"\{title\}(?P<words> [^{}]+ )\{site\}\.$")
+CUT_SHORT_AT = 3
+TITLE_NOT_LOWER = r"(?-i:(?![a-zß-öø-ÿ]))"
+ELLIPSIS = r"[^\S\n]*(?:…|\.\.\.)"
+
+
+def _cut_short_words(words: str) -> str:
+    """Regex for ``words`` (" appeared first on ") cut short by an ellipsis, as described above."""
+    text = words.strip()
+    cuts = {
+        end
+        for end in range(CUT_SHORT_AT, len(text))
+        if text[end - 1] != " " and (text[end] != " " or " " in text[:end])
+    }
+    # From the last cut back: each character, then the ellipsis where a cut
+    # may fall or the next character; one path per cut, so linear to match.
+    regex = ""
+    for position in reversed(range(max(cuts))):
+        piece = SPACE_RUN if text[position] == " " else _literal_regex(text[position])
+        if position + 1 in cuts:
+            regex = piece + (f"(?:{ELLIPSIS}|{regex})" if regex else ELLIPSIS)
+        else:
+            regex = piece + regex
+    return SPACE_RUN + regex
 
 
 def first_characters(entry: BoilerplateEntry) -> str | None:
