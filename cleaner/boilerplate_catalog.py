@@ -685,6 +685,18 @@ CATALOG: tuple[BoilerplateEntry, ...] = (
         look_alike="(Visited 3 times, the inspector said, before the permit was issued)",
     ),
     BoilerplateEntry(
+        name="medium-originally-published",
+        position="footer",
+        template="[{title}]({<|}{url}{>|}) was originally published in [{site}]({<|}{url}{>|}) on Medium,"
+        " where people are continuing the conversation by highlighting and responding to this story.",
+        source="Medium RSS items (full_rss) converted to Markdown: the publication footer",
+        example="[LiteLLM Got Hacked](https://levelup.gitconnected.com/litellm-got-hacked-c8eaaf6a91da) was"
+        " originally published in [Level Up Coding](https://levelup.gitconnected.com) on Medium, where people"
+        " are continuing the conversation by highlighting and responding to this story.",
+        look_alike="[This article][original] was originally published in [Life at Hopper][lifeathopper] on Medium.",
+        glued=AFTER_SENTENCE,
+    ),
+    BoilerplateEntry(
         name="conversation-licence",
         position="footer",
         template="This article is republished from The Conversation under a Creative Commons license."

@@ -443,3 +443,21 @@ def test_a_footer_complete_on_its_line_does_not_take_the_body_line_after_it_as_i
         assert RULE.apply(text) == text
     wrapped = "Body text.\nThe post Council approves budget\nappeared first on Harbor City Gazette.\n"
     assert RULE.apply(wrapped) == "Body text.\n"
+
+
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        ("READ MORE»Read More", ""),
+        ("Body.\n\nREAD MORE»Read More\n\nNext item.\n", "Body.\n\n\nNext item.\n"),
+        ("Body. Read more...\nREAD MORE»Read More»Read More\n", "Body.\n"),
+        ("Body.\nREAD MORE»Read More\nMore body.\n",) * 2,
+    ],
+    ids=["alone", "own-paragraph", "below-a-glued-footer", "mid-paragraph"],
+)
+def test_a_line_made_only_of_glued_catalog_footers_goes_whole(document, expected):
+    # Found by benchmarks/fuzz.py: "READ MORE»" is a catalog line and "Read More"
+    # a read-more link glued after it; the run fills the line, so the line goes,
+    # as tests/test_properties.py's only_catalog_lines_removed allows.
+    assert RULE.apply(document) == expected
+    assert RULE.apply(expected) == expected

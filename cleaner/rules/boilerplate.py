@@ -10,11 +10,6 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 from cleaner.boilerplate_catalog import (
     AFTER_SENTENCE,
     CATALOG,
@@ -47,6 +42,8 @@ CUT_SHORT_PERIOD = r"(?:\.|(?<=…)|(?<=\.\.\.))"
 # window)``, ``### Share this:``); the rest must still be a whole catalog line.
 BULLET_CHARS = "•·▪►*-–#"
 BULLET = r"(?:[•·▪►*\-–][^\S\n]+|[•▪►][^\S\n]*|\#{1,6}[^\S\n]+)?"
+# The same as a necessary condition, cheaper to test: bullets with or without blanks.
+LINE_OPENING = r"[^\S\n]*(?:[•·▪►*\-–][^\S\n]*|\#{1,6}[^\S\n]+)?"
 # A catalog line may be a Markdown link's text (``[ Share on X (Opens in new
 # window) X ](https://…)``): the link is removed with it.
 LINK_OPEN = r"(?P<link>\[[^\S\n]*)?"
@@ -97,8 +94,48 @@ def template_regex(entry: BoilerplateEntry, ignore_case: bool | None = None) -> 
         parts.append(CUT_SHORT_PERIOD)
     else:
         parts.append(_literal_regex(tail))
+    cut = CUT_IN_WORDS.search(entry.template)
+    if cut is not None:
+        # parts: ..., {title}, " words ", {site}, "." -> the last four may
+        # also be a title that does not start in lower case (``The post
+        # office is closing and the app…`` is a sentence) and the words cut
+        # short by an ellipsis.
+        title = parts[-4]
+        cut_short = TITLE_NOT_LOWER + title + _cut_short_words(cut.group("words"))
+        parts[-4:] = ["(?:" + "".join(parts[-4:]) + "|" + cut_short + ")"]
     regex = "".join(parts)
     return f"(?i:{regex})" if (entry.ignore_case if ignore_case is None else ignore_case) else regex
+
+
+# A Yoast-like footer, "{title} <words> {site}.", may be cut short by a news
+# API inside its words (``The post … de Los Bunkers app…``): the title, then
+# at least CUT_SHORT_AT characters of the words, then an ellipsis. The cut
+# must fall inside a word or after the second word, so a title followed by a
+# whole first word (``L'article 3 est…``, ``The post … appeared…``) stays.
+CUT_IN_WORDS = re.compile(r"\{title\}(?P<words> [^{}]+ )\{site\}\.$")
+CUT_SHORT_AT = 3
+TITLE_NOT_LOWER = r"(?-i:(?![a-zß-öø-ÿ]))"
+ELLIPSIS = r"[^\S\n]*(?:…|\.\.\.)"
+
+
+def _cut_short_words(words: str) -> str:
+    """Regex for ``words`` (" appeared first on ") cut short by an ellipsis, as described above."""
+    text = words.strip()
+    cuts = {
+        end
+        for end in range(CUT_SHORT_AT, len(text))
+        if text[end - 1] != " " and (text[end] != " " or " " in text[:end])
+    }
+    # From the last cut back: each character, then the ellipsis where a cut
+    # may fall or the next character; one path per cut, so linear to match.
+    regex = ""
+    for position in reversed(range(max(cuts))):
+        piece = SPACE_RUN if text[position] == " " else _literal_regex(text[position])
+        if position + 1 in cuts:
+            regex = piece + (f"(?:{ELLIPSIS}|{regex})" if regex else ELLIPSIS)
+        else:
+            regex = piece + regex
+    return SPACE_RUN + regex
 
 
 def first_characters(entry: BoilerplateEntry) -> str | None:
@@ -135,6 +172,7 @@ class BoilerplateMatcher:
     line_regex: str
     scan: re.Pattern[str]
     glued_starts: tuple[re.Pattern[str], ...]
+    glued_heads: tuple[str, ...]
     glued: re.Pattern[str] | None
 
     @cached_property
@@ -176,25 +214,76 @@ def _openings(entry: BoilerplateEntry) -> list[str]:
     return list(dict.fromkeys(openings))
 
 
-def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[str]:
-    """One regex for every glued entry's openings, grouped by first character
-    (``T(?:he post|his article …)|D(?:er Beitrag)|…``) so that the regex engine
-    skips at C speed to the few characters an opening starts with. Spaces may
-    be line breaks: a wrapped footer may break its opening words."""
+def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[tuple[str, str]]:
+    """Regexes for every glued entry's openings, each with the literal text
+    its matches start with ("" when they start with one of several
+    characters). Openings are grouped by first character (``T(?:he post|his
+    article …)|D(?:er Beitrag)|…``) so that the regex engine skips at C speed
+    to the few characters an opening starts with. Spaces may be line breaks:
+    a wrapped footer may break its opening words."""
     by_first: dict[str, list[str]] = {}
+    heads: dict[str, str] = {}
     for entry in entries:
         for opening in _openings(entry):
             rest = template_regex(replace(entry, template=opening[1:], ignore_case=False)) if opening[1:] else ""
             for first in LITERAL_REGEX_FIRST.get(opening[0], opening[0]):
-                by_first.setdefault(first, []).append(rest.replace(SPACE_RUN, r"\s+"))
+                regex = rest.replace(SPACE_RUN, r"\s+")
+                by_first.setdefault(first, []).append(regex)
+                heads[first + regex] = first + re.split(r"[ '’.…]", opening[1:], maxsplit=1)[0]
     # Each branch must open with one literal character for the engine to skip
     # ahead; openings in lower case (``submitted by …``) would stop it at most
-    # letters, so each gets a regex of its own, which the engine finds by its
-    # literal prefix.
+    # letters, so each gets a regex of its own, found by its first word.
     upper = {first: rests for first, rests in by_first.items() if not first.islower()}
-    regexes = ["|".join(re.escape(first) + "(?:" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in upper.items())]
-    regexes += [re.escape(first) + rest for first, rests in by_first.items() if first.islower() for rest in rests]
-    return [regex for regex in regexes if regex]
+    regexes = [("|".join(re.escape(first) + "(?:" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in upper.items()), "")]
+    regexes += [
+        (re.escape(first) + rest, heads[first + rest])
+        for first, rests in by_first.items()
+        if first.islower()
+        for rest in dict.fromkeys(rests)
+    ]
+    return [(regex, head) for regex, head in regexes if regex]
+
+
+def _heads(template: str) -> list[str]:
+    """The template with a leading ``{a|b|}`` choice spelt out, one string per choice."""
+    if template.startswith("{") and "|" in template[: template.index("}")]:
+        inner, rest = template[1:].split("}", 1)
+        return [choice + rest for choice in inner.split("|")]
+    return [template]
+
+
+def _opening_words_regex(catalog: Iterable[BoilerplateEntry]) -> str:
+    """A regex every catalog line matches after its blanks and bullet
+    (``LINE_OPENING``): a template's first two words, a digit (a leading
+    number) or a bracket (an excerpt mark or a link's text). Words are grouped by their
+    first character (``T(?:he[^\\S\\n]+post|his)|…``), each group opening
+    with a literal or a class (a template that ignores case: its first letter
+    in either case, the rest in any), so that the regex engine rejects a line
+    by a few one-character tests, as the first-character class it replaces."""
+    by_first: dict[str, list[str]] = {}
+    by_first_any_case: dict[str, list[str]] = {}
+    others: set[str] = {"["}
+    for entry in catalog:
+        for head in _heads(entry.template):
+            if head.startswith("{"):  # {count} or {year}: first_characters has checked
+                others.update(PLACEHOLDER_FIRSTS[head[1:].split("}", 1)[0]])
+                continue
+            opening = re.match(r"[^ {]+(?: [^ {]+)?", head)
+            assert opening is not None, head
+            first, rest = opening.group()[0], _literal_regex(opening.group()[1:])
+            if first in LITERAL_REGEX_FIRST or first == "[":
+                others.update(LITERAL_REGEX_FIRST.get(first, first))
+            elif entry.ignore_case:
+                by_first_any_case.setdefault(first.lower(), []).append(rest)
+            else:
+                by_first.setdefault(first, []).append(rest)
+    branches = [re.escape(first) + "(?:" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in by_first.items()]
+    branches += [
+        "[" + re.escape("".join(dict.fromkeys(first + first.upper()))) + "](?i:" + "|".join(dict.fromkeys(rests)) + ")"
+        for first, rests in by_first_any_case.items()
+    ]
+    branches.append("[" + re.escape("".join(sorted(others))) + "]")
+    return "(?:" + "|".join(branches) + ")"
 
 
 @lru_cache(maxsize=256)
@@ -217,18 +306,22 @@ def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...]
     )
     line = r"[^\S\n]*" + BULLET + LINK_OPEN + r"(?:" + "|".join(groups) + ")" + LINK_CLOSE + LINE_END
     # Most lines start with a character no template starts with: one class
-    # test rejects them before the alternatives are tried.
+    # test rejects them; a few more tests on the templates' opening words
+    # reject most of the rest, before the alternatives are tried.
     firsts = [first_characters(entry) for entry in catalog]
     if all(firsts):
-        starts = "".join(sorted(set("".join(map(str, firsts))) | set(BULLET_CHARS)))
-        line = r"(?=[^\S\n]*[" + re.escape(starts) + "])" + line
+        first_class = "".join(sorted(set("".join(map(str, firsts))) | set(BULLET_CHARS + "[")))
+        opening = LINE_OPENING + _opening_words_regex(catalog)
+        line = r"(?=[" + re.escape(first_class) + r"]|[^\S\n])(?=" + opening + ")" + line
     glued = [entry for _, entry in enabled if entry.glued]
+    starts = _glued_start_regexes(glued)
     return BoilerplateMatcher(
         entries=catalog,
         enabled=names,
         line_regex=line,
         scan=re.compile("\n" + line),
-        glued_starts=tuple(re.compile(regex) for regex in _glued_start_regexes(glued)),
+        glued_starts=tuple(re.compile(regex) for regex, _ in starts),
+        glued_heads=tuple(head for _, head in starts),
         glued=re.compile(
             "|".join(template_regex(e) for _, e in enabled if e.glued)
             + r"[^\S\n]*"
@@ -406,6 +499,25 @@ def _paragraph_start(text: str, position: int) -> int:
     return max(line_start, floor)
 
 
+def _glued_starts(text: str, matcher: BoilerplateMatcher) -> set[int]:
+    """Where the openings of enabled glued footers are in ``text``: what
+    ``finditer`` of each of ``matcher.glued_starts`` finds, the ones with a
+    literal head found by ``str.find`` first, then matched there: the same
+    leftmost, non-overlapping matches, for less time."""
+    starts = set()
+    for pattern, head in zip(matcher.glued_starts, matcher.glued_heads):
+        if not head:
+            starts.update(found.start() for found in pattern.finditer(text))
+            continue
+        at = text.find(head)
+        while at >= 0:
+            found = pattern.match(text, at)
+            if found is not None:
+                starts.add(at)
+            at = text.find(head, found.end() if found is not None else at + 1)
+    return starts
+
+
 def _glued_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
     """Deletions of glued footers at the end of every paragraph (feed items in a
     dump are paragraphs). Candidates are found by the footers' opening words;
@@ -413,7 +525,7 @@ def _glued_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
     if matcher.glued is None:
         return []
     by_end: dict[int, list[int]] = {}
-    starts = sorted({found.start() for pattern in matcher.glued_starts for found in pattern.finditer(text)})
+    starts = sorted(_glued_starts(text, matcher))
     for start in starts:
         limit = start + LONGEST_BOILERPLATE
         paragraph_break = PARAGRAPH_BREAK.search(text, start, limit)
@@ -497,7 +609,11 @@ class BoilerplateEdits:
 
     def __init__(self, names: frozenset[str], catalog: tuple[BoilerplateEntry, ...] = CATALOG) -> None:
         self.names, self.catalog = names, catalog
-        self.matcher = compile_catalog(names, catalog)
+
+    @cached_property
+    def matcher(self) -> BoilerplateMatcher:
+        """The catalog compiled on first use: importing the rule compiles nothing."""
+        return compile_catalog(self.names, self.catalog)
 
     def __call__(self, text: str) -> list[Edit]:
         return boilerplate_edits(text, self.matcher)
@@ -549,6 +665,10 @@ def check_user_entry(entry: BoilerplateEntry, catalog: tuple[BoilerplateEntry, .
 
 def read_catalog_file(path: str) -> list[Any]:
     """The ``[[templates]]`` tables of a TOML catalog file; ``ValueError`` names the file."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
