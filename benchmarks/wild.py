@@ -257,21 +257,27 @@ def _percent(value: float | None) -> str:
 
 
 DEFECT_MARKS = ".?!:…" + CLOSING
+# Two or more words of letters in brackets, as the gold text spells them.
+BRACKETED_WORDS = re.compile(r"\((?:[^\W\d_]+ )+[^\W\d_]+\)")
 
 
-def pre_existing_defect(stream: str, k: int, gold_gaps: set[int]) -> bool:
+def pre_existing_defect(stream: str, k: int, gold_gaps: set[int], gold_after: str = "") -> bool:
     """True when changing the space at gap ``k`` fixes a defect the published page
     already has: a space inserted after ``. ? ! : …`` or a closing quote or
     bracket before a capital, or before a quote that opens on one
     (``McKelvey:When``, ``system.One``, ``Kaine."So``),
-    or after ``, ;`` between letters (``Still,that``); or the space removed
-    between a letter and a comma that a letter follows (``met , these``).
+    or after ``, ;`` between letters (``Still,that``), or between a letter and a
+    bracket that holds two or more words of letters (``low(loose monetary
+    policy)``, read in ``gold_after``, the gold text from that gap on); or the
+    space removed between a letter and a comma that a letter follows (``met , these``).
     Judged on the gold characters only, whatever rule made the change."""
     if k <= 1 or k >= len(stream):
         return False
     left, right = stream[k - 1], stream[k]
     if k in gold_gaps:  # a space removed
         return right == "," and left.isalpha() and stream[k + 1 : k + 2].isalpha()
+    if left.isalpha() and right == "(":  # low(loose monetary policy)
+        return BRACKETED_WORDS.match(gold_after) is not None
     if left in DEFECT_MARKS:
         if right in "\"“":  # Kaine."So
             right = stream[k + 1 : k + 2]
@@ -303,6 +309,11 @@ class Locator:
     def position(self, k: int) -> int:
         index = bisect_right(self.before, k) - 1
         return self.starts[index] + (k - self.before[index])
+
+    def after(self, k: int, width: int = 200) -> str:
+        """The text from gap ``k`` on."""
+        at = self.position(k)
+        return self.text[at : at + width]
 
     def show(self, k: int, width: int = 40) -> str:
         """The text around gap ``k``, the gap marked with ``⟦⟧`` (around the
@@ -341,7 +352,7 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
     cleaned_gaps = set(space_gaps(cleaned)[1])
     for k in changed_gaps(len(stream), gold_gap_set, cleaned_gaps, aligned):
         results.undamaged[(language, _context(stream_code, k))] += 1
-        pre = pre_existing_defect(stream, k, gold_gap_set)
+        pre = pre_existing_defect(stream, k, gold_gap_set, locate.after(k))
         results.undamaged_pre_existing[language] += pre
         kind = classify(stream, k, token_start(gold_gaps, k))
         mark = " [pre-existing]" if pre else ""
@@ -377,7 +388,7 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
         for k in changed_gaps(len(stream), set(damaged_gaps), cleaned_gaps, aligned):
             if k not in junctions:
                 context = _context(stream_code, k)
-                pre = pre_existing_defect(stream, k, gold_gap_set)
+                pre = pre_existing_defect(stream, k, gold_gap_set, locate.after(k))
                 for kind in _kinds(stream, k, damaged_gaps, joined):
                     results.rows[(group, context, kind)].false += 1
                     results.rows[(group, context, kind)].pre_existing += pre

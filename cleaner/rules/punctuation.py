@@ -41,16 +41,22 @@ PAIR_WORDS = frozenset(
     """yes no true false on off key value keys values min max read write rw ro get set
     start end begin left right top bottom width height x y z in out up down old new
     from to src dst source target first last name type id user group owner mode size
-    major minor pre post before after open close input output none all any""".split()
+    major minor pre post before after open close input output none all any foo bar baz qux""".split()
 )
 # A word counts as known English from this wordfreq zipf on ("ended" 4.9, "ast" 2.6).
 KNOWN_ZIPF = 3.0
+# Two lower-case words joined by a comma: both known, or one rarer word
+# ("adapters" 2.9) beside a very common one ("power" 5.5).
+RARE_ZIPF, VERY_COMMON_ZIPF = 2.5, 4.5
 # The word before "word.Capital" must be a common word (KNOWN_ZIPF) or a
 # capitalised name the document uses; before a short word (If, I, And, Not:
 # the names of operators and flags in module.Class) it must be more common
 # than "ast" of ast.If (3.1): "ended" is 4.9.
 SENTENCE_END_MIN_ZIPF = 3.5
 SHORT_OPENER = 3
+# A word in capitals in brackets after a word in capitals, "NAME(REQUIRED)",
+# is a label from this length on (not "CA(SA)").
+LABEL_IN_CAPITALS = 4
 # A name wordfreq does not know counts when the document uses it this often.
 NAME_MIN_USES = 2
 # A dash style is the document's when it is used this often and at least
@@ -69,6 +75,10 @@ RIGHT_TO_LEFT_SCRIPTS = "\u0590"  # Hebrew, Arabic and later scripts start here
 OPENERS = "([“\""
 CLOSERS = ")]”\""
 DASHES = "—–"
+# Arrows of menus and breadcrumbs ("More about Alerts » Alerts", "Next › Last"),
+# when the document does not quote with them (« » ‹ ›).
+ARROWS = "»›"
+ARROW_QUOTES = "«‹"
 
 # Where a space may be missing: a mark, closing bracket or quote before a
 # letter (or an opening bracket or quote), or a letter before an opening
@@ -76,11 +86,11 @@ DASHES = "—–"
 # then judged with the whole token around it.
 # (One character class first, so the scan skips everything else at C speed.)
 CANDIDATE = re.compile(
-    rf"""[.?!:,;…)\]”"{DASHES}(\[“]
+    rf"""[.?!:,;…)\]”"{DASHES}(\[“{ARROWS}‘]
     (?: (?=\S) (?: (?<=\.) (?=[(\[“"]?{UPPER}|\.\.{UPPER})   # a period before a capital (or "...A"),
-                | (?<=[?!:,;…)\]”{DASHES}]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
+                | (?<=[?!:,;…)\]”{DASHES}{ARROWS}‘]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
                 | (?<=[^\W_]") (?={LETTER}) )                   # a straight quote between letters
-      | (?<={LETTER}[(\[“{DASHES}]) )                           # or a letter before an opening mark
+      | (?<={LETTER}[(\[“{DASHES}{ARROWS}‘]) )                  # or a letter before an opening mark
     """,
     re.VERBOSE,
 )
@@ -97,7 +107,7 @@ JUNCTION = re.compile(
              | [{DASHES}]                    #   a dash, or
              | )                             #   nothing, before
     (?P<open>[(\[“"]?)                       # an opening bracket or quote
-    (?={LETTER})                             # before a letter
+    (?={LETTER}|(?<=\()\$\d)                 # before a letter (or a bracketed price)
     """,
     re.VERBOSE,
 )
@@ -112,7 +122,21 @@ DOT_BEFORE_LETTER = re.compile(rf"\.(?={LETTER})")
 CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 # A token worth judging: a junction inside it, or a mark or dash at an edge.
-MIGHT_HOLD_JUNCTION = re.compile(rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$")
+MIGHT_HOLD_JUNCTION = re.compile(
+    rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$"
+    rf"|[{ARROWS}‘]{LETTER}|{LETTER}[{ARROWS}]"
+)
+# An arrow with a letter on either side: "posts »Embed", "Now»Anchors".
+ARROW_JUNCTION = re.compile(rf"(?<={LETTER})[{ARROWS}]|[{ARROWS}](?={LETTER})")
+# A word in single curly quotes, or the opening one of a quotation that goes
+# on: "a ‘Pivot’for", "like a‘Pivot for". (An apostrophe is ’, never ‘.)
+SINGLE_QUOTED = re.compile(rf"‘{LETTER}[^\s‘’]*(?:’|$)")
+CONTRACTION_ENDINGS = frozenset("ll re ve em LL RE VE".split())
+CLOSING_SINGLE_QUOTE = re.compile(rf"’(?!{LETTER})")
+# A name with a number in brackets after a word: "discovery(RFC1191)".
+NAME_WITH_NUMBER = re.compile(rf"{LETTER}{{2,}}\d+")
+# A price in brackets, "Graph($3 unlocked)": its $ is not code.
+PRICE_IN_BRACKETS = re.compile(r"(?<=\()\$\d[\d.,]*")
 LEADING_MARK = re.compile(rf"(?::|…|\.\.\.)(?={LETTER})")
 INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.)+[A-Z]$")  # J.R.R  U.S  (not Will.I)
 DIGITS_AT_END = re.compile(r"(?<![\d.,:])\d+$")
@@ -185,6 +209,7 @@ class Document:
         self._curly: bool | None = None
         self._dashes: dict[str, str | None] = {}
         self._ellipsis: bool | None = None
+        self._arrows: bool | None = None
         self._line = Line(-1, -1, False)
         self._code: tuple[int, bool] | None = None  # (line start, reads as code)
         self._quotes: tuple[int, list[int]] | None = None  # (line start, quote offsets)
@@ -245,6 +270,18 @@ class Document:
                 at = self.text.find(label, at + 1)
             self._labels[word] = found
         return self._labels[word]
+
+    @property
+    def arrows_are_signs(self) -> bool:
+        """True when » and › point the way in menus ("posts » Embed") rather than
+        quote: the document has no « or ‹, and sets an arrow apart from a word
+        at least once."""
+        if self._arrows is None:
+            text = self.text
+            self._arrows = not any(quote in text for quote in ARROW_QUOTES) and any(
+                f" {arrow}" in text or f"{arrow} " in text or f"\n{arrow}" in text for arrow in ARROWS
+            )
+        return self._arrows
 
     def closes_ellipses(self) -> bool:
         """True when the document runs ellipses into a lower-case word (``went…on``)
@@ -373,15 +410,22 @@ def after_comma(doc: Document, junction: Junction) -> bool:
         and right not in PAIR_WORDS
         and len(word) > 2
         and len(right) > 2
-        and is_common(word)
-        and is_common(right)
+        and common_pair(word, right)
     )
+
+
+def common_pair(word: str, right: str) -> bool:
+    """Both words known, or one a little rarer beside a very common one
+    ("adapters,power"; not "rw,noatime" nor "uid,gid")."""
+    rarer, commoner = sorted((zipf(word), zipf(right)))
+    return rarer >= KNOWN_ZIPF or (rarer >= RARE_ZIPF and commoner >= VERY_COMMON_ZIPF)
 
 
 def list_of_words(doc: Document, token: str) -> bool:
     """For a token holding two or more commas: True when the parts between them
-    are known words or names (Nation,Politics,Top; one rare word among three
-    known ones), not an option list (defaults,users,nodev,nosuid)."""
+    are known words or capitalised names (Nation,Politics,Top; Reform,Fomc,Great;
+    one rare word among three known ones), not an option list
+    (defaults,users,nodev,nosuid)."""
     if token.count(",") < 2:
         return True
     known = unknown = 0
@@ -389,8 +433,10 @@ def list_of_words(doc: Document, token: str) -> bool:
         word = WORD_AT_START.match(part.lstrip(OPENERS))
         if not word:
             continue
-        if all(is_common(piece) or doc.knows(piece) for piece in CASE_PIECE.findall(word.group())):
-            known += 1
+        if is_capitalised(word.group()) or all(
+            is_common(piece) or doc.knows(piece) for piece in CASE_PIECE.findall(word.group())
+        ):
+            known += 1  # a known word, or a name in a list of tags (Reform,Fomc,Great)
         else:
             unknown += 1
     return unknown == 0 or (unknown == 1 and known >= 3)  # one rare word in a list of tags
@@ -455,8 +501,10 @@ def after_closing_quote(doc: Document, junction: Junction) -> bool:
 
 
 def before_opening(doc: Document, junction: Junction) -> bool:
-    """``squeeze(Debian 6)``, ``Maintainer(DM)``, ``of"baz"``, ``said“We``;
-    ``program(s)``, ``CA(SA)``, ``Plot[edit]`` stay."""
+    """``squeeze(Debian 6)``, ``hamm(Debian 2.0)``, ``Maintainer(DM)``,
+    ``NAME(REQUIRED)``, ``discovery(RFC1191)``, ``Graph($3 unlocked)``,
+    ``of"baz"``, ``said“We``; ``program(s)``, ``CA(SA)``, ``Plot[edit]``,
+    ``printf(format, args)`` stay."""
     word = junction.word
     if not word or word[-1] >= RIGHT_TO_LEFT_SCRIPTS:  # Arabic بـ"الجيش: a prefix, not a word
         return False
@@ -467,7 +515,20 @@ def before_opening(doc: Document, junction: Junction) -> bool:
     holds_words = closing < 0 or INNER_MARK.search(inner) is not None
     if junction.opening == "(" and holds_words and is_capitalised(word):
         return True  # Evernote(Android, iOS)
-    known = is_common(word) if word.islower() else doc.knows(word)
+    # A lower-case word before brackets that go on as words, not arguments
+    # (printf(format, args)): a name the document uses, or one before a name
+    # (initramfs(initial ram filesystem), hamm(Debian 2.0)).
+    goes_on_as_words = (
+        junction.opening == "("
+        and closing < 0
+        and word.islower()
+        and len(word) > 2
+        and len(junction.right) > 2
+        and junction.token.endswith(junction.right)
+    )
+    if goes_on_as_words and is_capitalised(junction.right) and doc.knows(junction.right):
+        return True
+    known = (is_common(word) or (goes_on_as_words and doc.knows(word))) if word.islower() else doc.knows(word)
     if not (word in ("a", "A", "I") or (len(word) > 1 and known)):
         return False
     if junction.opening in ("“", '"'):
@@ -476,8 +537,13 @@ def before_opening(doc: Document, junction: Junction) -> bool:
         return False
     if holds_words:
         return True
-    if inner.isalpha() and inner.isupper() and len(inner) > 1:  # an acronym: Maintainer(DM)
-        return len(word) > 2 and not word.isupper()
+    inner = inner.rstrip("!?")  # Privacy Policy(Updated!)
+    if inner.isalpha() and inner.isupper() and len(inner) > 1:
+        if word.isupper():  # a label in capitals: YOUR NAME(REQUIRED), not CA(SA)
+            return len(word) > 2 and len(inner) >= LABEL_IN_CAPITALS and is_common(word) and is_common(inner)
+        return len(word) > 2  # an acronym: Maintainer(DM)
+    if NAME_WITH_NUMBER.fullmatch(inner):  # discovery(RFC1191), address(iproute2)
+        return len(word) > 3 and word.islower() and is_common(word)
     return inner.isalpha() and len(inner) > 2 and is_plain(inner) and doc.knows(inner) and not is_common(word + inner)
 
 
@@ -528,7 +594,10 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
         close, opening, space = close[:-1], '"', space - 1  # a straight quote that opens: of"baz"
     left = token[:at]
     word = WORD_AT_END.search(left)
-    right = WORD_AT_START.match(token, match.end()).group()
+    right = WORD_AT_START.match(token, match.end())
+    if right is None:  # Graph($3 unlocked): only a space before the bracket
+        return [at] if not close and opening == "(" and before_opening(doc, Junction(token, at, left, word.group() if word else "", "", opening, line)) else []
+    right = right.group()
     junction = Junction(token, at, left, word.group() if word else "", right, opening, line)
     # Chinese or Japanese on the right, or on the left of anything but a comma,
     # semicolon or colon (松谷 修造,Matsutani is a junction; “不服输”的 is not).
@@ -576,6 +645,35 @@ def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
     return found
 
 
+def arrows_and_single_quotes(doc: Document, token: str, line: Line, start: int) -> list[int]:
+    """Spaces lost around a menu arrow (``posts »Embed``, ``Now»Anchors``, ``Next›Last``)
+    where the document does not quote with « » ‹ ›, and around a word in single
+    curly quotes (``a ‘Pivot’for``, ``like a‘Pivot for ... ’``)."""
+    found = []
+    if doc.arrows_are_signs:
+        for match in ARROW_JUNCTION.finditer(token):
+            at = match.start()
+            if at and token[at - 1].isalpha():
+                word = WORD_AT_END.search(token, 0, at)
+                if word and len(word.group()) > 1 and doc.knows(word.group()):
+                    found.append(at)
+            right = WORD_AT_START.match(token, at + 1)
+            if right and is_capitalised(right.group()) and doc.knows(right.group()):
+                found.append(at + 1)
+    for match in SINGLE_QUOTED.finditer(token):
+        at, end = match.start(), match.end()
+        closed = token[end - 1] == "’"
+        if not closed and not CLOSING_SINGLE_QUOTE.search(doc.text, start + end, line.end):
+            continue  # no quotation closes on the line: not a quote
+        word = WORD_AT_END.search(token, 0, at)
+        if word and (word.group() in ("a", "A", "I") or len(word.group()) > 1) and doc.knows(word.group()):
+            found.append(at)
+        right = WORD_AT_START.match(token, end) if closed else None
+        if right and len(right.group()) > 1 and right.group() not in CONTRACTION_ENDINGS and doc.knows(right.group()):
+            found.append(end)  # (not ‘I’ll Have Another’: an apostrophe)
+    return found
+
+
 def token_junctions(doc: Document, token: str, start: int) -> list[int]:
     """Offsets in ``token`` (which starts at ``text[start]``) where a space belongs.
     A token of menu items glued by bars (``Tags:Economy,Greece|Get``) is judged
@@ -598,14 +696,14 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
         return [manual.end(1)]
     if (
-        CODE_CHARACTERS.intersection(token)
+        CODE_CHARACTERS.intersection(PRICE_IN_BRACKETS.sub("", token) if "$" in token else token)
         or token.count(":") > 1
         or '""' in token
         or dotted_name(token)
         or not list_of_words(doc, token)
     ):
         return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, defaults,users,nodev: judged on the whole token
-    found = token_edges(doc, token, line, start)
+    found = token_edges(doc, token, line, start) + arrows_and_single_quotes(doc, token, line, start)
     for match in JUNCTION.finditer(token):
         found += spaces_at(doc, token, start, match, line)
     if not found:
