@@ -510,6 +510,8 @@ def before_opening(doc: Document, junction: Junction) -> bool:
         return False
     closing = junction.token.find(")", junction.at)
     inner = junction.token[junction.at + 1 : closing] if closing >= 0 else ""
+    if closing < 0 and word.islower() and junction.right.islower() and junction.token.endswith(","):
+        return False  # an argument list: main(argc, argv)
     # Brackets that hold more than one word (or will, once spaced): judged as
     # if the closing bracket stood in a later token.
     holds_words = closing < 0 or INNER_MARK.search(inner) is not None
@@ -540,7 +542,13 @@ def before_opening(doc: Document, junction: Junction) -> bool:
     inner = inner.rstrip("!?")  # Privacy Policy(Updated!)
     if inner.isalpha() and inner.isupper() and len(inner) > 1:
         if word.isupper():  # a label in capitals: YOUR NAME(REQUIRED), not CA(SA)
-            return len(word) > 2 and len(inner) >= LABEL_IN_CAPITALS and is_common(word) and is_common(inner)
+            return (
+                len(word) > 2
+                and len(inner) >= LABEL_IN_CAPITALS
+                and is_common(word)
+                and is_common(inner)
+                and inner.lower() not in PAIR_WORDS  # FLAG(READ), ASSERT(TRUE)
+            )
         return len(word) > 2  # an acronym: Maintainer(DM)
     if NAME_WITH_NUMBER.fullmatch(inner):  # discovery(RFC1191), address(iproute2)
         return len(word) > 3 and word.islower() and is_common(word)
@@ -595,10 +603,10 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
     left = token[:at]
     word = WORD_AT_END.search(left)
     right = WORD_AT_START.match(token, match.end())
-    if right is None:  # Graph($3 unlocked): only a space before the bracket
-        return [at] if not close and opening == "(" and before_opening(doc, Junction(token, at, left, word.group() if word else "", "", opening, line)) else []
-    right = right.group()
-    junction = Junction(token, at, left, word.group() if word else "", right, opening, line)
+    junction = Junction(token, at, left, word.group() if word else "", right.group() if right else "", opening, line)
+    if right is None:  # a price in brackets, Graph($3 unlocked): a space before the bracket only
+        return [at] if not close and before_opening(doc, junction) else []
+    right = junction.right
     # Chinese or Japanese on the right, or on the left of anything but a comma,
     # semicolon or colon (松谷 修造,Matsutani is a junction; “不服输”的 is not).
     unspaced = UNSPACED_SCRIPT.search(right) or (UNSPACED_SCRIPT.search(junction.word) and close.strip(",;:"))
@@ -805,11 +813,18 @@ links and bold words next to punctuation:
 - after a colon before a capitalised word or a quotation:
   "Definition:The" -> "Definition: The", "Source:CNN", 'NEW:"Tomorrow';
 - after a comma or semicolon: "Thursday,adding", "forces,Defense",
-  "administration,lost", "deal;the";
+  "administration,lost", "deal;the", "adapters,power" (a rarer word beside a
+  very common one), lists of tags with capitalised names
+  ("Reform,Fomc,Great");
 - after a closing bracket or quote, before a word: "(BTS)sites" ->
   "(BTS) sites", 'priceless,”she', '"baz"to'; before an opening bracket or
   quote, after a word: "squeeze(Debian 6)" -> "squeeze (Debian 6)",
-  'value of"baz"' -> 'value of "baz"', 'to X.“We';
+  'value of"baz"' -> 'value of "baz"', 'to X.“We', "NAME(REQUIRED)",
+  "Policy(Updated!)", "Graph($3 unlocked)", "discovery(RFC1191)",
+  "hamm(Debian 2.0)", "initramfs(initial ram disk)" (a name the document
+  uses); around a word in single curly quotes: "a ‘Pivot’for", "a‘Pivot";
+- around a menu arrow, where the document does not quote with « » ‹ ›:
+  "posts »Embed", "Now»Anchors", "Next›Last";
 - after a manual page reference or a footnote mark: "dpkg(1)to",
   "make.[11]Some"; around an acronym in brackets: "Maintainer(DM)";
 - around a dash only where the document itself spaces its dashes ("word —
@@ -837,8 +852,11 @@ Leaves alone:
   "test.Gz"), "Node.js", ".NET", "IPv?Interface";
 - brackets opened and closed in one token around a prefix, a letter or a
   pair: "(re)build", "program(s)", "501(c)(3)", "Plot[edit]",
-  "(major,minor)", "{pre,post}"; lists with unknown words
-  ("defaults,users,nodev"); dotted names ("Will.I.Am"); "Ic?nes"-like words;
+  "(major,minor)", "{pre,post}"; argument lists ("main(argc, argv)",
+  "printf(format, args)"); macros in capitals ("FLAG(READ)", "CA(SA)");
+  lists with unknown lower-case words ("defaults,users,nodev"); dotted names
+  ("Will.I.Am"); "Ic?nes"-like words; apostrophes ("‘I’ll", "rock’n’roll");
+  » and › in text that quotes with « » or ‹ › (»Zitat«);
 - dashes and ellipses set closed by the document ("word—word"), numbers
   with dashes ("1–2");
 - straight quotes on a line where they do not pair up; curly quotes in text
@@ -864,6 +882,9 @@ A missed fix is preferred to a false one.""",
         ('Set the value of"baz"to an empty string.', 'Set the value of "baz" to an empty string.'),
         ("“Return of our people is priceless,”she said", "“Return of our people is priceless,” she said"),
         ("The talks , which began Wednesday , ended.", "The talks, which began Wednesday, ended."),
+        ("Like a ‘Pivot’for Entrepreneurs", "Like a ‘Pivot’ for Entrepreneurs"),
+        ("More about Alerts »Alerts", "More about Alerts » Alerts"),
+        ("YOUR NAME(REQUIRED)", "YOUR NAME (REQUIRED)"),
         ("The U.S. and the U.K. met in Washington, D.C., on Feb. 29.",) * 2,
         ("e.g. this, i.e. that, a Ph.D. at 9 a.m. with Mr. Smith of No. 10",) * 2,
         ("J.R.R. Tolkien wrote it.",) * 2,
@@ -876,6 +897,7 @@ A missed fix is preferred to a false one.""",
         ("Edit /etc/apt/sources.list, then run dpkg-deb; see foo.so and 2.6.x.",) * 2,
         ("The subprocess.Popen class; re.I and ast.If; mount -o rw,noatime,nodev; no,yes; TL;DR.",) * 2,
         ("Write key:value or a:b pairs; std::vector and obj.method are code.",) * 2,
+        ("Call main(argc, argv) and FLAG(READ); ‘I’ll go’, rock’n’roll.",) * 2,
         ("Use (re)build and program(s) as in 501(c)(3); pass (major,minor).",) * 2,
         ("It was—as always—fine, said the man—a clerk—at the desk.",) * 2,
         ("Le budget est adopté.Pourquoi ? Parce que les travaux , selon la maire , ne pouvaient pas attendre !",) * 2,
