@@ -258,7 +258,7 @@ def _percent(value: float | None) -> str:
 
 DEFECT_MARKS = ".?!:…" + CLOSING
 # Two or more words of letters in brackets, as the gold text spells them.
-BRACKETED_WORDS = re.compile(r"\((?:[^\W\d_]+ )+[^\W\d_]+\)")
+BRACKETED_WORDS = re.compile(r"\((?:(?:[^\W\d_]|\xad)+ )+(?:[^\W\d_]|\xad)+\)")  # (letters or soft hyphens)
 
 
 def pre_existing_defect(stream: str, k: int, gold_gaps: set[int], gold_after: str = "") -> bool:

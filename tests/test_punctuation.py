@@ -157,6 +157,7 @@ JUNCTIONS = {
         ("More about embedding posts » Embed More about Alerts »Alerts", "More about embedding posts » Embed More about Alerts » Alerts"),
         ("Search Site On Air Now»Anchors and Reporters »", "Search Site On Air Now » Anchors and Reporters »"),
         ("Page: 1 2 3 Next ›Last » (140 total)", "Page: 1 2 3 Next › Last » (140 total)"),
+        ("« First | « Previous\nNext » | Last »\n\nSTOCKS\n\n»More", "« First | « Previous\nNext » | Last »\n\nSTOCKS\n\n» More"),
     ],
     "ellipsis and dash": [
         ("selling prescription …More stories", "selling prescription … More stories"),

@@ -78,7 +78,9 @@ DASHES = "—–"
 # Arrows of menus and breadcrumbs ("More about Alerts » Alerts", "Next › Last"),
 # when the document does not quote with them (« » ‹ ›).
 ARROWS = "»›"
-ARROW_QUOTES = "«‹"
+# A quotation in guillemets, «…» or »…« (German), on one line; not arrows
+# pointing both ways in a menu ("« Previous | Next »").
+GUILLEMET_QUOTATION = re.compile(r"«[^«»|\n]{1,80}»|»[^«»|\n]{1,80}«|‹[^‹›|\n]{1,80}›|›[^‹›|\n]{1,80}‹")
 
 # Where a space may be missing: a mark, closing bracket or quote before a
 # letter (or an opening bracket or quote), or a letter before an opening
@@ -274,13 +276,13 @@ class Document:
     @property
     def arrows_are_signs(self) -> bool:
         """True when » and › point the way in menus ("posts » Embed") rather than
-        quote: the document has no « or ‹, and sets an arrow apart from a word
-        at least once."""
+        quote: the document quotes nothing with guillemets (« », » «, ‹ ›) and
+        sets an arrow apart from a word at least once."""
         if self._arrows is None:
             text = self.text
-            self._arrows = not any(quote in text for quote in ARROW_QUOTES) and any(
+            self._arrows = any(
                 f" {arrow}" in text or f"{arrow} " in text or f"\n{arrow}" in text for arrow in ARROWS
-            )
+            ) and not GUILLEMET_QUOTATION.search(text)
         return self._arrows
 
     def closes_ellipses(self) -> bool:
@@ -823,7 +825,7 @@ links and bold words next to punctuation:
   "Policy(Updated!)", "Graph($3 unlocked)", "discovery(RFC1191)",
   "hamm(Debian 2.0)", "initramfs(initial ram disk)" (a name the document
   uses); around a word in single curly quotes: "a ‘Pivot’for", "a‘Pivot";
-- around a menu arrow, where the document does not quote with « » ‹ ›:
+- around a menu arrow, where the document quotes nothing with « » ‹ ›:
   "posts »Embed", "Now»Anchors", "Next›Last";
 - after a manual page reference or a footnote mark: "dpkg(1)to",
   "make.[11]Some"; around an acronym in brackets: "Maintainer(DM)";
