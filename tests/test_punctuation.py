@@ -152,6 +152,7 @@ JUNCTIONS = {
         ("The initramfs(initial ram filesystem) is small; the initramfs loads", "The initramfs (initial ram filesystem) is small; the initramfs loads"),
         ("Stock Market Crashes Like a ‘Pivot’for Entrepreneurs", "Stock Market Crashes Like a ‘Pivot’ for Entrepreneurs"),
         ("It was like a‘Pivot for Entrepreneurs’ they said", "It was like a ‘Pivot for Entrepreneurs’ they said"),
+        ("he said 'never'and left for the 'Pivot'", "he said 'never' and left for the 'Pivot'"),
     ],
     "menu arrows": [
         ("More about embedding posts » Embed More about Alerts »Alerts", "More about embedding posts » Embed More about Alerts » Alerts"),
@@ -216,6 +217,7 @@ LOOK_ALIKES = {
         "Set VALUE(MAX) and FLAG(READ) and ASSERT(TRUE) in the header.",
         "Call sizeof(struct) and the main(argc, argv) function; printf(format, args) and printf(format) too, printf is fine.",
         "‘I’ll Have Another’ won; rock’n’roll and O’Brien stay, and don‘t either.",
+        "rock'n'roll and ma'am and O'Brien's and y'all'd and the '90s don't change.",
         "Open the file(s) and the program(s) list; pay $5(USD) there.",
     ],
     "menu arrows": [

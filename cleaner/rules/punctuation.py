@@ -88,10 +88,11 @@ GUILLEMET_QUOTATION = re.compile(r"«[^«»|\n]{1,80}»|»[^«»|\n]{1,80}«|‹
 # then judged with the whole token around it.
 # (One character class first, so the scan skips everything else at C speed.)
 CANDIDATE = re.compile(
-    rf"""[.?!:,;…)\]”"{DASHES}(\[“{ARROWS}‘]
+    rf"""[.?!:,;…)\]”"'{DASHES}(\[“{ARROWS}‘]
     (?: (?=\S) (?: (?<=\.) (?=[(\[“"]?{UPPER}|\.\.{UPPER})   # a period before a capital (or "...A"),
                 | (?<=[?!:,;…)\]”{DASHES}{ARROWS}‘]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
-                | (?<=[^\W_]") (?={LETTER}) )                   # a straight quote between letters
+                | (?<=[^\W_]") (?={LETTER})                    # a straight quote between letters,
+                | (?<=') (?={LETTER}{{3,}}') )                  # a word in straight single quotes
       | (?<={LETTER}[(\[“{DASHES}{ARROWS}‘]) )                  # or a letter before an opening mark
     """,
     re.VERBOSE,
@@ -126,13 +127,16 @@ MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 # A token worth judging: a junction inside it, or a mark or dash at an edge.
 MIGHT_HOLD_JUNCTION = re.compile(
     rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$"
-    rf"|[{ARROWS}‘]{LETTER}|{LETTER}[{ARROWS}]"
+    rf"|[{ARROWS}‘]{LETTER}|{LETTER}[{ARROWS}]|'{LETTER}{{3,}}'"
 )
 # An arrow with a letter on either side: "posts »Embed", "Now»Anchors".
 ARROW_JUNCTION = re.compile(rf"(?<={LETTER})[{ARROWS}]|[{ARROWS}](?={LETTER})")
 # A word in single curly quotes, or the opening one of a quotation that goes
 # on: "a ‘Pivot’for", "like a‘Pivot for". (An apostrophe is ’, never ‘.)
 SINGLE_QUOTED = re.compile(rf"‘{LETTER}[^\s‘’]*(?:’|$)")
+# A word of three letters or more in straight single quotes: "the 'Pivot'for"
+# (not "rock'n'roll", "ma'am", "O'Brien's").
+STRAIGHT_SINGLE_QUOTED = re.compile(rf"'{LETTER}{{3,}}'")
 CONTRACTION_ENDINGS = frozenset("ll re ve em LL RE VE".split())
 CLOSING_SINGLE_QUOTE = re.compile(rf"’(?!{LETTER})")
 # A name with a number in brackets after a word: "discovery(RFC1191)".
@@ -671,16 +675,26 @@ def arrows_and_single_quotes(doc: Document, token: str, line: Line, start: int) 
             if right and is_capitalised(right.group()) and doc.knows(right.group()):
                 found.append(at + 1)
     for match in SINGLE_QUOTED.finditer(token):
-        at, end = match.start(), match.end()
-        closed = token[end - 1] == "’"
-        if not closed and not CLOSING_SINGLE_QUOTE.search(doc.text, start + end, line.end):
-            continue  # no quotation closes on the line: not a quote
-        word = WORD_AT_END.search(token, 0, at)
-        if word and (word.group() in ("a", "A", "I") or len(word.group()) > 1) and doc.knows(word.group()):
-            found.append(at)
-        right = WORD_AT_START.match(token, end) if closed else None
-        if right and len(right.group()) > 1 and right.group() not in CONTRACTION_ENDINGS and doc.knows(right.group()):
-            found.append(end)  # (not ‘I’ll Have Another’: an apostrophe)
+        closed = token[match.end() - 1] == "’"
+        if closed or CLOSING_SINGLE_QUOTE.search(doc.text, start + match.end(), line.end):
+            found += around_quoted_word(doc, token, match.start(), match.end(), closed)
+        # (else no quotation closes on the line: not a quote)
+    if "'" in token:
+        for match in STRAIGHT_SINGLE_QUOTED.finditer(token):
+            found += around_quoted_word(doc, token, match.start(), match.end(), True)
+    return found
+
+
+def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: bool) -> list[int]:
+    """Spaces lost before the quotation ``token[at:end]`` (after a known word) and
+    after it (before a known word, not the end of a contraction: ‘I’ll)."""
+    found = []
+    word = WORD_AT_END.search(token, 0, at)
+    if word and (word.group() in ("a", "A", "I") or len(word.group()) > 1) and doc.knows(word.group()):
+        found.append(at)
+    right = WORD_AT_START.match(token, end) if closed else None
+    if right and len(right.group()) > 1 and right.group() not in CONTRACTION_ENDINGS and doc.knows(right.group()):
+        found.append(end)
     return found
 
 
