@@ -664,8 +664,9 @@ def arrows_and_single_quotes(doc: Document, token: str, line: Line, start: int) 
     where the document does not quote with « » ‹ ›, and around a word in single
     curly quotes (``a ‘Pivot’for``, ``like a‘Pivot for ... ’``)."""
     found = []
-    if doc.arrows_are_signs:
-        for match in ARROW_JUNCTION.finditer(token):
+    arrows = ARROW_JUNCTION.search(token) if ARROWS[0] in token or ARROWS[1] in token else None
+    if arrows and doc.arrows_are_signs:  # (read from the whole text only when a token needs it)
+        for match in ARROW_JUNCTION.finditer(token, arrows.start()):
             at = match.start()
             if at and token[at - 1].isalpha():
                 word = WORD_AT_END.search(token, 0, at)
