@@ -156,7 +156,7 @@ JUNCTIONS = {
     ],
     "menu arrows": [
         ("More about embedding posts » Embed More about Alerts »Alerts", "More about embedding posts » Embed More about Alerts » Alerts"),
-        ("Search Site On Air Now»Anchors and Reporters »", "Search Site On Air Now » Anchors and Reporters »"),
+        ("Home » Search Site » On Air Now»Anchors and Reporters »", "Home » Search Site » On Air Now » Anchors and Reporters »"),
         ("Page: 1 2 3 Next ›Last » (140 total)", "Page: 1 2 3 Next › Last » (140 total)"),
         ("« First | « Previous\nNext » | Last »\n\nSTOCKS\n\n»More", "« First | « Previous\nNext » | Last »\n\nSTOCKS\n\n» More"),
     ],
@@ -223,6 +223,7 @@ LOOK_ALIKES = {
     "menu arrows": [
         "The German »Zitat« and «quote» styles stay: »Hallo« said he.",
         "Names like a»b stay, as does »Hallo« in a text that never sets an arrow apart.",
+        "Read more» and Markets» and Videos» stay where the document runs arrows on: All» and Top »",
     ],
     "ellipsis and dash": [
         "It was—as always—fine, said the man—a clerk—at the desk.",

@@ -131,6 +131,8 @@ MIGHT_HOLD_JUNCTION = re.compile(
 )
 # An arrow with a letter on either side: "posts »Embed", "Now»Anchors".
 ARROW_JUNCTION = re.compile(rf"(?<={LETTER})[{ARROWS}]|[{ARROWS}](?={LETTER})")
+SPACED_ARROW = re.compile(rf"(?<=\S) [{ARROWS}]")
+CLOSED_ARROW = re.compile(rf"{LETTER}[{ARROWS}]")
 # A word in single curly quotes, or the opening one of a quotation that goes
 # on: "a ‘Pivot’for", "like a‘Pivot for". (An apostrophe is ’, never ‘.)
 SINGLE_QUOTED = re.compile(rf"‘{LETTER}[^\s‘’]*(?:’|$)")
@@ -216,6 +218,7 @@ class Document:
         self._dashes: dict[str, str | None] = {}
         self._ellipsis: bool | None = None
         self._arrows: bool | None = None
+        self._arrows_spaced: bool | None = None
         self._line = Line(-1, -1, False)
         self._code: tuple[int, bool] | None = None  # (line start, reads as code)
         self._quotes: tuple[int, list[int]] | None = None  # (line start, quote offsets)
@@ -288,6 +291,17 @@ class Document:
                 f" {arrow}" in text or f"{arrow} " in text or f"\n{arrow}" in text for arrow in ARROWS
             ) and not GUILLEMET_QUOTATION.search(text)
         return self._arrows
+
+    @property
+    def spaces_before_arrows(self) -> bool:
+        """True when the document sets its arrows apart from the word before
+        ("Read more »"), as it does its dashes: at least ``DASH_MIN_USES`` times,
+        and ``DASH_MAJORITY`` times as often as it runs them on ("Read more»")."""
+        if self._arrows_spaced is None:
+            spaced = len(SPACED_ARROW.findall(self.text))
+            closed = len(CLOSED_ARROW.findall(self.text))
+            self._arrows_spaced = spaced >= DASH_MIN_USES and spaced >= DASH_MAJORITY * closed
+        return self._arrows_spaced
 
     def closes_ellipses(self) -> bool:
         """True when the document runs ellipses into a lower-case word (``went…on``)
@@ -668,7 +682,7 @@ def arrows_and_single_quotes(doc: Document, token: str, line: Line, start: int) 
     if arrows and doc.arrows_are_signs:  # (read from the whole text only when a token needs it)
         for match in ARROW_JUNCTION.finditer(token, arrows.start()):
             at = match.start()
-            if at and token[at - 1].isalpha():
+            if at and token[at - 1].isalpha() and doc.spaces_before_arrows:
                 word = WORD_AT_END.search(token, 0, at)
                 if word and len(word.group()) > 1 and doc.knows(word.group()):
                     found.append(at)
@@ -841,7 +855,8 @@ links and bold words next to punctuation:
   "hamm(Debian 2.0)", "initramfs(initial ram disk)" (a name the document
   uses); around a word in single curly quotes: "a ‘Pivot’for", "a‘Pivot";
 - around a menu arrow, where the document quotes nothing with « » ‹ ›:
-  "posts »Embed", "Now»Anchors", "Next›Last";
+  "posts »Embed", "Now»Anchors", "Next›Last" (before an arrow only where the
+  document sets its arrows apart: "Read more »", not "Read more»");
 - after a manual page reference or a footnote mark: "dpkg(1)to",
   "make.[11]Some"; around an acronym in brackets: "Maintainer(DM)";
 - around a dash only where the document itself spaces its dashes ("word —
