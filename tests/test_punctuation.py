@@ -218,6 +218,7 @@ LOOK_ALIKES = {
         "Call sizeof(struct) and the main(argc, argv) function; printf(format, args) and printf(format) too, printf is fine.",
         "‘I’ll Have Another’ won; rock’n’roll and O’Brien stay, and don‘t either.",
         "rock'n'roll and ma'am and O'Brien's and y'all'd and the '90s don't change.",
+        "The host is remote, l'inetddell'host remote sends a query to the port.",
         "Open the file(s) and the program(s) list; pay $5(USD) there.",
     ],
     "menu arrows": [

@@ -702,10 +702,14 @@ def arrows_and_single_quotes(doc: Document, token: str, line: Line, start: int) 
 
 def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: bool) -> list[int]:
     """Spaces lost before the quotation ``token[at:end]`` (after a known word) and
-    after it (before a known word, not the end of a contraction: ‘I’ll)."""
+    after it (before a known word, not the end of a contraction: ‘I’ll). None
+    when letters stand before it that are not a known word: the first quote is
+    then an apostrophe (Italian "l'inetd dell'host" run together)."""
     found = []
-    word = WORD_AT_END.search(token, 0, at)
-    if word and (word.group() in ("a", "A", "I") or len(word.group()) > 1) and doc.knows(word.group()):
+    if at and token[at - 1].isalpha():
+        word = WORD_AT_END.search(token, 0, at)
+        if not (word and (word.group() in ("a", "A", "I") or len(word.group()) > 1) and doc.knows(word.group())):
+            return []
         found.append(at)
     right = WORD_AT_START.match(token, end) if closed else None
     if right and len(right.group()) > 1 and right.group() not in CONTRACTION_ENDINGS and doc.knows(right.group()):
