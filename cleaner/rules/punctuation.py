@@ -41,16 +41,22 @@ PAIR_WORDS = frozenset(
     """yes no true false on off key value keys values min max read write rw ro get set
     start end begin left right top bottom width height x y z in out up down old new
     from to src dst source target first last name type id user group owner mode size
-    major minor pre post before after open close input output none all any""".split()
+    major minor pre post before after open close input output none all any foo bar baz qux""".split()
 )
 # A word counts as known English from this wordfreq zipf on ("ended" 4.9, "ast" 2.6).
 KNOWN_ZIPF = 3.0
+# Two lower-case words joined by a comma: both known, or one rarer word
+# ("adapters" 2.9) beside a very common one ("power" 5.5).
+RARE_ZIPF, VERY_COMMON_ZIPF = 2.5, 4.5
 # The word before "word.Capital" must be a common word (KNOWN_ZIPF) or a
 # capitalised name the document uses; before a short word (If, I, And, Not:
 # the names of operators and flags in module.Class) it must be more common
 # than "ast" of ast.If (3.1): "ended" is 4.9.
 SENTENCE_END_MIN_ZIPF = 3.5
 SHORT_OPENER = 3
+# A word in capitals in brackets after a word in capitals, "NAME(REQUIRED)",
+# is a label from this length on (not "CA(SA)").
+LABEL_IN_CAPITALS = 4
 # A name wordfreq does not know counts when the document uses it this often.
 NAME_MIN_USES = 2
 # A dash style is the document's when it is used this often and at least
@@ -69,6 +75,12 @@ RIGHT_TO_LEFT_SCRIPTS = "\u0590"  # Hebrew, Arabic and later scripts start here
 OPENERS = "([“\""
 CLOSERS = ")]”\""
 DASHES = "—–"
+# Arrows of menus and breadcrumbs ("More about Alerts » Alerts", "Next › Last"),
+# when the document does not quote with them (« » ‹ ›).
+ARROWS = "»›"
+# A quotation in guillemets, «…» or »…« (German), on one line; not arrows
+# pointing both ways in a menu ("« Previous | Next »").
+GUILLEMET_QUOTATION = re.compile(r"«[^«»|\n]{1,80}»|»[^«»|\n]{1,80}«|‹[^‹›|\n]{1,80}›|›[^‹›|\n]{1,80}‹")
 
 # Where a space may be missing: a mark, closing bracket or quote before a
 # letter (or an opening bracket or quote), or a letter before an opening
@@ -76,11 +88,12 @@ DASHES = "—–"
 # then judged with the whole token around it.
 # (One character class first, so the scan skips everything else at C speed.)
 CANDIDATE = re.compile(
-    rf"""[.?!:,;…)\]”"{DASHES}(\[“]
+    rf"""[.?!:,;…)\]”"'{DASHES}(\[“{ARROWS}‘]
     (?: (?=\S) (?: (?<=\.) (?=[(\[“"]?{UPPER}|\.\.{UPPER})   # a period before a capital (or "...A"),
-                | (?<=[?!:,;…)\]”{DASHES}]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
-                | (?<=[^\W_]") (?={LETTER}) )                   # a straight quote between letters
-      | (?<={LETTER}[(\[“{DASHES}]) )                           # or a letter before an opening mark
+                | (?<=[?!:,;…)\]”{DASHES}{ARROWS}‘]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
+                | (?<=[^\W_]") (?={LETTER})                    # a straight quote between letters,
+                | (?<=') (?={LETTER}{{3,}}') )                  # a word in straight single quotes
+      | (?<={LETTER}[(\[“{DASHES}{ARROWS}‘]) )                  # or a letter before an opening mark
     """,
     re.VERBOSE,
 )
@@ -97,7 +110,7 @@ JUNCTION = re.compile(
              | [{DASHES}]                    #   a dash, or
              | )                             #   nothing, before
     (?P<open>[(\[“"]?)                       # an opening bracket or quote
-    (?={LETTER})                             # before a letter
+    (?={LETTER}|(?<=\()\$\d)                 # before a letter (or a bracketed price)
     """,
     re.VERBOSE,
 )
@@ -112,7 +125,26 @@ DOT_BEFORE_LETTER = re.compile(rf"\.(?={LETTER})")
 CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 # A token worth judging: a junction inside it, or a mark or dash at an edge.
-MIGHT_HOLD_JUNCTION = re.compile(rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$")
+MIGHT_HOLD_JUNCTION = re.compile(
+    rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$"
+    rf"|[{ARROWS}‘]{LETTER}|{LETTER}[{ARROWS}]|'{LETTER}{{3,}}'"
+)
+# An arrow with a letter on either side: "posts »Embed", "Now»Anchors".
+ARROW_JUNCTION = re.compile(rf"(?<={LETTER})[{ARROWS}]|[{ARROWS}](?={LETTER})")
+SPACED_ARROW = re.compile(rf"(?<=\S) [{ARROWS}]")
+CLOSED_ARROW = re.compile(rf"{LETTER}[{ARROWS}]")
+# A word in single curly quotes, or the opening one of a quotation that goes
+# on: "a ‘Pivot’for", "like a‘Pivot for". (An apostrophe is ’, never ‘.)
+SINGLE_QUOTED = re.compile(rf"‘{LETTER}[^\s‘’]*(?:’|$)")
+# A word of three letters or more in straight single quotes: "the 'Pivot'for"
+# (not "rock'n'roll", "ma'am", "O'Brien's").
+STRAIGHT_SINGLE_QUOTED = re.compile(rf"'{LETTER}{{3,}}'")
+CONTRACTION_ENDINGS = frozenset("ll re ve em LL RE VE".split())
+CLOSING_SINGLE_QUOTE = re.compile(rf"’(?!{LETTER})")
+# A name with a number in brackets after a word: "discovery(RFC1191)".
+NAME_WITH_NUMBER = re.compile(rf"{LETTER}{{2,}}\d+")
+# A price in brackets, "Graph($3 unlocked)": its $ is not code.
+PRICE_IN_BRACKETS = re.compile(r"(?<=\()\$\d[\d.,]*")
 LEADING_MARK = re.compile(rf"(?::|…|\.\.\.)(?={LETTER})")
 INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.)+[A-Z]$")  # J.R.R  U.S  (not Will.I)
 DIGITS_AT_END = re.compile(r"(?<![\d.,:])\d+$")
@@ -185,6 +217,8 @@ class Document:
         self._curly: bool | None = None
         self._dashes: dict[str, str | None] = {}
         self._ellipsis: bool | None = None
+        self._arrows: bool | None = None
+        self._arrows_spaced: bool | None = None
         self._line = Line(-1, -1, False)
         self._code: tuple[int, bool] | None = None  # (line start, reads as code)
         self._quotes: tuple[int, list[int]] | None = None  # (line start, quote offsets)
@@ -245,6 +279,29 @@ class Document:
                 at = self.text.find(label, at + 1)
             self._labels[word] = found
         return self._labels[word]
+
+    @property
+    def arrows_are_signs(self) -> bool:
+        """True when » and › point the way in menus ("posts » Embed") rather than
+        quote: the document quotes nothing with guillemets (« », » «, ‹ ›) and
+        sets an arrow apart from a word at least once."""
+        if self._arrows is None:
+            text = self.text
+            self._arrows = any(
+                f" {arrow}" in text or f"{arrow} " in text or f"\n{arrow}" in text for arrow in ARROWS
+            ) and not GUILLEMET_QUOTATION.search(text)
+        return self._arrows
+
+    @property
+    def spaces_before_arrows(self) -> bool:
+        """True when the document sets its arrows apart from the word before
+        ("Read more »"), as it does its dashes: at least ``DASH_MIN_USES`` times,
+        and ``DASH_MAJORITY`` times as often as it runs them on ("Read more»")."""
+        if self._arrows_spaced is None:
+            spaced = len(SPACED_ARROW.findall(self.text))
+            closed = len(CLOSED_ARROW.findall(self.text))
+            self._arrows_spaced = spaced >= DASH_MIN_USES and spaced >= DASH_MAJORITY * closed
+        return self._arrows_spaced
 
     def closes_ellipses(self) -> bool:
         """True when the document runs ellipses into a lower-case word (``went…on``)
@@ -373,15 +430,22 @@ def after_comma(doc: Document, junction: Junction) -> bool:
         and right not in PAIR_WORDS
         and len(word) > 2
         and len(right) > 2
-        and is_common(word)
-        and is_common(right)
+        and common_pair(word, right)
     )
+
+
+def common_pair(word: str, right: str) -> bool:
+    """Both words known, or one a little rarer beside a very common one
+    ("adapters,power"; not "rw,noatime" nor "uid,gid")."""
+    rarer, commoner = sorted((zipf(word), zipf(right)))
+    return rarer >= KNOWN_ZIPF or (rarer >= RARE_ZIPF and commoner >= VERY_COMMON_ZIPF)
 
 
 def list_of_words(doc: Document, token: str) -> bool:
     """For a token holding two or more commas: True when the parts between them
-    are known words or names (Nation,Politics,Top; one rare word among three
-    known ones), not an option list (defaults,users,nodev,nosuid)."""
+    are known words or capitalised names (Nation,Politics,Top; Reform,Fomc,Great;
+    one rare word among three known ones), not an option list
+    (defaults,users,nodev,nosuid)."""
     if token.count(",") < 2:
         return True
     known = unknown = 0
@@ -389,8 +453,10 @@ def list_of_words(doc: Document, token: str) -> bool:
         word = WORD_AT_START.match(part.lstrip(OPENERS))
         if not word:
             continue
-        if all(is_common(piece) or doc.knows(piece) for piece in CASE_PIECE.findall(word.group())):
-            known += 1
+        if is_capitalised(word.group()) or all(
+            is_common(piece) or doc.knows(piece) for piece in CASE_PIECE.findall(word.group())
+        ):
+            known += 1  # a known word, or a name in a list of tags (Reform,Fomc,Great)
         else:
             unknown += 1
     return unknown == 0 or (unknown == 1 and known >= 3)  # one rare word in a list of tags
@@ -455,19 +521,36 @@ def after_closing_quote(doc: Document, junction: Junction) -> bool:
 
 
 def before_opening(doc: Document, junction: Junction) -> bool:
-    """``squeeze(Debian 6)``, ``Maintainer(DM)``, ``of"baz"``, ``said“We``;
-    ``program(s)``, ``CA(SA)``, ``Plot[edit]`` stay."""
+    """``squeeze(Debian 6)``, ``hamm(Debian 2.0)``, ``Maintainer(DM)``,
+    ``NAME(REQUIRED)``, ``discovery(RFC1191)``, ``Graph($3 unlocked)``,
+    ``of"baz"``, ``said“We``; ``program(s)``, ``CA(SA)``, ``Plot[edit]``,
+    ``printf(format, args)`` stay."""
     word = junction.word
     if not word or word[-1] >= RIGHT_TO_LEFT_SCRIPTS:  # Arabic بـ"الجيش: a prefix, not a word
         return False
     closing = junction.token.find(")", junction.at)
     inner = junction.token[junction.at + 1 : closing] if closing >= 0 else ""
+    if closing < 0 and word.islower() and junction.right.islower() and junction.token.endswith(","):
+        return False  # an argument list: main(argc, argv)
     # Brackets that hold more than one word (or will, once spaced): judged as
     # if the closing bracket stood in a later token.
     holds_words = closing < 0 or INNER_MARK.search(inner) is not None
     if junction.opening == "(" and holds_words and is_capitalised(word):
         return True  # Evernote(Android, iOS)
-    known = is_common(word) if word.islower() else doc.knows(word)
+    # A lower-case word before brackets that go on as words, not arguments
+    # (printf(format, args)): a name the document uses, or one before a name
+    # (initramfs(initial ram filesystem), hamm(Debian 2.0)).
+    goes_on_as_words = (
+        junction.opening == "("
+        and closing < 0
+        and word.islower()
+        and len(word) > 2
+        and len(junction.right) > 2
+        and junction.token.endswith(junction.right)
+    )
+    if goes_on_as_words and is_capitalised(junction.right) and doc.knows(junction.right):
+        return True
+    known = (is_common(word) or (goes_on_as_words and doc.knows(word))) if word.islower() else doc.knows(word)
     if not (word in ("a", "A", "I") or (len(word) > 1 and known)):
         return False
     if junction.opening in ("“", '"'):
@@ -476,8 +559,19 @@ def before_opening(doc: Document, junction: Junction) -> bool:
         return False
     if holds_words:
         return True
-    if inner.isalpha() and inner.isupper() and len(inner) > 1:  # an acronym: Maintainer(DM)
-        return len(word) > 2 and not word.isupper()
+    inner = inner.rstrip("!?")  # Privacy Policy(Updated!)
+    if inner.isalpha() and inner.isupper() and len(inner) > 1:
+        if word.isupper():  # a label in capitals: YOUR NAME(REQUIRED), not CA(SA)
+            return (
+                len(word) > 2
+                and len(inner) >= LABEL_IN_CAPITALS
+                and is_common(word)
+                and is_common(inner)
+                and inner.lower() not in PAIR_WORDS  # FLAG(READ), ASSERT(TRUE)
+            )
+        return len(word) > 2  # an acronym: Maintainer(DM)
+    if NAME_WITH_NUMBER.fullmatch(inner):  # discovery(RFC1191), address(iproute2)
+        return len(word) > 3 and word.islower() and is_common(word)
     return inner.isalpha() and len(inner) > 2 and is_plain(inner) and doc.knows(inner) and not is_common(word + inner)
 
 
@@ -528,8 +622,11 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
         close, opening, space = close[:-1], '"', space - 1  # a straight quote that opens: of"baz"
     left = token[:at]
     word = WORD_AT_END.search(left)
-    right = WORD_AT_START.match(token, match.end()).group()
-    junction = Junction(token, at, left, word.group() if word else "", right, opening, line)
+    right = WORD_AT_START.match(token, match.end())
+    junction = Junction(token, at, left, word.group() if word else "", right.group() if right else "", opening, line)
+    if right is None:  # a price in brackets, Graph($3 unlocked): a space before the bracket only
+        return [at] if not close and before_opening(doc, junction) else []
+    right = junction.right
     # Chinese or Japanese on the right, or on the left of anything but a comma,
     # semicolon or colon (松谷 修造,Matsutani is a junction; “不服输”的 is not).
     unspaced = UNSPACED_SCRIPT.search(right) or (UNSPACED_SCRIPT.search(junction.word) and close.strip(",;:"))
@@ -576,6 +673,50 @@ def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
     return found
 
 
+def arrows_and_single_quotes(doc: Document, token: str, line: Line, start: int) -> list[int]:
+    """Spaces lost around a menu arrow (``posts »Embed``, ``Now»Anchors``, ``Next›Last``)
+    where the document does not quote with « » ‹ ›, and around a word in single
+    curly quotes (``a ‘Pivot’for``, ``like a‘Pivot for ... ’``)."""
+    found = []
+    arrows = ARROW_JUNCTION.search(token) if ARROWS[0] in token or ARROWS[1] in token else None
+    if arrows and doc.arrows_are_signs:  # (read from the whole text only when a token needs it)
+        for match in ARROW_JUNCTION.finditer(token, arrows.start()):
+            at = match.start()
+            if at and token[at - 1].isalpha() and doc.spaces_before_arrows:
+                word = WORD_AT_END.search(token, 0, at)
+                if word and len(word.group()) > 1 and doc.knows(word.group()):
+                    found.append(at)
+            right = WORD_AT_START.match(token, at + 1)
+            if right and is_capitalised(right.group()) and doc.knows(right.group()):
+                found.append(at + 1)
+    for match in SINGLE_QUOTED.finditer(token):
+        closed = token[match.end() - 1] == "’"
+        if closed or CLOSING_SINGLE_QUOTE.search(doc.text, start + match.end(), line.end):
+            found += around_quoted_word(doc, token, match.start(), match.end(), closed)
+        # (else no quotation closes on the line: not a quote)
+    if "'" in token:
+        for match in STRAIGHT_SINGLE_QUOTED.finditer(token):
+            found += around_quoted_word(doc, token, match.start(), match.end(), True)
+    return found
+
+
+def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: bool) -> list[int]:
+    """Spaces lost before the quotation ``token[at:end]`` (after a known word) and
+    after it (before a known word, not the end of a contraction: ‘I’ll). None
+    when letters stand before it that are not a known word: the first quote is
+    then an apostrophe (Italian "l'inetd dell'host" run together)."""
+    found = []
+    if at and token[at - 1].isalpha():
+        word = WORD_AT_END.search(token, 0, at)
+        if not (word and (word.group() in ("a", "A", "I") or len(word.group()) > 1) and doc.knows(word.group())):
+            return []
+        found.append(at)
+    right = WORD_AT_START.match(token, end) if closed else None
+    if right and len(right.group()) > 1 and right.group() not in CONTRACTION_ENDINGS and doc.knows(right.group()):
+        found.append(end)
+    return found
+
+
 def token_junctions(doc: Document, token: str, start: int) -> list[int]:
     """Offsets in ``token`` (which starts at ``text[start]``) where a space belongs.
     A token of menu items glued by bars (``Tags:Economy,Greece|Get``) is judged
@@ -598,14 +739,14 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
         return [manual.end(1)]
     if (
-        CODE_CHARACTERS.intersection(token)
+        CODE_CHARACTERS.intersection(PRICE_IN_BRACKETS.sub("", token) if "$" in token else token)
         or token.count(":") > 1
         or '""' in token
         or dotted_name(token)
         or not list_of_words(doc, token)
     ):
         return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, defaults,users,nodev: judged on the whole token
-    found = token_edges(doc, token, line, start)
+    found = token_edges(doc, token, line, start) + arrows_and_single_quotes(doc, token, line, start)
     for match in JUNCTION.finditer(token):
         found += spaces_at(doc, token, start, match, line)
     if not found:
@@ -707,11 +848,19 @@ links and bold words next to punctuation:
 - after a colon before a capitalised word or a quotation:
   "Definition:The" -> "Definition: The", "Source:CNN", 'NEW:"Tomorrow';
 - after a comma or semicolon: "Thursday,adding", "forces,Defense",
-  "administration,lost", "deal;the";
+  "administration,lost", "deal;the", "adapters,power" (a rarer word beside a
+  very common one), lists of tags with capitalised names
+  ("Reform,Fomc,Great");
 - after a closing bracket or quote, before a word: "(BTS)sites" ->
   "(BTS) sites", 'priceless,”she', '"baz"to'; before an opening bracket or
   quote, after a word: "squeeze(Debian 6)" -> "squeeze (Debian 6)",
-  'value of"baz"' -> 'value of "baz"', 'to X.“We';
+  'value of"baz"' -> 'value of "baz"', 'to X.“We', "NAME(REQUIRED)",
+  "Policy(Updated!)", "Graph($3 unlocked)", "discovery(RFC1191)",
+  "hamm(Debian 2.0)", "initramfs(initial ram disk)" (a name the document
+  uses); around a word in single curly quotes: "a ‘Pivot’for", "a‘Pivot";
+- around a menu arrow, where the document quotes nothing with « » ‹ ›:
+  "posts »Embed", "Now»Anchors", "Next›Last" (before an arrow only where the
+  document sets its arrows apart: "Read more »", not "Read more»");
 - after a manual page reference or a footnote mark: "dpkg(1)to",
   "make.[11]Some"; around an acronym in brackets: "Maintainer(DM)";
 - around a dash only where the document itself spaces its dashes ("word —
@@ -739,8 +888,11 @@ Leaves alone:
   "test.Gz"), "Node.js", ".NET", "IPv?Interface";
 - brackets opened and closed in one token around a prefix, a letter or a
   pair: "(re)build", "program(s)", "501(c)(3)", "Plot[edit]",
-  "(major,minor)", "{pre,post}"; lists with unknown words
-  ("defaults,users,nodev"); dotted names ("Will.I.Am"); "Ic?nes"-like words;
+  "(major,minor)", "{pre,post}"; argument lists ("main(argc, argv)",
+  "printf(format, args)"); macros in capitals ("FLAG(READ)", "CA(SA)");
+  lists with unknown lower-case words ("defaults,users,nodev"); dotted names
+  ("Will.I.Am"); "Ic?nes"-like words; apostrophes ("‘I’ll", "rock’n’roll");
+  » and › in text that quotes with « » or ‹ › (»Zitat«);
 - dashes and ellipses set closed by the document ("word—word"), numbers
   with dashes ("1–2");
 - straight quotes on a line where they do not pair up; curly quotes in text
@@ -766,6 +918,9 @@ A missed fix is preferred to a false one.""",
         ('Set the value of"baz"to an empty string.', 'Set the value of "baz" to an empty string.'),
         ("“Return of our people is priceless,”she said", "“Return of our people is priceless,” she said"),
         ("The talks , which began Wednesday , ended.", "The talks, which began Wednesday, ended."),
+        ("Like a ‘Pivot’for Entrepreneurs", "Like a ‘Pivot’ for Entrepreneurs"),
+        ("More about Alerts »Alerts", "More about Alerts » Alerts"),
+        ("YOUR NAME(REQUIRED)", "YOUR NAME (REQUIRED)"),
         ("The U.S. and the U.K. met in Washington, D.C., on Feb. 29.",) * 2,
         ("e.g. this, i.e. that, a Ph.D. at 9 a.m. with Mr. Smith of No. 10",) * 2,
         ("J.R.R. Tolkien wrote it.",) * 2,
@@ -778,6 +933,7 @@ A missed fix is preferred to a false one.""",
         ("Edit /etc/apt/sources.list, then run dpkg-deb; see foo.so and 2.6.x.",) * 2,
         ("The subprocess.Popen class; re.I and ast.If; mount -o rw,noatime,nodev; no,yes; TL;DR.",) * 2,
         ("Write key:value or a:b pairs; std::vector and obj.method are code.",) * 2,
+        ("Call main(argc, argv) and FLAG(READ); ‘I’ll go’, rock’n’roll.",) * 2,
         ("Use (re)build and program(s) as in 501(c)(3); pass (major,minor).",) * 2,
         ("It was—as always—fine, said the man—a clerk—at the desk.",) * 2,
         ("Le budget est adopté.Pourquoi ? Parce que les travaux , selon la maire , ne pouvaient pas attendre !",) * 2,
