@@ -203,7 +203,8 @@ class Page:
     code_spans: list[tuple[int, int]] = field(default_factory=list)  # text inside code-like elements
     # Where the published markup itself runs two words together: one element
     # closes and the next opens with no whitespace between two letters
-    # ("Log out</a><a>Sign In"), as two links in a menu.
+    # ("Log out</a><a>Sign In"), as two links in a menu; no code-like element
+    # takes part (``<em>CURRENT</em><code>+really</code><em>FORMER</em>`` is one name).
     tight: list[int] = field(default_factory=list)
 
 
@@ -263,7 +264,7 @@ class _Walker(HTMLParser):
             self.skip += 1
         if self.skip:
             return
-        self.tag_since_text += "o"
+        self.tag_since_text += "x" if tag in CODE_LIKE or self.code or self.pre else "o"
         if tag in BLOCK:
             self._newline(2 if tag in PARAGRAPH else 1)
         if tag == "pre":
@@ -282,7 +283,7 @@ class _Walker(HTMLParser):
             return
         if self.skip:
             return
-        self.tag_since_text += "c"
+        self.tag_since_text += "x" if tag in CODE_LIKE or self.code or self.pre else "c"
         if tag in INLINE:
             if tag in CODE_LIKE:
                 self.code = max(0, self.code - 1)
@@ -353,7 +354,7 @@ class _Walker(HTMLParser):
 
     def _word(self, word: str) -> None:
         self._flush_run()
-        if "co" in self.tag_since_text and self.length and self.out[-1][-1:].isalpha() and word[:1].isalpha():
+        if "co" in self.tag_since_text and "x" not in self.tag_since_text and self.length and self.out[-1][-1:].isalpha() and word[:1].isalpha():
             self.tight.append(self.length)
         self.tag_since_text = ""
         self._emit(word)
