@@ -167,6 +167,10 @@ SENTENCE_OPENERS = "\"'“‘([«*"
 SENTENCE_ENDS = ".!?:)\n"
 BLANK_LINE = re.compile(r"\n[ \t\r]*(?=\n)")  # from a line break to the next, through blanks
 WORDS = lexicon.STOPWORD_TOKEN  # a word, for counting: a run of letters
+# A longer line is not read as a line of code for the document's vocabulary.
+LONGEST_CODE_LINE = 200
+# What makes a line read as a sentence rather than a menu entry, a title or configuration.
+LINE_FUNCTION_WORDS = lexicon.CLOSED_CLASS_WORDS | lexicon.ENGLISH_STOPWORDS
 
 
 class Split(NamedTuple):
@@ -522,7 +526,7 @@ def line_reads_as_sentence(text: str, start: int, end: int, parts: list[str]) ->
     high = text.find("\n", end)
     following = WORDS.findall(text, end, high if high >= 0 else len(text))
     others = WORDS.findall(text, low, start) + following
-    if any(word.lower() in lexicon.ENGLISH_STOPWORDS for word in others):
+    if any(word.lower() in LINE_FUNCTION_WORDS for word in others):
         return True
     makes_function_word = any(part.lower() in lexicon.CLOSED_CLASS_WORDS for part in parts)
     return makes_function_word and bool(following) and following[0][0].islower()
@@ -719,6 +723,12 @@ def in_technical_place(text: str, start: int, end: int) -> bool:
     return before == "," and after == ","
 
 
+def is_quoted_literal(text: str, start: int, end: int) -> bool:
+    """True for a lowercase run that is all of a string in straight double
+    quotes, as documentation names an option or a value ("noatime", "noglob")."""
+    return 0 < start and end < len(text) and text[start - 1] == '"' == text[end] and text[start:end].islower()
+
+
 def in_code_line(text: str, position: int, verdicts: dict[int, bool]) -> bool:
     """True when the line holding ``position`` reads as code or configuration
     (``spans.reads_as_code``) and has no English function word
@@ -727,8 +737,12 @@ def in_code_line(text: str, position: int, verdicts: dict[int, bool]) -> bool:
     if low not in verdicts:
         high = text.find("\n", position)
         line = text[low : high if high >= 0 else len(text)]
-        verdicts[low] = reads_as_code(line) and not any(
-            word.lower() in lexicon.ENGLISH_STOPWORDS for word in WORDS.findall(line)
+        # (Not for a final ";" alone: verse and lists end lines so too. A
+        # paragraph on one line is prose: it is not read at all.)
+        verdicts[low] = (
+            len(line) <= LONGEST_CODE_LINE
+            and reads_as_code(line.rstrip().rstrip(";"))
+            and not any(word.lower() in LINE_FUNCTION_WORDS for word in WORDS.findall(line))
         )
     return verdicts[low]
 
@@ -757,7 +771,9 @@ def token_starts(text: str, spellings: set[str], technical: set[str] | None = No
             match = boundary.match(text, start)
             if match and match.group("token") in spellings:
                 starts.append((start, match.group("token"), place))
-                if technical is not None and in_code_line(text, start, code_lines):
+                if technical is not None and (
+                    is_quoted_literal(text, start, match.end("token")) or in_code_line(text, start, code_lines)
+                ):
                     technical.add(match.group("token").lower())
                 break
         else:
