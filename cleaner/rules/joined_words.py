@@ -724,9 +724,16 @@ def in_technical_place(text: str, start: int, end: int) -> bool:
 
 
 def is_quoted_literal(text: str, start: int, end: int) -> bool:
-    """True for a lowercase run that is all of a string in straight double
-    quotes, as documentation names an option or a value ("noatime", "noglob")."""
-    return 0 < start and end < len(text) and text[start - 1] == '"' == text[end] and text[start:end].islower()
+    """True for a run that is all of a quoted string: a lowercase one in
+    straight double quotes, as documentation names an option or a value
+    ("noatime", "noglob"), or a mixed-case one in double quotes of any kind,
+    as a nickname or a brand is quoted (“TheShy”)."""
+    if not (0 < start and end < len(text)):
+        return False
+    before, after = text[start - 1], text[end]
+    if before == '"' == after:
+        return text[start:end].islower() or not text[start + 1 : end].islower()
+    return before == "“" and after == "”" and not text[start + 1 : end].islower()
 
 
 def in_code_line(text: str, position: int, verdicts: dict[int, bool]) -> bool:
