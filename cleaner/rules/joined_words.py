@@ -832,7 +832,13 @@ def reads_as_other_language(line: str) -> bool:
 
 
 class LineCheck:
-    """Answers "does the line at this position read as English prose?", once per line."""
+    """Answers "does the line at this position read as English prose?", once
+    per line. ``text`` is read as it reads with every candidate split at a
+    case boundary made (as ``with_every_split`` gives it): a short line is told
+    from a command by its function words, and a lowercase word glued to a name
+    brings one ("powered byDisqus", "byJustin Yu"); the verdicts are then the
+    same on a second run. Splits of lowercase tokens do not count: "prisonersof
+    war" alone on a line is too little to tell from a command."""
 
     def __init__(self, text: str):
         self.text = text
@@ -845,6 +851,11 @@ class LineCheck:
             line = self.text[start : end if end >= 0 else len(self.text)]
             self.verdicts[start] = not (reads_as_command(line) or reads_as_other_language(line))
         return self.verdicts[start]
+
+
+def has_case_boundary(token: str) -> bool:
+    """True for a token with a capital after its first letter ("byDisqus", "JoeBiden")."""
+    return any(letter.isupper() for letter in token[1:])
 
 
 def with_every_split(
@@ -1020,7 +1031,9 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
         if split is not None:
             chosen.append((start, token, split))
     judged, spaces_at = with_every_split(text, chosen)
-    is_english, is_prose = EnglishCheck(judged), LineCheck(text)
+    at_case_boundary = [item for item in chosen if has_case_boundary(item[1])]
+    judged_lines, line_spaces_at = with_every_split(text, at_case_boundary)
+    is_english, is_prose = EnglishCheck(judged), LineCheck(judged_lines)
     french_or_german: bool | None = None
     edits, settled = [], True
     for start, token, split in chosen:
@@ -1034,7 +1047,7 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
             judged, judged_start, judged_start + len(token) + len(split.cuts), split.parts(token)
         ):
             continue
-        if not is_prose(start):
+        if not is_prose(start + bisect_left(line_spaces_at, start)):
             continue
         # As punctuation-spacing does, leave a text that reads as French or
         # German as a whole. Asked once, when needed.
