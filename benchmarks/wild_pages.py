@@ -201,6 +201,11 @@ class Page:
     text: str  # gold text
     gaps: list[Gap] = field(default_factory=list)  # only the spaces some mode deletes
     code_spans: list[tuple[int, int]] = field(default_factory=list)  # text inside code-like elements
+    # Where the published markup itself runs two words together: one element
+    # closes and the next opens with no whitespace between two letters
+    # ("Log out</a><a>Sign In"), as two links in a menu; no code-like element
+    # takes part (``<em>CURRENT</em><code>+really</code><em>FORMER</em>`` is one name).
+    tight: list[int] = field(default_factory=list)
 
 
 class _Walker(HTMLParser):
@@ -223,6 +228,8 @@ class _Walker(HTMLParser):
         self.run: list[list] | None = None
         self.last = "text"  # kind of the last event: "text", "open", "close"
         self.last_code = False
+        self.tight: list[int] = []
+        self.tag_since_text = ""  # tags (c: closing, o: opening), and no whitespace, since the last word
 
     def _emit(self, text: str) -> None:
         if (self.code or self.pre) and not text.isspace():
@@ -237,6 +244,7 @@ class _Walker(HTMLParser):
     def _newline(self, count: int) -> None:
         """End the line; ``count`` 2 leaves a blank line (a paragraph break)."""
         self.run = None
+        self.tag_since_text = ""
         if self.length and self.newlines < count:
             self._emit("\n" * (count - self.newlines))
             self.newlines = count
@@ -256,6 +264,7 @@ class _Walker(HTMLParser):
             self.skip += 1
         if self.skip:
             return
+        self.tag_since_text += "x" if tag in CODE_LIKE or self.code or self.pre else "o"
         if tag in BLOCK:
             self._newline(2 if tag in PARAGRAPH else 1)
         if tag == "pre":
@@ -274,6 +283,7 @@ class _Walker(HTMLParser):
             return
         if self.skip:
             return
+        self.tag_since_text += "x" if tag in CODE_LIKE or self.code or self.pre else "c"
         if tag in INLINE:
             if tag in CODE_LIKE:
                 self.code = max(0, self.code - 1)
@@ -320,6 +330,7 @@ class _Walker(HTMLParser):
                 self._whitespace()
 
     def _whitespace(self) -> None:
+        self.tag_since_text = ""
         if self.run is None:
             self.run = []
         if not self.run or self.run[-1][1] is not None:
@@ -343,15 +354,19 @@ class _Walker(HTMLParser):
 
     def _word(self, word: str) -> None:
         self._flush_run()
+        if "co" in self.tag_since_text and "x" not in self.tag_since_text and self.length and self.out[-1][-1:].isalpha() and word[:1].isalpha():
+            self.tight.append(self.length)
+        self.tag_since_text = ""
         self._emit(word)
         self.line_has_text = True
         self.last = "text"
         self.last_code = False
 
 
-def html_to_text(html: str) -> tuple[str, list[Gap], list[tuple[int, int]]]:
-    """Gold text of ``html``, the spaces a converter may lose (see ``Gap``) and
-    the stretches of text inside code-like elements."""
+def html_to_text(html: str) -> tuple[str, list[Gap], list[tuple[int, int]], list[int]]:
+    """Gold text of ``html``, the spaces a converter may lose (see ``Gap``),
+    the stretches of text inside code-like elements and the places where the
+    markup itself runs two words together (``Page.tight``)."""
     walker = _Walker()
     walker.feed(html)
     walker.close()
@@ -359,7 +374,8 @@ def html_to_text(html: str) -> tuple[str, list[Gap], list[tuple[int, int]]]:
     by = len(text) - len(text.lstrip("\n"))
     gaps = [Gap(gap.position - by, gap.modes, gap.code) for gap in walker.gaps]
     spans = [(start - by, end - by) for start, end in walker.code_spans]
-    return text.strip("\n") + "\n", gaps, spans
+    tight = [position - by for position in walker.tight]
+    return text.strip("\n") + "\n", gaps, spans, tight
 
 
 def read_html(path: str) -> str:
@@ -386,9 +402,9 @@ def pages(split: str = "all", sources: tuple[Source, ...] = SOURCES) -> list[Pag
         for path in sorted(glob.glob(str(root / source.pattern))):
             if size >= MAX_SOURCE_CHARS:
                 break
-            text, gaps, code_spans = html_to_text(read_html(path))
+            text, gaps, code_spans, tight = html_to_text(read_html(path))
             if text.strip():
-                found.append(Page(source, os.path.relpath(path, root), text, gaps, code_spans))
+                found.append(Page(source, os.path.relpath(path, root), text, gaps, code_spans, tight))
                 size += len(text)
     return found
 

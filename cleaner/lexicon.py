@@ -224,6 +224,8 @@ CONTRACTION_ENDINGS = frozenset("s ve re ll d t m".split())
 # adverbs a bigram count would take apart ("anew" is not "a new").
 REAL_WORDS_LIKE_JOINS = frozenset(
     "init runit tome notifempty anew hereof".split()
+    # News style writes a span of time and "long" as one word (AP: "weekslong").
+    + "dayslong weekslong monthslong yearslong decadeslong hourslong minuteslong centurieslong".split()
 )
 
 # Share of a short text's words that must be common English words (zipf >= 3)

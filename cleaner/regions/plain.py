@@ -91,11 +91,24 @@ def _dense_in_code_punctuation(line: str) -> bool:
     return marks >= 3 and marks * 8 >= len("".join(line.split()))
 
 
+# English words a command line's arguments rarely hold two of, and a sentence
+# that happens to start with a command's name ("apt-get does not understand
+# .deb files, it ...", an indented package description) usually does.
+SENTENCE_WORDS = frozenset(
+    """the a an is are was were it its this that these those does do did not can will would
+    which who when what there their they we you he she has have had be been of to in for with""".split()
+)
+
+
 def _indented_command(line: str) -> bool:
     if not line[:1].isspace():
         return False
     words = line.split()
-    return bool(words) and (words[0] in COMMAND_WORDS or OPTION.search(line) is not None)
+    if not words:
+        return False
+    if OPTION.search(line) is not None:
+        return True
+    return words[0] in COMMAND_WORDS and sum(word.lower() in SENTENCE_WORDS for word in words[1:]) < 2
 
 
 def _column_starts(line: str) -> set[int]:

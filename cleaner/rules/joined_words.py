@@ -14,7 +14,7 @@ from typing import NamedTuple
 from cleaner import lexicon
 from cleaner.edits import Edit, apply_edits
 from cleaner.rule import Rule
-from cleaner.spans import is_protected_at
+from cleaner.spans import is_protected_at, reads_as_code
 
 # Cheap first pass, at C speed: every byte that is not an ASCII letter becomes a
 # space, so splitting the encoded text yields its letter runs. Most are common
@@ -36,6 +36,7 @@ TOKEN_BOUNDARY = re.compile(
     (?!\.\w)             # nor a dot inside a name (example.com)
     (?![.?!,;”]+(?:[^\W\d_]|“))  # nor a mark glued to a word (thenow?He)
     (?!\()              # nor a call (toString())
+    (?!:\w)             # nor an address scheme or a qualified name (mailto:team@, sip:user)
     """,
     re.VERBOSE,
 )
@@ -77,6 +78,10 @@ COMMAND_MARKS = re.compile(
     re.VERBOSE,
 )
 PROSE_MARKS = re.compile(r"[.?!,;:]")
+# Marks that glue a letter run to code: paths, identifiers, assignments,
+# addresses, variables, options ("/usr/sbin/nologin", "user_name", "$HOME").
+TECHNICAL_MARKS = "_/\\=@#$%{}~+"
+TECHNICAL_CONTINUATIONS = "_=@"
 # A line of at most this many words, starting in lower case with no English
 # function word and no punctuation, reads as a command ("apt-get source foo").
 SHORT_COMMAND_WORDS = 6
@@ -162,6 +167,10 @@ SENTENCE_OPENERS = "\"'“‘([«*"
 SENTENCE_ENDS = ".!?:)\n"
 BLANK_LINE = re.compile(r"\n[ \t\r]*(?=\n)")  # from a line break to the next, through blanks
 WORDS = lexicon.STOPWORD_TOKEN  # a word, for counting: a run of letters
+# A longer line is not read as a line of code for the document's vocabulary.
+LONGEST_CODE_LINE = 200
+# What makes a line read as a sentence rather than a menu entry, a title or configuration.
+LINE_FUNCTION_WORDS = lexicon.CLOSED_CLASS_WORDS | lexicon.ENGLISH_STOPWORDS
 
 
 class Split(NamedTuple):
@@ -499,6 +508,30 @@ def starts_sentence(text: str, start: int) -> bool:
     return index < 0 or text[index] in SENTENCE_ENDS
 
 
+def starts_line(text: str, start: int) -> bool:
+    """True when the token at ``start`` opens its line (or the text)."""
+    index = start - 1
+    while index >= 0 and (text[index] in SENTENCE_OPENERS or text[index] in INLINE_BLANKS):
+        index -= 1
+    return index < 0 or text[index] == "\n"
+
+
+def line_reads_as_sentence(text: str, start: int, end: int, parts: list[str]) -> bool:
+    """True when the line holding ``text[start:end]`` (a token split into
+    ``parts``) reads as a sentence, not as a menu entry, a title or a name
+    ("Sitemap & search", "Geneon Universal Entertainment"): it has an English
+    function word outside the token, or the split makes one and a lowercase
+    word follows ("Showthe first 20 comments", "Designedin house")."""
+    low = text.rfind("\n", 0, start) + 1
+    high = text.find("\n", end)
+    following = WORDS.findall(text, end, high if high >= 0 else len(text))
+    others = WORDS.findall(text, low, start) + following
+    if any(word.lower() in LINE_FUNCTION_WORDS for word in others):
+        return True
+    makes_function_word = any(part.lower() in lexicon.CLOSED_CLASS_WORDS for part in parts)
+    return makes_function_word and bool(following) and following[0][0].islower()
+
+
 class EnglishCheck:
     """Answers "is the text around this position English?", once per paragraph.
     The paragraph decides; when it is too short to judge, the paragraph with
@@ -669,10 +702,64 @@ def case_variants(token: str) -> set[str]:
     return {token, lower, lower.capitalize(), lower.upper()}
 
 
-def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str, str]]:
+def in_technical_place(text: str, start: int, end: int) -> bool:
+    """True when the letter run ``text[start:end]`` is glued to a mark of code
+    rather than prose: it ends a path, follows a variable's mark or an option's
+    dash, continues an identifier, an assignment or an address, or stands in a
+    list with no spaces ("/usr/sbin/nologin", "-nolisten", "user_name",
+    "defaults,nodev,noexec"). Only marks a careless converter does not make:
+    it glues a word to the code that follows ("the/etc/fstab"), so a mark
+    after the run counts only where it continues a name ("_", "=", "@")."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before and before in TECHNICAL_MARKS:
+        return True
+    if after and after in TECHNICAL_CONTINUATIONS:
+        return True
+    if before == ":" and start >= 2 and text[start - 2] == ":":
+        return True
+    if before == "-" and (start < 2 or text[start - 2] in " \t\n-"):
+        return True
+    return before == "," and after == ","
+
+
+def is_quoted_literal(text: str, start: int, end: int) -> bool:
+    """True for a run that is all of a quoted string: a lowercase one in
+    straight double quotes, as documentation names an option or a value
+    ("noatime", "noglob"), or a mixed-case one in double quotes of any kind,
+    as a nickname or a brand is quoted (“TheShy”)."""
+    if not (0 < start and end < len(text)):
+        return False
+    before, after = text[start - 1], text[end]
+    if before == '"' == after:
+        return text[start:end].islower() or not text[start + 1 : end].islower()
+    return before == "“" and after == "”" and not text[start + 1 : end].islower()
+
+
+def in_code_line(text: str, position: int, verdicts: dict[int, bool]) -> bool:
+    """True when the line holding ``position`` reads as code or configuration
+    (``spans.reads_as_code``) and has no English function word
+    ("mydestination = example.com"); ``verdicts`` caches lines by their start."""
+    low = text.rfind("\n", 0, position) + 1
+    if low not in verdicts:
+        high = text.find("\n", position)
+        line = text[low : high if high >= 0 else len(text)]
+        # (Not for a final ";" alone: verse and lists end lines so too. A
+        # paragraph on one line is prose: it is not read at all.)
+        verdicts[low] = (
+            len(line) <= LONGEST_CODE_LINE
+            and reads_as_code(line.rstrip().rstrip(";"))
+            and not any(word.lower() in LINE_FUNCTION_WORDS for word in WORDS.findall(line))
+        )
+    return verdicts[low]
+
+
+def token_starts(text: str, spellings: set[str], technical: set[str] | None = None) -> list[tuple[int, str, str]]:
     """``(offset, token, place)``, in order, wherever one of ``spellings``
     stands as a whole token (``place`` "word"), as the lowercase end of a
-    hyphenated compound ("hyphen") or after an apostrophe ("apostrophe")."""
+    hyphenated compound ("hyphen") or after an apostrophe ("apostrophe").
+    Spellings found elsewhere as a whole letter run in a technical place
+    (``in_technical_place``) are added, lowercased, to ``technical``."""
     if len(spellings) <= FEW_TOKENS:
         # A set: one spelling may be found inside another ("tobe" in "tobelieve").
         found_at = set()
@@ -685,12 +772,23 @@ def token_starts(text: str, spellings: set[str]) -> list[tuple[int, str, str]]:
     else:
         found = [match.start() for match in LETTER_RUN.finditer(text) if match.group() in spellings]
     starts = []
+    code_lines: dict[int, bool] = {}
     for start in found:
         for place, boundary in TOKEN_PLACES:
             match = boundary.match(text, start)
             if match and match.group("token") in spellings:
                 starts.append((start, match.group("token"), place))
+                if technical is not None and (
+                    is_quoted_literal(text, start, match.end("token")) or in_code_line(text, start, code_lines)
+                ):
+                    technical.add(match.group("token").lower())
                 break
+        else:
+            if technical is None or (start and text[start - 1].isascii() and text[start - 1].isalpha()):
+                continue
+            run = LETTER_RUN.match(text, start)
+            if run.group() in spellings and in_technical_place(text, start, run.end()):
+                technical.add(run.group().lower())
     return starts
 
 
@@ -734,7 +832,13 @@ def reads_as_other_language(line: str) -> bool:
 
 
 class LineCheck:
-    """Answers "does the line at this position read as English prose?", once per line."""
+    """Answers "does the line at this position read as English prose?", once
+    per line. ``text`` is read as it reads with every candidate split at a
+    case boundary made (as ``with_every_split`` gives it): a short line is told
+    from a command by its function words, and a lowercase word glued to a name
+    brings one ("powered byDisqus", "byJustin Yu"); the verdicts are then the
+    same on a second run. Splits of lowercase tokens do not count: "prisonersof
+    war" alone on a line is too little to tell from a command."""
 
     def __init__(self, text: str):
         self.text = text
@@ -747,6 +851,11 @@ class LineCheck:
             line = self.text[start : end if end >= 0 else len(self.text)]
             self.verdicts[start] = not (reads_as_command(line) or reads_as_other_language(line))
         return self.verdicts[start]
+
+
+def has_case_boundary(token: str) -> bool:
+    """True for a token with a capital after its first letter ("byDisqus", "JoeBiden")."""
+    return any(letter.isupper() for letter in token[1:])
 
 
 def with_every_split(
@@ -891,7 +1000,13 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
     variants = set().union(*map(case_variants, as_word), *map(case_variants, after_apostrophe))
     spellings = {variant for variant in variants if variant.encode("ascii") in runs}
     occurrences = []
-    for start, token, place in token_starts(text, spellings):
+    # A run the document also writes in code, a path or an option is its own
+    # technical vocabulary ("nodev" in "defaults,nodev"), not a join.
+    technical: set[str] = set()
+    located = token_starts(text, spellings, technical)
+    for start, token, place in located:
+        if technical and token.lower() in technical:
+            continue
         if place == "apostrophe":
             splits = after_apostrophe.get(token, ())
         elif place == "compound":  # only the cut before the capital
@@ -916,14 +1031,23 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
         if split is not None:
             chosen.append((start, token, split))
     judged, spaces_at = with_every_split(text, chosen)
-    is_english, is_prose = EnglishCheck(judged), LineCheck(text)
+    at_case_boundary = [item for item in chosen if has_case_boundary(item[1])]
+    judged_lines, line_spaces_at = with_every_split(text, at_case_boundary)
+    is_english, is_prose = EnglishCheck(judged), LineCheck(judged_lines)
     french_or_german: bool | None = None
     edits, settled = [], True
     for start, token, split in chosen:
         # start + 1: a span beginning right at the token still holds its second letter.
-        if is_protected_at(text, start + 1) or not is_english(start + bisect_left(spaces_at, start)):
+        judged_start = start + bisect_left(spaces_at, start)
+        if is_protected_at(text, start + 1) or not is_english(judged_start):
             continue
-        if not is_prose(start):
+        # A capital explained by a line's start only where the line reads as a
+        # sentence, judged as it reads with every split made (as the language is).
+        if split.at_sentence_start and starts_line(text, start) and not line_reads_as_sentence(
+            judged, judged_start, judged_start + len(token) + len(split.cuts), split.parts(token)
+        ):
+            continue
+        if not is_prose(start + bisect_left(line_spaces_at, start)):
             continue
         # As punctuation-spacing does, leave a text that reads as French or
         # German as a whole. Asked once, when needed.
