@@ -16,7 +16,7 @@ once per change of the text, in the document's format (``text`` or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -246,8 +246,15 @@ class _Document:
     (when asked) its changes in the document's coordinates, and keeping (when
     asked) an offset map for the whole document."""
 
-    def __init__(self, chain: _Chain, record: ChangeSink | None = None, keep_map: bool = False):
+    def __init__(
+        self,
+        chain: _Chain,
+        record: ChangeSink | None = None,
+        keep_map: bool = False,
+        clean_segment: SegmentCleaner | None = None,
+    ):
         self.chain = chain
+        self.clean_segment = clean_segment or chain.clean_segment
         self.record = record
         self.offsets = OffsetMap() if keep_map else None
         self.edges = DocumentEdges() if chain.edges_owner else None
@@ -258,15 +265,15 @@ class _Document:
         # two segments meet is placed through them. Older ones are let go.
         self.recent: list[_Seen] = []
 
-    def run(self, segments: Iterable[str]) -> Iterator[str]:
-        for segment in joined_at_allowed_cuts(segments, self.chain.format):
+    def run(self, segments: Iterable[str], joined: bool = False) -> Iterator[str]:
+        for segment in segments if joined else joined_at_allowed_cuts(segments, self.chain.format):
             yield from self.clean(segment)
         yield from self.finish()
 
     def clean(self, segment: str) -> Iterator[str]:
         records: list[_Record] | None = [] if self.record is not None else None
         offsets = OffsetMap() if (self.offsets is not None or self.record is not None) else None
-        piece = self.chain.clean_segment(segment, offsets, records)
+        piece = self.clean_segment(segment, offsets, records)
         if offsets is not None and self.offsets is not None:
             self.offsets.extend(offsets, self.clean_offset, self.orig_offset)
         seen = _Seen(self.orig_offset, self.clean_offset, self.lines_before, segment, offsets)
@@ -339,12 +346,34 @@ def _check_format(format: str) -> str:
 
 
 def clean_segments(
-    segments: Iterable[str], rules: Sequence[Rule], record: ChangeSink | None = None, format: str = "text"
+    segments: Iterable[str],
+    rules: Sequence[Rule],
+    record: ChangeSink | None = None,
+    format: str = "text",
+    cleaned_elsewhere: SegmentCleaner | None = None,
 ) -> Iterator[str]:
     """Clean segment by segment, joining them as the whole text would be.
     With ``record``, every change is appended to it in the text's coordinates.
-    ``format`` is ``text`` or ``markdown`` (see ``clean``)."""
-    return _Document(_Chain(tuple(rules), _check_format(format)), record).run(segments)
+    ``format`` is ``text`` or ``markdown`` (see ``clean``).
+
+    With ``cleaned_elsewhere`` (``cleaner.parallel``: worker processes), the
+    segments come already joined (``joined_at_allowed_cuts``) and each one's
+    cleaning is taken from it, as ``segment_cleaner`` would have done it;
+    only the document's edges and the change records are made here."""
+    document = _Document(_Chain(tuple(rules), _check_format(format)), record, clean_segment=cleaned_elsewhere)
+    return document.run(segments, joined=cleaned_elsewhere is not None)
+
+
+# Cleans one segment (joined at allowed cuts) to a fixed point; given an
+# OffsetMap and a list, it fills them with the segment's offsets and edits.
+SegmentCleaner = Callable[[str, "OffsetMap | None", "list[_Record] | None"], str]
+
+
+def segment_cleaner(rules: Sequence[Rule], format: str = "text") -> SegmentCleaner:
+    """What ``clean_segments`` does to each segment on its own: the part of
+    cleaning a stream that does not depend on the segments around it, and
+    so can be done in another process (``cleaner.parallel``)."""
+    return _Chain(tuple(rules), _check_format(format)).clean_segment
 
 
 def clean_stream(

@@ -28,13 +28,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from cleaner.parallel import CleanedStream
+
 from cleaner.changes import Change
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
 from cleaner.jsonl import JsonlError, RecordChange, clean_jsonl_lines, field_changes
-from cleaner.pipeline import Cleaner, clean_segments
+from cleaner.pipeline import Cleaner
 from cleaner.regions import format_for_name
 from cleaner.rule import Rule
-from cleaner.segments import CutLine, cut_line_gap, for_each_segment_cleaned, rejoin_cut_lines, segments_of
+from cleaner.segments import PAUSE, CutLine, cut_line_gap, for_each_segment_cleaned, rejoin_cut_lines
 
 PRINT, IN_PLACE, CHECK, DIFF = "print", "in-place", "check", "diff"
 
@@ -91,30 +93,37 @@ class Outcome:
 
 
 def run_job(
-    job: Job, name: str, stream: BinaryIO | None = None, on_read: Callable[[int], None] | None = None
+    job: Job,
+    name: str,
+    stream: BinaryIO | None = None,
+    on_read: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> Outcome:
     """Clean input ``name`` as ``job`` says. In print and diff modes, the
     cleaned text or the diff goes to ``stream`` as soon as it is ready, or
     into ``Outcome.output``.
-    ``on_read`` is told how many bytes were read, as reading goes on."""
+    ``on_read`` is told how many bytes were read, as reading goes on.
+    With ``workers`` over 1, a large input is cleaned by that many
+    processes (``cleaner.parallel``), with the same result."""
     source = Source(name, job.encoding, job.keep_undecodable, on_read)
     rules = job.rules()
     format = job.format_of(name)
     record = _Record(job.list_changes) if job.list_changes or job.count_changes else None
     try:
         if job.jsonl_field is not None:
-            return _run_jsonl(job, source, stream)
+            return _run_jsonl(job, source, stream, workers)
+        text = _Text(rules, record, format, workers)
         if job.mode == CHECK:
-            return Outcome(source.label, _clean_to(_Discard(), source, rules, record, format), **_found(record))
+            return Outcome(source.label, _clean_to(_Discard(), source, text), **_found(record))
         if job.mode == DIFF:
             buffer = io.BytesIO() if stream is None else None
-            changed = _diff_to(stream or buffer, source, rules, record, job.color, format)
+            changed = _diff_to(stream or buffer, source, text, job.color)
             return Outcome(source.label, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
         if job.mode == IN_PLACE:
-            changed, notes = _clean_in_place(source, rules, job.backup, record, format)
+            changed, notes = _clean_in_place(source, text, job.backup)
             return Outcome(source.label, changed, warnings=notes, **_found(record))
         buffer = io.BytesIO() if stream is None else None
-        changed = _clean_to(stream or buffer, source, rules, record, format)
+        changed = _clean_to(stream or buffer, source, text)
         return Outcome(source.label, changed, output=buffer.getvalue() if buffer else b"", **_found(record))
     except (InputError, OutputError) as error:
         return Outcome(source.label, error=str(error))
@@ -135,7 +144,7 @@ def run_jobs(
     ``stream`` in input order, and removed: no process holds a whole file."""
     if workers <= 1 or len(names) <= 1:
         for name in names:
-            yield run_job(job, name, stream, on_read)
+            yield run_job(job, name, stream, on_read, workers)
         return
     # Load the rules' data (the word list) once here: forked workers share it
     # instead of each loading its own.
@@ -400,13 +409,30 @@ class _DiffWriter:
             self.output.flush()
 
 
-def _diff_to(
-    output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None, color: bool, format: str
-) -> bool:
+@dataclass(frozen=True)
+class _Text:
+    """How a text input is cleaned: the rules, where changes are recorded,
+    its format, and how many processes may share the work."""
+
+    rules: Sequence[Rule]
+    record: _Record | None
+    format: str
+    workers: int = 1
+
+    def stream(self, pieces: Iterable[object], handle: BinaryIO | None = None) -> CleanedStream:
+        """``pieces`` (read from ``handle``, when it may pause), cut and cleaned."""
+        from cleaner.parallel import CleanedStream, pauses_after_silence
+
+        if handle is not None and self.workers > 1:
+            pieces = pauses_after_silence(pieces, handle.fileno())
+        return CleanedStream(pieces, self.rules, self.record, self.format, self.workers)
+
+
+def _diff_to(output: BinaryIO, source: Source, text: _Text, color: bool) -> bool:
     """Write the diff of cleaning ``source`` to ``output``, segment by segment; whether anything changed."""
     writer = _DiffWriter(source.label, output, color)
-    segments = segments_of(source.pieces(_stdin_or_none(source.name)), cut_lines=True)
-    for_each_segment_cleaned(segments, lambda taken: clean_segments(taken, rules, record, format), writer.take)
+    cleaned = text.stream(source.pieces(_stdin_or_none(source.name)))
+    for_each_segment_cleaned(cleaned.segments(), cleaned.clean, writer.take)
     writer.flush()
     return writer.changed
 
@@ -435,13 +461,12 @@ class _Digests:
         return self.before.digest() != self.after.digest()
 
 
-def _cleaned_pieces(
-    source: Source, rules: Sequence[Rule], digests: _Digests, record: _Record | None, format: str
-) -> Iterator[str]:
+def _cleaned_pieces(source: Source, text: _Text, digests: _Digests) -> Iterator[str]:
     handle = _stdin_or_none(source.name)
-    pieces = source.pieces(handle, pause_aware=handle is not None and _is_stream(handle))
-    segments = segments_of(_hashed(pieces, digests.before), cut_lines=True)
-    for cleaned in rejoin_cut_lines(segments, lambda taken: clean_segments(taken, rules, record, format)):
+    pause_aware = handle is not None and _is_stream(handle)
+    pieces = source.pieces(handle, pause_aware=pause_aware)
+    stream = text.stream(_hashed(pieces, digests.before), handle if pause_aware else None)
+    for cleaned in rejoin_cut_lines(stream.segments(), stream.clean):
         digests.after.update(cleaned.encode("utf-8", "surrogatepass"))
         yield cleaned
 
@@ -482,23 +507,19 @@ class _Discard:
         pass
 
 
-def _clean_to(
-    output: BinaryIO, source: Source, rules: Sequence[Rule], record: _Record | None, format: str
-) -> bool:
+def _clean_to(output: BinaryIO, source: Source, text: _Text) -> bool:
     digests = _Digests()
-    for data in _encoded(source, _cleaned_pieces(source, rules, digests, record, format)):
+    for data in _encoded(source, _cleaned_pieces(source, text, digests)):
         output.write(data)
         output.flush()
     return digests.changed
 
 
-def _clean_in_place(
-    source: Source, rules: Sequence[Rule], backup: str | None, record: _Record | None, format: str
-) -> tuple[bool, tuple[str, ...]]:
+def _clean_in_place(source: Source, text: _Text, backup: str | None) -> tuple[bool, tuple[str, ...]]:
     """Rewrite ``source`` atomically if cleaning changes it; whether it did,
     and notes on the rewrite for the user."""
     digests = _Digests()
-    cleaned = _cleaned_pieces(source, rules, digests, record, format)
+    cleaned = _cleaned_pieces(source, text, digests)
     first = next(cleaned, "")  # reads the start: a missing or binary file fails here, before any write
     chunks = _encoded(source, itertools.chain([first], cleaned))
     return _replace_if_changed(source, backup, chunks, lambda: digests.changed)
@@ -538,21 +559,20 @@ def _is_regular_file(name: str) -> bool:
         return False
 
 
-def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
-    """Clean one field of every JSON Lines record (always UTF-8) of ``source``."""
+def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None, workers: int = 1) -> Outcome:
+    """Clean one field of every JSON Lines record (always UTF-8) of ``source``,
+    by ``workers`` processes when it is large (``cleaner.parallel``)."""
     warnings: list[str] = []
     records = _JsonlRecords(job, source.label)
 
     def report(line_number: int, message: str) -> None:
         warnings.append(f"{source.label}: line {line_number}: {message}; passed through unchanged")
 
-    def cleaned_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
-        return clean_jsonl_lines(
-            lines, job.jsonl_field, job.cleaner.clean, job.strict, report, on_record=records.take
-        )
-
     def line_pairs(handle: BinaryIO) -> Iterator[tuple[bytes, bytes]]:
         """Each line of ``handle`` with its cleaned form."""
+        if workers > 1:
+            yield from _jsonl_pairs_in_parallel(job, handle, records, report, workers)
+            return
         remembered = []
 
         def remember() -> Iterator[bytes]:
@@ -560,8 +580,14 @@ def _run_jsonl(job: Job, source: Source, stream: BinaryIO | None) -> Outcome:
                 remembered.append(line)
                 yield line
 
-        for line in cleaned_lines(remember()):
+        lines = clean_jsonl_lines(
+            remember(), job.jsonl_field, job.cleaner.clean, job.strict, report, on_record=records.take
+        )
+        for line in lines:
             yield remembered.pop(), line
+
+    def cleaned_lines(handle: BinaryIO) -> Iterator[bytes]:
+        return (cleaned for _, cleaned in line_pairs(handle))
 
     def outcome(output: bytes = b"") -> Outcome:
         return Outcome(
@@ -623,6 +649,21 @@ class _JsonlRecords:
         self.records = self.missing = self.changed = 0
         self.record = _Record(job.list_changes) if job.list_changes or job.count_changes else None
 
+    def counts(self) -> tuple[int, int, int, Counter[str] | None, list[Change | RecordChange]]:
+        """What ``add`` takes: the counts, and the changes (from a worker)."""
+        if self.record is None:
+            return self.records, self.missing, self.changed, None, []
+        return self.records, self.missing, self.changed, self.record.counts, self.record.changes
+
+    def add(self, counts: tuple[int, int, int, Counter[str] | None, list[Change | RecordChange]]) -> None:
+        records, missing, changed, per_rule, changes = counts
+        self.records += records
+        self.missing += missing
+        self.changed += changed
+        if self.record is not None and per_rule is not None:
+            self.record.counts.update(per_rule)
+            self.record.changes.extend(changes)
+
     def take(self, line_number: int, value: str | None, cleaned: str | None) -> None:
         self.records += 1
         if value is None:
@@ -648,3 +689,100 @@ def _binary_input(source: Source) -> Iterator[BinaryIO]:
     else:
         with source.open_binary() as handle:
             yield handle
+
+
+@dataclass
+class _JsonlBatch:
+    """What a worker did with a batch of JSON Lines: the cleaned lines (up to
+    a malformed record, under ``--strict``), the malformed lines passed
+    through, what happened to the records, and the strict failure if any."""
+
+    lines: list[bytes]
+    malformed: list[tuple[int, str]]
+    counts: tuple[int, int, int, Counter[str] | None, list[Change | RecordChange]]
+    failure: tuple[int, str] | None = None  # a JsonlError's line number and message (it does not pickle)
+
+
+class _CleanJsonl:
+    """The task for a JSON Lines stream: a batch of numbered lines cleaned as
+    ``clean_jsonl_lines`` cleans them, numbered in the whole file."""
+
+    def __init__(self, job: Job, name: str):
+        self.job, self.name = job, name
+
+    def __call__(self, batch: list[tuple[int, bytes]]) -> _JsonlBatch:
+        before = batch[0][0] - 1  # lines of the file before the batch
+        malformed: list[tuple[int, str]] = []
+        records = _JsonlRecords(self.job, self.name)
+        result = _JsonlBatch([], malformed, (0, 0, 0, None, []))
+        lines = clean_jsonl_lines(
+            (line for _, line in batch),
+            self.job.jsonl_field or "",
+            self.job.cleaner.clean,
+            self.job.strict,
+            lambda number, message: malformed.append((before + number, message)),
+            on_record=lambda number, value, cleaned: records.take(before + number, value, cleaned),
+        )
+        try:
+            result.lines.extend(lines)
+        except JsonlError as error:
+            result.failure = (before + error.line_number, error.message)
+        result.counts = records.counts()
+        return result
+
+    def warm_up(self) -> None:
+        self.job.cleaner.clean("Warm up the rules ofthe chain:  “didnâ€™t” &amp; more.")
+
+
+def _jsonl_pairs_in_parallel(
+    job: Job, handle: BinaryIO, records: _JsonlRecords, report: Callable[[int, str], None], workers: int
+) -> Iterator[tuple[bytes, bytes]]:
+    """``line_pairs`` of ``_run_jsonl``, the records cleaned in batches by
+    ``workers`` processes once there are enough of them."""
+    from cleaner.parallel import in_order
+
+    lines = _lines_noting_pauses(handle) if _is_stream(handle) else handle
+    numbered = (line if line is PAUSE else (number, line) for number, line in _numbered(lines))
+    task = _CleanJsonl(job, records.name)
+    for batch, result in in_order(task, numbered, workers, size=lambda item: len(item[1])):
+        for number, message in result.malformed:
+            report(number, message)
+        records.add(result.counts)
+        for (_, line), cleaned in zip(batch, result.lines):
+            yield line, cleaned
+        if result.failure is not None:
+            raise JsonlError(*result.failure)
+
+
+def _numbered(lines: Iterable[bytes | object]) -> Iterator[tuple[int, bytes | object]]:
+    """Lines numbered from 1; a ``PAUSE`` among them is not counted."""
+    number = 0
+    for line in lines:
+        if line is not PAUSE:
+            number += 1
+        yield number, line
+
+
+def _lines_noting_pauses(handle: BinaryIO) -> Iterator[bytes | object]:
+    """The lines of a pipe, with ``PAUSE`` when it has nothing more to give yet."""
+    from cleaner.files import READ_SIZE
+    from cleaner.parallel import PAUSE_SECONDS, _readable_within
+
+    descriptor = handle.fileno()
+    carried: list[bytes] = []  # the start of a line, read so far
+    while True:
+        data = os.read(descriptor, READ_SIZE)
+        if not data:
+            break
+        start = 0
+        end = data.find(b"\n")
+        while end != -1:
+            yield b"".join([*carried, data[start : end + 1]])
+            carried, start = [], end + 1
+            end = data.find(b"\n", start)
+        if start < len(data):
+            carried.append(data[start:])
+        if not _readable_within(descriptor, PAUSE_SECONDS):
+            yield PAUSE
+    if carried:
+        yield b"".join(carried)

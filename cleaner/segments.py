@@ -125,16 +125,23 @@ class Segmenter:
 
 
 def segments_of(
-    pieces: Iterable[str | object], size: int | None = None, max_size: int | None = None, cut_lines: bool = False
+    pieces: Iterable[str | object],
+    size: int | None = None,
+    max_size: int | None = None,
+    cut_lines: bool = False,
+    keep_pauses: bool = False,
 ) -> Iterator[str]:
     """Every segment of the text made of ``pieces``, in order. A ``PAUSE``
-    piece releases the complete paragraphs received so far. With
-    ``cut_lines``, a line too long for one segment is cut at a space between
-    words, and the segments must be cleaned through ``rejoin_cut_lines``."""
+    piece releases the complete paragraphs received so far (followed, with
+    ``keep_pauses``, by the ``PAUSE`` itself). With ``cut_lines``, a line too
+    long for one segment is cut at a space between words, and the segments
+    must be cleaned through ``rejoin_cut_lines``."""
     segmenter = Segmenter(size, max_size, cut_lines)
     for piece in pieces:
         if piece is PAUSE:
             yield from segmenter.flush_paragraphs()
+            if keep_pauses:
+                yield piece  # type: ignore[misc]
         else:
             yield from segmenter.feed(piece)
     yield from segmenter.close()

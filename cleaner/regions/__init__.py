@@ -254,21 +254,46 @@ def joined_at_allowed_cuts(segments: Iterable[str], format: str = "text") -> Ite
     (``cut_allowed``), so that cleaning segment by segment reads every block
     as the whole document does. The decision depends only on the text before
     the cut, so a stream cut in any pieces is joined the same way."""
-    from cleaner import segments as segmenting
-
-    # Plain text is read whole up to the segmenter's own bound (a paragraph of
-    # over a million characters is let go at a line break or a space, where
-    # the code-like lines around the cut are read without their neighbours);
-    # Markdown up to MAX_HELD, for a block left open.
-    limit = MAX_HELD if format == "markdown" else segmenting.MAX_SEGMENT_SIZE
-    held: list[str] = []
-    length = 0
+    joiner = SegmentJoiner(format)
     for segment in segments:
-        held.append(segment)
-        length += len(segment)
-        if length >= limit or cut_allowed("".join(held), length, format):
-            joined = "".join(held)
-            yield CutLine(joined) if isinstance(segment, CutLine) else joined
-            held, length = [], 0
-    if held:
-        yield "".join(held)
+        joined = joiner.feed(segment)
+        if joined is not None:
+            yield joined
+    rest = joiner.close()
+    if rest is not None:
+        yield rest
+
+
+class SegmentJoiner:
+    """``joined_at_allowed_cuts`` one segment at a time, for a consumer that
+    must see what happens between segments (``cleaner.parallel``)."""
+
+    def __init__(self, format: str = "text"):
+        from cleaner import segments as segmenting
+
+        self.format = format
+        # Plain text is read whole up to the segmenter's own bound (a paragraph of
+        # over a million characters is let go at a line break or a space, where
+        # the code-like lines around the cut are read without their neighbours);
+        # Markdown up to MAX_HELD, for a block left open.
+        self.limit = MAX_HELD if format == "markdown" else segmenting.MAX_SEGMENT_SIZE
+        self.held: list[str] = []
+        self.length = 0
+
+    def feed(self, segment: str) -> str | None:
+        """The next joined segment, once ``segment`` completes one; else None."""
+        self.held.append(segment)
+        self.length += len(segment)
+        if self.length < self.limit and not cut_allowed("".join(self.held), self.length, self.format):
+            return None
+        joined = "".join(self.held)
+        self.held, self.length = [], 0
+        return CutLine(joined) if isinstance(segment, CutLine) else joined
+
+    def close(self) -> str | None:
+        """What is held at the end of the text, if anything."""
+        if not self.held:
+            return None
+        joined = "".join(self.held)
+        self.held, self.length = [], 0
+        return joined
