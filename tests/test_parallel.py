@@ -13,6 +13,7 @@ import random
 import select
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -222,9 +223,13 @@ def test_pipe_output_starts_before_input_ends_with_workers():
     process = subprocess.Popen(
         [sys.executable, "-m", "cleaner", "-j", "2"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    try:
+    def write_then_pause() -> None:  # a thread: the output pipe fills long before the input is all written
         process.stdin.write(text.encode())
         process.stdin.flush()
+
+    writer = threading.Thread(target=write_then_pause, daemon=True)
+    try:
+        writer.start()
         received = b""
         deadline = time.monotonic() + 120
         while not received.endswith(b"Last paragraph before the pause.\n") and time.monotonic() < deadline:
@@ -233,6 +238,8 @@ def test_pipe_output_starts_before_input_ends_with_workers():
                 received += os.read(process.stdout.fileno(), 1 << 16)
         assert received == expected[: len(received)]
         assert received.endswith(b"Last paragraph before the pause.\n")
+        writer.join(timeout=60)
+        assert not writer.is_alive()
         assert process.poll() is None  # still running: its input is open
         assert len(_children(process.pid)) == 2  # the workers
         process.stdin.write(b"After   the pause.\n")
