@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import clean
 from cleaner.boilerplate_catalog import CATALOG, PLACEHOLDERS
 from cleaner.edits import apply_edits
 from cleaner.rules.boilerplate import (
@@ -461,3 +462,36 @@ def test_a_line_made_only_of_glued_catalog_footers_goes_whole(document, expected
     # as tests/test_properties.py's only_catalog_lines_removed allows.
     assert RULE.apply(document) == expected
     assert RULE.apply(expected) == expected
+
+
+# A bare label (``Facebook``, ``Related``) is a widget's only as plain text or
+# as a link to a share endpoint: the same word as a heading, or as a link to
+# a profile, is body text (found in nodejs's contributing docs, where a list
+# of the project's accounts and a ``## Facebook`` section were removed).
+@pytest.mark.parametrize(
+    "document",
+    [
+        "Our accounts:\n\n* [bluesky](https://bsky.app/profile/nodejs.org)\n"
+        "* [Facebook](https://www.facebook.com/nodejsfoundation)\n"
+        "* [LinkedIn](https://www.linkedin.com/company/node.js-foundation/)\n\n## Facebook\n\nStaff manage it.\n",
+        f"{BODY}\n\n## Related\n\nSee the 2019 report.\n",
+        f"{BODY}\n\n### Facebook\n",
+    ],
+)
+def test_bare_labels_as_headings_or_profile_links_are_kept(document):
+    assert RULE.apply(document) == document
+    assert clean(document, format="markdown") == document
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Share this:\nTweet\nFacebook\n",
+        "Share this:\n[Facebook](https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fx.org%2Fa)\n"
+        "[LinkedIn](https://www.linkedin.com/shareArticle?mini=true&url=https%3A%2F%2Fx.org%2Fa)\n",
+        "* [Twitter](https://x.org/a/?share=twitter&nb=1)\n* [Email](mailto:?subject=A)\n",
+        "[Print](#print)\n",
+    ],
+)
+def test_bare_labels_of_share_widgets_are_removed(widget):
+    assert RULE.apply(f"{BODY}\n{widget}") == f"{BODY}\n"

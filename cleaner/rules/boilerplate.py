@@ -62,6 +62,17 @@ WRAP = re.compile(r"(?<![.!?])\n")
 # A catalog line may have blanks around it; it ends at a newline or the end.
 LINE_END = r"[^\S\n]*(?=\n|\Z)"
 BLANK_LINE = re.compile(r"[^\S\n]*(?:\n|\Z)")
+# Entries that are one bare word (a share button's label, a widget heading):
+# the same word is also a heading or a link to a profile in a document's body
+# (``## Facebook``, ``* [LinkedIn](https://www.linkedin.com/company/x/)``).
+# Such a line is a widget's only as plain text, or as a link to a share
+# endpoint; a heading mark or any other link destination keeps it.
+BARE_LABELS = frozenset({"share-button-labels", "related-heading"})
+LINK_DESTINATION = re.compile(r"\]\(([^\s()]*)\)[^\S\n]*$")
+SHARE_ENDPOINT = re.compile(
+    r"^(?:#|javascript:|mailto:)|share|sharing|intent/|submit|pin/create|/send\b|print|[?&](?:url|u|text|title)=",
+    re.IGNORECASE,
+)
 
 
 def _literal_regex(text: str) -> str:
@@ -387,11 +398,25 @@ def _line_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
             or (kind == "footer" and ends_item)
             or (kind == "before_footer" and adjacent and next_removed)
         )
+        name = _entry_name(found, matcher) if removed else ""
+        if name in BARE_LABELS and not _reads_as_widget_label(found.group()):
+            removed = ends_item = False  # body text: the lines above it are not at the item's end either
         if removed:
-            edits.append(Edit(start, min(end + 1, len(text)), "", f"boilerplate {_entry_name(found, matcher)}"))
+            edits.append(Edit(start, min(end + 1, len(text)), "", f"boilerplate {name}"))
         next_start, next_ends_item, next_removed = start, ends_item, removed
     edits.reverse()
     return edits
+
+
+def _reads_as_widget_label(line: str) -> bool:
+    """Whether a line holding a bare label reads as a widget's: not a heading,
+    and, if it is a link, one to a share endpoint (``…/sharer.php?u=…``,
+    ``?share=twitter``, ``mailto:``), not to a profile or a page."""
+    line = line.strip()
+    if line.startswith("#"):
+        return False
+    destination = LINK_DESTINATION.search(line)
+    return destination is None or SHARE_ENDPOINT.search(destination.group(1)) is not None
 
 
 def _may_glue(text: str, start: int, entry: BoilerplateEntry, paragraph_start: int) -> bool:
