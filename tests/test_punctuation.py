@@ -287,6 +287,26 @@ def test_fixes_the_same_slips_in_english_text():
     )
 
 
+ENGLISH_CONFIGURATION = "Set the value of the port to 80 and the host to the name of the server in the file.\n"
+
+
+def test_leaves_a_long_french_text_alone_though_it_quotes_english():
+    # Far longer than the sample the language check reads, with English
+    # passages between the French ones (a handbook quoting configuration).
+    text = (FRENCH + "\n" + ENGLISH_CONFIGURATION) * 400
+    assert len(text) > 100_000
+    assert fix_punctuation_spacing(text) == text
+
+
+def test_fixes_a_long_english_text_with_a_french_passage():
+    english = "The council adopted the budget of the park, and the mayor said that the works could not wait.\n"
+    slip = "The council adopted the budget.Then the works began.\n"
+    text = english * 600 + FRENCH + "\n" + slip + english * 600
+    fixed = fix_punctuation_spacing(text)
+    assert "the budget. Then the works" in fixed
+    assert fixed.replace("budget. Then", "budget.Then").replace("ville, qui", "ville,qui") == text
+
+
 def test_french_spacing_before_marks_survives_in_english_text_too():
     text = "The sign said Pourquoi ? Parce que ! and Attention : danger in the lobby."
     assert fix_punctuation_spacing(text) == text
