@@ -341,6 +341,13 @@ class Locator:
         at = self.position(k)
         return self.text[at : at + width]
 
+    def token(self, k: int) -> str:
+        """The whitespace-delimited token holding gap ``k``."""
+        at = self.position(k)
+        start = max(self.text.rfind(" ", 0, at), self.text.rfind("\n", 0, at)) + 1
+        ends = [end for end in (self.text.find(" ", at), self.text.find("\n", at)) if end >= 0]
+        return self.text[start : min(ends) if ends else len(self.text)]
+
     def show(self, k: int, width: int = 40) -> str:
         """The text around gap ``k``, the gap marked with ``⟦⟧`` (around the
         space when the text has one there)."""
@@ -461,6 +468,7 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
         aligned = stream_alignment(damaged, cleaned)
         cleaned_gaps = set(space_gaps(cleaned)[1])
         joined = sorted(junctions)
+        locate_damaged = Locator(damaged)
         for k, code in junctions.items():
             there = aligned(k)
             context = "code" if code or _context(stream_code, k) == "code" else "prose"
@@ -474,7 +482,8 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
                 alone = "" if ALONE in kinds or SEVERAL in kinds else " (several joins)"
                 if kinds[0] in WORD_KINDS:
                     alone = " (several joins)" if SEVERAL in kinds else ""
-                results.misses.append(f"{kinds[0]}{alone} [{mode} {where}] {locate.show(k)}")
+                results.misses.append(f"{kinds[0]}{alone} [{mode} {where}] {locate.show(k)}"
+                                      f"   damaged: {locate_damaged.token(k)}")
         for k in changed_gaps(len(stream), set(damaged_gaps), cleaned_gaps, aligned):
             if k not in junctions:
                 context = _context(stream_code, k)

@@ -131,6 +131,10 @@ JUNCTIONS = {
         ("What is anEssential,Required,Important package?", "What is anEssential, Required, Important package?"),
         ("the best travel adapters,power banks", "the best travel adapters, power banks"),
         ("Tags: Regulation,Financial Regulatory Reform,Fomc,Great Recession", "Tags: Regulation, Financial Regulatory Reform, Fomc, Great Recession"),
+        ("The talks (held in May),which ended", "The talks (held in May), which ended"),
+        ("a package name (e.g., foo),not the name of a file", "a package name (e.g., foo), not the name of a file"),
+        ("(for MIPS in little-endian mode),powerpcspe and powerpcspe", "(for MIPS in little-endian mode), powerpcspe and powerpcspe"),
+        ("Shoreline Firewall,netfilter generator: netfilter rules", "Shoreline Firewall, netfilter generator: netfilter rules"),
     ],
     "brackets and quotes": [
         ("the Debian bug tracking system (BTS)pages first", "the Debian bug tracking system (BTS) pages first"),
@@ -205,6 +209,8 @@ LOOK_ALIKES = {
         "Use the tags foo,bar,baz,qux here.",
         "Pass (major,minor) and {pre,post}{inst,rm} to it.",
         "Tags: Labor , Video , Business News , Economy",
+        "Call f(x),y and max(a),min(b); keep (a),b and (x),zqvw as they are.",
+        "A Firewall,zqvw pair (a name used once) and Name,value or Set,get.",
     ],
     "brackets and quotes": [
         "Use (re)build, (F)inish, (un)subscription and program(s) as in 501(c)(3).",

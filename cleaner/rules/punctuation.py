@@ -415,7 +415,10 @@ def after_comma(doc: Document, junction: Junction) -> bool:
     if is_tuple(junction.token, junction.at) and not (word[:1].isupper() or right[:1].isupper()):
         return False
     if not word and (DIGITS_AT_END.search(junction.left) or junction.left[-1:] in CLOSERS):
-        return is_capitalised(right) and doc.knows(right)  # Chapter 5,Network  (version),Debian
+        if is_capitalised(right) and doc.knows(right):
+            return True  # Chapter 5,Network  (version),Debian
+        # A bracket opened in an earlier token holds prose: (held in May),which
+        return closes_earlier_bracket(junction.left) and right.islower() and opens_clause_or_known(doc, right)
     if len(word) < 2 or (word.isupper() and right.isupper()):
         return False
     if is_capitalised(right) or junction.opening:
@@ -424,14 +427,26 @@ def after_comma(doc: Document, junction: Junction) -> bool:
         return doc.knows(right)
     if right in CLAUSE_OPENERS or (right.endswith(PARTICIPLE_SUFFIX) and len(right) >= MIN_PARTICIPLE_LENGTH):
         return True
-    return (
-        is_plain(word)
-        and word.lower() not in PAIR_WORDS
-        and right not in PAIR_WORDS
-        and len(word) > 2
-        and len(right) > 2
-        and common_pair(word, right)
-    )
+    if word.lower() in PAIR_WORDS or right in PAIR_WORDS or len(word) <= 2 or len(right) <= 2 or not is_plain(word):
+        return False
+    if common_pair(word, right):
+        return True
+    # A capitalised common word before a name the document uses: Firewall,netfilter
+    return word[0].isupper() and word[1:].islower() and is_common(word) and doc.knows(right)
+
+
+def closes_earlier_bracket(left: str) -> bool:
+    """True when ``left`` ends with a bracket opened in an earlier token."""
+    closer = left[-1:]
+    return closer in ")]" and "([" [")]".index(closer)] not in left
+
+
+def opens_clause_or_known(doc: Document, right: str) -> bool:
+    """A lower-case word that opens a clause, or one the text knows (a common
+    word or a name it uses more than once)."""
+    if right in CLAUSE_OPENERS or right.endswith(PARTICIPLE_SUFFIX):
+        return True
+    return len(right) > 1 and right not in PAIR_WORDS and doc.knows(right)
 
 
 def common_pair(word: str, right: str) -> bool:
@@ -849,8 +864,9 @@ links and bold words next to punctuation:
   "Definition:The" -> "Definition: The", "Source:CNN", 'NEW:"Tomorrow';
 - after a comma or semicolon: "Thursday,adding", "forces,Defense",
   "administration,lost", "deal;the", "adapters,power" (a rarer word beside a
-  very common one), lists of tags with capitalised names
-  ("Reform,Fomc,Great");
+  very common one), "Firewall,netfilter" (a capitalised word before a name
+  the document uses), "(held in May),which" (after brackets opened in an
+  earlier word), lists of tags with capitalised names ("Reform,Fomc,Great");
 - after a closing bracket or quote, before a word: "(BTS)sites" ->
   "(BTS) sites", 'priceless,”she', '"baz"to'; before an opening bracket or
   quote, after a word: "squeeze(Debian 6)" -> "squeeze (Debian 6)",
