@@ -138,6 +138,7 @@ JUNCTIONS = {
     ],
     "brackets and quotes": [
         ("the Debian bug tracking system (BTS)pages first", "the Debian bug tracking system (BTS) pages first"),
+        ('contribute to a"frictionless"occupation, reducing contact', 'contribute to a "frictionless" occupation, reducing contact'),
         ("squeeze(Debian 6) was the alien", "squeeze (Debian 6) was the alien"),
         ("(Debian 6)was the alien", "(Debian 6) was the alien"),
         ("the debian-installer (d-i)uses udeb files", "the debian-installer (d-i) uses udeb files"),
