@@ -139,6 +139,8 @@ JUNCTIONS = {
     "brackets and quotes": [
         ("the Debian bug tracking system (BTS)pages first", "the Debian bug tracking system (BTS) pages first"),
         ('contribute to a"frictionless"occupation, reducing contact', 'contribute to a "frictionless" occupation, reducing contact'),
+        ("the ports sparc64(for 64 bit SPARC) and hurd-i386(for GNU Hurd)", "the ports sparc64 (for 64 bit SPARC) and hurd-i386 (for GNU Hurd)"),
+        ("use apt-get(see Section 8.1.2) or pdebuild(used by gbp)", "use apt-get (see Section 8.1.2) or pdebuild (used by gbp)"),
         ("squeeze(Debian 6) was the alien", "squeeze (Debian 6) was the alien"),
         ("(Debian 6)was the alien", "(Debian 6) was the alien"),
         ("the debian-installer (d-i)uses udeb files", "the debian-installer (d-i) uses udeb files"),
@@ -215,6 +217,7 @@ LOOK_ALIKES = {
     ],
     "brackets and quotes": [
         "Use (re)build, (F)inish, (un)subscription and program(s) as in 501(c)(3).",
+        "Call f(for x in y) and f(and) in code; x32(for) too.",
         "The Plot[edit] heading and the CA(SA) file and deb(5) page.",
         "Set javascript:void(0)javascript:void(0) there.",
         'A line with an odd "quote"here and "there.',
@@ -265,6 +268,14 @@ def test_edits_are_sorted_insertions_and_removals_in_the_texts_coordinates():
     assert apply_edits(text, edits) == fix_punctuation_spacing(text) == (
         "The talks, which began Wednesday, ended. The next round: Sources said"
     )
+
+
+def test_a_bracket_after_the_next_word_does_not_change_the_answer():
+    # Found by the idempotence property: the space before "(The" once hung on
+    # whether the later "(ended" had been spaced.
+    once = fix_punctuation_spacing("endedended(The(ended")
+    assert once == "endedended (The (ended"
+    assert fix_punctuation_spacing(once) == once
 
 
 def test_a_document_that_sets_dashes_closed_keeps_them_closed():
