@@ -181,10 +181,6 @@ LANGUAGE_SAMPLE_CHARS = 16_384
 # words to 315 French in its sample, 1,056 to 1,338 in the whole page.)
 FRENCH_GERMAN_SAMPLE_SLICES = 16
 FRENCH_GERMAN_SAMPLE_CHARS = 2_048
-# The slices are read in turn until one side leads by this many function words
-# (English prose has about 60 in 2 KB); a text near the balance, such as a
-# French page quoting English configuration, is read to the end of its sample.
-DECISIVE_LEAD = 40
 
 
 def reads_as_french_or_german(text: str) -> bool:
@@ -197,28 +193,13 @@ def reads_as_french_or_german(text: str) -> bool:
     >>> reads_as_french_or_german("The budget was adopted. Why? Because the works could not wait.")
     False
     """
-    english = other = 0
-    for piece in slices(text, FRENCH_GERMAN_SAMPLE_SLICES, FRENCH_GERMAN_SAMPLE_CHARS):
-        _, more_english, more_other = english_votes(piece, OTHER_STOPWORDS)
-        english, other = english + more_english, other + more_other
-        if abs(english - other) >= DECISIVE_LEAD:
-            break  # the rest of the sample cannot be read another way in practice
-    return other > english
+    return _other_outvotes_english(text, OTHER_STOPWORDS, FRENCH_GERMAN_SAMPLE_SLICES, FRENCH_GERMAN_SAMPLE_CHARS)
 
 
 def reads_as_other_language(text: str) -> bool:
     """As ``reads_as_french_or_german``, counting the function words of
     FOREIGN_STOPWORDS' languages too; the joined-words rule asks this."""
     return _other_outvotes_english(text, FOREIGN_STOPWORDS)
-
-
-def slices(text: str, count: int, chars: int) -> list[str]:
-    """``text`` cut into pieces of ``chars`` characters when it is short, else
-    ``count`` such pieces evenly spaced through it."""
-    if len(text) <= count * chars:
-        return [text[start : start + chars] for start in range(0, len(text), chars)]
-    step = len(text) // count
-    return [text[i * step : i * step + chars] for i in range(count)]
 
 
 def sample(text: str, slices: int, chars: int) -> str:
