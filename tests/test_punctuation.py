@@ -316,6 +316,15 @@ def test_leaves_a_long_french_text_alone_though_it_quotes_english():
     assert fix_punctuation_spacing(text) == text
 
 
+def test_leaves_a_french_text_alone_after_an_english_licence_header():
+    header = (
+        "This program is free software; you can redistribute it and/or modify it under the terms of the"
+        " GNU General Public License as published by the Free Software Foundation.\n"
+    ) * 16
+    text = header + (FRENCH + "\n") * 60
+    assert fix_punctuation_spacing(text) == text
+
+
 def test_fixes_a_long_english_text_with_a_french_passage():
     english = "The council adopted the budget of the park, and the mayor said that the works could not wait.\n"
     slip = "The council adopted the budget.Then the works began.\n"
