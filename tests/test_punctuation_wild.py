@@ -44,6 +44,7 @@ def test_markup_that_runs_a_mark_into_a_word_is_a_source_join(html, pieces):
         "<p><b>Rust</b>Fest and more</p>",  # one element closed, none opened: one word
         "<p>run <code>make.</code>Then it</p>",  # a code-like element takes part
         "<p>it ended. <a href='x'>The</a> next</p>",  # the page has its space
+        "<p>like this<sup><a href='#f'>[74]</a></sup>: run</p>",  # a footnote mark, closed on purpose
     ],
 )
 def test_joins_in_the_pages_text_or_code_are_not_markup_joins(html):
