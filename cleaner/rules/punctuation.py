@@ -442,7 +442,9 @@ def after_comma(doc: Document, junction: Junction) -> bool:
 def closes_earlier_bracket(left: str) -> bool:
     """True when ``left`` ends with a bracket opened in an earlier token."""
     closer = left[-1:]
-    return closer in ")]" and "([" [")]".index(closer)] not in left
+    if closer not in (")", "]"):
+        return False
+    return ("(" if closer == ")" else "[") not in left
 
 
 def opens_clause_or_known(doc: Document, right: str) -> bool:
