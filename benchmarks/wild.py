@@ -636,7 +636,8 @@ def main(argv: list[str] | None = None) -> None:
     print(results.undamaged_table())
     print(f"\nmisses and false changes: {write_report(results)}")
     if arguments.details:
-        print(f"details, one file per kind: {len(write_details(results, arguments.details))} files in {arguments.details}")
+        written = write_details(results, arguments.details)
+        print(f"details, one file per kind: {len(written)} files in {arguments.details}")
 
 
 if __name__ == "__main__":

@@ -553,8 +553,14 @@ def before_opening(doc: Document, junction: Junction) -> bool:
         return False
     closing = junction.token.find(")", junction.at)
     inner = junction.token[junction.at + 1 : closing] if closing >= 0 else ""
-    if junction.opening == "(" and closing < 0 and word.islower() and junction.right.islower() and junction.token.endswith(","):
-        return False  # an argument list: main(argc, argv)  (not a quotation: a"frictionless"occupation,)
+    if (
+        junction.opening == "("  # (not a quotation: a"frictionless"occupation,)
+        and closing < 0
+        and word.islower()
+        and junction.right.islower()
+        and junction.token.endswith(",")
+    ):
+        return False  # an argument list: main(argc, argv)
     # Brackets that hold more than one word (or will, once spaced): judged as
     # if the closing bracket stood in a later token.
     holds_words = closing < 0 or INNER_MARK.search(inner) is not None
