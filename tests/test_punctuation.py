@@ -131,9 +131,16 @@ JUNCTIONS = {
         ("What is anEssential,Required,Important package?", "What is anEssential, Required, Important package?"),
         ("the best travel adapters,power banks", "the best travel adapters, power banks"),
         ("Tags: Regulation,Financial Regulatory Reform,Fomc,Great Recession", "Tags: Regulation, Financial Regulatory Reform, Fomc, Great Recession"),
+        ("The talks (held in May),which ended", "The talks (held in May), which ended"),
+        ("a package name (e.g., foo),not the name of a file", "a package name (e.g., foo), not the name of a file"),
+        ("(for MIPS in little-endian mode),powerpcspe and powerpcspe", "(for MIPS in little-endian mode), powerpcspe and powerpcspe"),
+        ("Shoreline Firewall,netfilter generator: netfilter rules", "Shoreline Firewall, netfilter generator: netfilter rules"),
     ],
     "brackets and quotes": [
         ("the Debian bug tracking system (BTS)pages first", "the Debian bug tracking system (BTS) pages first"),
+        ('contribute to a"frictionless"occupation, reducing contact', 'contribute to a "frictionless" occupation, reducing contact'),
+        ("the ports sparc64(for 64 bit SPARC) and hurd-i386(for GNU Hurd)", "the ports sparc64 (for 64 bit SPARC) and hurd-i386 (for GNU Hurd)"),
+        ("use apt-get(see Section 8.1.2) or pdebuild(used by gbp)", "use apt-get (see Section 8.1.2) or pdebuild (used by gbp)"),
         ("squeeze(Debian 6) was the alien", "squeeze (Debian 6) was the alien"),
         ("(Debian 6)was the alien", "(Debian 6) was the alien"),
         ("the debian-installer (d-i)uses udeb files", "the debian-installer (d-i) uses udeb files"),
@@ -205,9 +212,12 @@ LOOK_ALIKES = {
         "Use the tags foo,bar,baz,qux here.",
         "Pass (major,minor) and {pre,post}{inst,rm} to it.",
         "Tags: Labor , Video , Business News , Economy",
+        "Call f(x),y and max(a),min(b); keep (a),b and (x),zqvw as they are.",
+        "A Firewall,zqvw pair (a name used once) and Name,value or Set,get.",
     ],
     "brackets and quotes": [
         "Use (re)build, (F)inish, (un)subscription and program(s) as in 501(c)(3).",
+        "Call f(for x in y) and f(and) in code; x32(for) too.",
         "The Plot[edit] heading and the CA(SA) file and deb(5) page.",
         "Set javascript:void(0)javascript:void(0) there.",
         'A line with an odd "quote"here and "there.',
@@ -260,6 +270,14 @@ def test_edits_are_sorted_insertions_and_removals_in_the_texts_coordinates():
     )
 
 
+def test_a_bracket_after_the_next_word_does_not_change_the_answer():
+    # Found by the idempotence property: the space before "(The" once hung on
+    # whether the later "(ended" had been spaced.
+    once = fix_punctuation_spacing("endedended(The(ended")
+    assert once == "endedended (The (ended"
+    assert fix_punctuation_spacing(once) == once
+
+
 def test_a_document_that_sets_dashes_closed_keeps_them_closed():
     text = "It was—as always—fine.\nThe clerk—a tall man—left. Then —he came back."
     assert fix_punctuation_spacing(text) == text
@@ -285,6 +303,35 @@ def test_fixes_the_same_slips_in_english_text():
     assert fix_punctuation_spacing(english) == (
         "The council adopted the budget. Then the works, said the mayor, could not wait."
     )
+
+
+ENGLISH_CONFIGURATION = "Set the value of the port to 80 and the host to the name of the server in the file.\n"
+
+
+def test_leaves_a_long_french_text_alone_though_it_quotes_english():
+    # Far longer than the sample the language check reads, with English
+    # passages between the French ones (a handbook quoting configuration).
+    text = (FRENCH + "\n" + ENGLISH_CONFIGURATION) * 400
+    assert len(text) > 100_000
+    assert fix_punctuation_spacing(text) == text
+
+
+def test_leaves_a_french_text_alone_after_an_english_licence_header():
+    header = (
+        "This program is free software; you can redistribute it and/or modify it under the terms of the"
+        " GNU General Public License as published by the Free Software Foundation.\n"
+    ) * 16
+    text = header + (FRENCH + "\n") * 60
+    assert fix_punctuation_spacing(text) == text
+
+
+def test_fixes_a_long_english_text_with_a_french_passage():
+    english = "The council adopted the budget of the park, and the mayor said that the works could not wait.\n"
+    slip = "The council adopted the budget.Then the works began.\n"
+    text = english * 600 + FRENCH + "\n" + slip + english * 600
+    fixed = fix_punctuation_spacing(text)
+    assert "the budget. Then the works" in fixed
+    assert fixed.replace("budget. Then", "budget.Then").replace("ville, qui", "ville,qui") == text
 
 
 def test_french_spacing_before_marks_survives_in_english_text_too():

@@ -33,6 +33,9 @@ SENTENCE_OPENERS = frozenset(
 # After a comma or semicolon, a lower-case word that opens a clause: the
 # sentence openers, conjunctions, and -ing participles ("Thursday,adding").
 CLAUSE_OPENERS = SENTENCE_OPENERS | frozenset("and or nor not for to of by the a an etc".split())
+# Words that open an aside in brackets, never an argument list: "(see Section
+# 8.1", "(for 64 bit SPARC processors)", "(used by gbp)".
+ASIDE_OPENERS = frozenset("see for and that which who whose used also including especially".split())
 PARTICIPLE_SUFFIX = "ing"
 MIN_PARTICIPLE_LENGTH = 5
 # Words that come in code pairs and option lists (no,yes  key,value  rw,ro):
@@ -93,7 +96,8 @@ CANDIDATE = re.compile(
                 | (?<=[?!:,;…)\]”{DASHES}{ARROWS}‘]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
                 | (?<=[^\W_]") (?={LETTER})                    # a straight quote between letters,
                 | (?<=') (?={LETTER}{{3,}}') )                  # a word in straight single quotes
-      | (?<={LETTER}[(\[“{DASHES}{ARROWS}‘]) )                  # or a letter before an opening mark
+      | (?<={LETTER}[(\[“{DASHES}{ARROWS}‘])                   # or a letter before an opening mark
+      | (?<=\d\() (?=[a-z]) )                                   # (or a digit before an aside: x32(for)
     """,
     re.VERBOSE,
 )
@@ -415,7 +419,10 @@ def after_comma(doc: Document, junction: Junction) -> bool:
     if is_tuple(junction.token, junction.at) and not (word[:1].isupper() or right[:1].isupper()):
         return False
     if not word and (DIGITS_AT_END.search(junction.left) or junction.left[-1:] in CLOSERS):
-        return is_capitalised(right) and doc.knows(right)  # Chapter 5,Network  (version),Debian
+        if is_capitalised(right) and doc.knows(right):
+            return True  # Chapter 5,Network  (version),Debian
+        # A bracket opened in an earlier token holds prose: (held in May),which
+        return closes_earlier_bracket(junction.left) and right.islower() and opens_clause_or_known(doc, right)
     if len(word) < 2 or (word.isupper() and right.isupper()):
         return False
     if is_capitalised(right) or junction.opening:
@@ -424,14 +431,28 @@ def after_comma(doc: Document, junction: Junction) -> bool:
         return doc.knows(right)
     if right in CLAUSE_OPENERS or (right.endswith(PARTICIPLE_SUFFIX) and len(right) >= MIN_PARTICIPLE_LENGTH):
         return True
-    return (
-        is_plain(word)
-        and word.lower() not in PAIR_WORDS
-        and right not in PAIR_WORDS
-        and len(word) > 2
-        and len(right) > 2
-        and common_pair(word, right)
-    )
+    if word.lower() in PAIR_WORDS or right in PAIR_WORDS or len(word) <= 2 or len(right) <= 2 or not is_plain(word):
+        return False
+    if common_pair(word, right):
+        return True
+    # A capitalised common word before a name the document uses: Firewall,netfilter
+    return word[0].isupper() and word[1:].islower() and is_common(word) and doc.knows(right)
+
+
+def closes_earlier_bracket(left: str) -> bool:
+    """True when ``left`` ends with a bracket opened in an earlier token."""
+    closer = left[-1:]
+    if closer not in (")", "]"):
+        return False
+    return ("(" if closer == ")" else "[") not in left
+
+
+def opens_clause_or_known(doc: Document, right: str) -> bool:
+    """A lower-case word that opens a clause, or one the text knows (a common
+    word or a name it uses more than once)."""
+    if right in CLAUSE_OPENERS or right.endswith(PARTICIPLE_SUFFIX):
+        return True
+    return len(right) > 1 and right not in PAIR_WORDS and doc.knows(right)
 
 
 def common_pair(word: str, right: str) -> bool:
@@ -526,11 +547,19 @@ def before_opening(doc: Document, junction: Junction) -> bool:
     ``of"baz"``, ``said“We``; ``program(s)``, ``CA(SA)``, ``Plot[edit]``,
     ``printf(format, args)`` stay."""
     word = junction.word
+    if opens_aside(junction):
+        return True
     if not word or word[-1] >= RIGHT_TO_LEFT_SCRIPTS:  # Arabic بـ"الجيش: a prefix, not a word
         return False
     closing = junction.token.find(")", junction.at)
     inner = junction.token[junction.at + 1 : closing] if closing >= 0 else ""
-    if closing < 0 and word.islower() and junction.right.islower() and junction.token.endswith(","):
+    if (
+        junction.opening == "("  # (not a quotation: a"frictionless"occupation,)
+        and closing < 0
+        and word.islower()
+        and junction.right.islower()
+        and junction.token.endswith(",")
+    ):
         return False  # an argument list: main(argc, argv)
     # Brackets that hold more than one word (or will, once spaced): judged as
     # if the closing bracket stood in a later token.
@@ -546,7 +575,7 @@ def before_opening(doc: Document, junction: Junction) -> bool:
         and word.islower()
         and len(word) > 2
         and len(junction.right) > 2
-        and junction.token.endswith(junction.right)
+        and right_word_ends_token(junction)
     )
     if goes_on_as_words and is_capitalised(junction.right) and doc.knows(junction.right):
         return True
@@ -573,6 +602,30 @@ def before_opening(doc: Document, junction: Junction) -> bool:
     if NAME_WITH_NUMBER.fullmatch(inner):  # discovery(RFC1191), address(iproute2)
         return len(word) > 3 and word.islower() and is_common(word)
     return inner.isalpha() and len(inner) > 2 and is_plain(inner) and doc.knows(inner) and not is_common(word + inner)
+
+
+def right_word_ends_token(junction: Junction) -> bool:
+    """True when nothing follows the right word in the token but an opening
+    bracket or quote, where a space may go too ("hamm(Debian", "a(The(b"):
+    the answer stays the same once that space is put."""
+    end = junction.at + len(junction.opening) + len(junction.right)
+    rest = junction.token[end:] if junction.token.startswith(junction.right, end - len(junction.right)) else "?"
+    return not rest or rest[0] in OPENERS
+
+
+def opens_aside(junction: Junction) -> bool:
+    """``sparc64(for 64 bit SPARC``, ``apt-get(see Section``, ``pdebuild(used by``:
+    a bracket run into the word or name before it, that opens with a word
+    that opens an aside in prose (``ASIDE_OPENERS``) and goes on in the next
+    token. Arguments do not start so (``printf(format, args)``)."""
+    return (
+        junction.opening == "("
+        and junction.right in ASIDE_OPENERS
+        and right_word_ends_token(junction)
+        and len(junction.left) > 1
+        and junction.left[-2:].isalnum()  # not f(for x in y)
+        and junction.left[-1:] < RIGHT_TO_LEFT_SCRIPTS
+    )
 
 
 # The test for each mark that ends the left part (the last closing quote if
@@ -849,15 +902,18 @@ links and bold words next to punctuation:
   "Definition:The" -> "Definition: The", "Source:CNN", 'NEW:"Tomorrow';
 - after a comma or semicolon: "Thursday,adding", "forces,Defense",
   "administration,lost", "deal;the", "adapters,power" (a rarer word beside a
-  very common one), lists of tags with capitalised names
-  ("Reform,Fomc,Great");
+  very common one), "Firewall,netfilter" (a capitalised word before a name
+  the document uses), "(held in May),which" (after brackets opened in an
+  earlier word), lists of tags with capitalised names ("Reform,Fomc,Great");
 - after a closing bracket or quote, before a word: "(BTS)sites" ->
   "(BTS) sites", 'priceless,”she', '"baz"to'; before an opening bracket or
   quote, after a word: "squeeze(Debian 6)" -> "squeeze (Debian 6)",
   'value of"baz"' -> 'value of "baz"', 'to X.“We', "NAME(REQUIRED)",
   "Policy(Updated!)", "Graph($3 unlocked)", "discovery(RFC1191)",
   "hamm(Debian 2.0)", "initramfs(initial ram disk)" (a name the document
-  uses); around a word in single curly quotes: "a ‘Pivot’for", "a‘Pivot";
+  uses), "sparc64(for 64 bit", "apt-get(see Section" (a bracket that opens
+  an aside with see, for, and, that, which, who, used, also, including);
+  around a word in single curly quotes: "a ‘Pivot’for", "a‘Pivot";
 - around a menu arrow, where the document quotes nothing with « » ‹ ›:
   "posts »Embed", "Now»Anchors", "Next›Last" (before an arrow only where the
   document sets its arrows apart: "Read more »", not "Read more»");
