@@ -67,6 +67,8 @@ UNCHANGED = {
         "When subprocess.Popen fails, asyncio.Future is set.",
         "Compile with re.I and visit ast.If nodes.",
         "Use pyparsing.And here.",
+        # package names that are also English words
+        "Use pandas.Series to hold a column, torch.Tensor for weights and flask.Request objects.",
     ],
     "code lists and pairs": [
         "Mount with -o rw,noatime,nodev please.",

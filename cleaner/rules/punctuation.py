@@ -56,6 +56,14 @@ RARE_ZIPF, VERY_COMMON_ZIPF = 2.5, 4.5
 # the names of operators and flags in module.Class) it must be more common
 # than "ast" of ast.If (3.1): "ended" is 4.9.
 SENTENCE_END_MIN_ZIPF = 3.5
+# Packages whose names are also English words, written package.Class in prose
+# about code (pandas.Series, torch.Tensor, flask.Request): never a sentence end
+# before a capital. Data, not logic: add a row to add a package.
+PACKAGE_NAMES = frozenset(
+    """pandas torch flask django numpy scipy requests click attrs arrow bottle falcon pyramid tornado
+    twisted celery fabric pillow pytest keras jax spark express react vue angular ember backbone
+    redux mongoose sequelize lodash jquery rails sinatra nn np pd tf plt os sys re json""".split()
+)
 SHORT_OPENER = 3
 # A word in capitals in brackets after a word in capitals, "NAME(REQUIRED)",
 # is a label from this length on (not "CA(SA)").
@@ -398,6 +406,8 @@ def after_period(doc: Document, junction: Junction) -> bool:
         return word.lower() in lexicon.SHORT_WORDS
     if word in ABBREVIATIONS:
         return True
+    if word in PACKAGE_NAMES:
+        return False
     least = SENTENCE_END_MIN_ZIPF if len(right) <= SHORT_OPENER else KNOWN_ZIPF
     return is_plain(word) and (zipf(word) >= least or (word[0].isupper() and doc.knows(word)))
 
