@@ -29,7 +29,7 @@ import dask
 import dask.bag as db
 import dask.dataframe as dd
 from dask.base import get_scheduler
-from fsspec.core import get_fs_token_paths
+from fsspec.core import get_fs_token_paths, open_files
 
 from cleaner.jsonl import JsonlError, clean_field, clean_jsonl_lines, split_field_path
 from cleaner.pipeline import Cleaner
@@ -151,6 +151,15 @@ def _clean_jsonl_partition(
     return [(cleaned, len(malformed), malformed[0] if malformed else "")]
 
 
+def _write_partition(results: list[tuple[bytes, int, str]], file: Any) -> tuple[int, str]:
+    """Write one cleaned partition (``_clean_jsonl_partition``'s blob) to
+    ``file`` (an fsspec ``OpenFile``); return its malformed count and first."""
+    [(blob, malformed, first)] = results
+    with file as out:
+        out.write(blob)
+    return malformed, first
+
+
 def _refuse_existing(fs: Any, path: str, what: str) -> None:
     """One clear error instead of overwriting, or failing deep inside fsspec."""
     if fs.exists(path) and (not fs.isdir(path) or fs.ls(path)):
@@ -212,15 +221,16 @@ def clean_jsonl_files(
     if blocksize is not None or len(set(names)) != len(names):
         names = [f"part-{index:05d}.jsonl" for index in range(cleaned.npartitions)]
     pattern = output + "/*"
-    writes = cleaned.pluck(0).to_textfiles(
-        pattern, name_function=names.__getitem__, encoding=None, storage_options=storage_options, compute=False
+    files = open_files(
+        pattern, mode="wb", name_function=names.__getitem__, num=cleaned.npartitions, **(storage_options or {})
     )
-    counts = cleaned.map(lambda result: result[1:]).to_delayed()
-    # One computation, on the scheduler a Bag would use: the blobs written and
-    # the counts come from the same partitions.
-    scheduler = get_scheduler(collections=[cleaned])
-    _, malformed = dask.compute(writes, counts, scheduler=scheduler)
-    _warn_malformed([item for partition in malformed for item in partition])
+    # Each partition's blob is written by the task that takes it, which returns
+    # the counts: one consumer per partition, so each is cleaned once (a Bag
+    # written with to_textfiles and also counted is fused into both, and
+    # cleaned twice). On the scheduler a Bag would use.
+    written_parts = [dask.delayed(_write_partition)(part, file) for part, file in zip(cleaned.to_delayed(), files)]
+    malformed = dask.compute(*written_parts, scheduler=get_scheduler(collections=[cleaned]))
+    _warn_malformed(list(malformed))
     _, _, written = get_fs_token_paths(
         pattern, mode="wb", num=cleaned.npartitions, name_function=names.__getitem__, storage_options=storage_options
     )

@@ -122,13 +122,11 @@ _common: frozenset[str] | None = None  # the words with zipf >= ENGLISH_VOCABULA
 def _zipf_table() -> dict[str, float]:
     """wordfreq's English list as ``word -> zipf`` (only ``get`` is used), read
     from a compact file built once from wordfreq's data (``cleaner.wordlist``)."""
-    global _zipf_by_word, _common
+    global _zipf_by_word
     if _zipf_by_word is None:
         from cleaner.wordlist import english_zipf_table
 
-        table = english_zipf_table()
-        _zipf_by_word = table  # type: ignore[assignment]  # a lazy mapping with .get
-        _common = table.words_at_least(ENGLISH_VOCABULARY_MIN_ZIPF)
+        _zipf_by_word = english_zipf_table()  # type: ignore[assignment]  # a lazy mapping with .get
     return _zipf_by_word
 
 
@@ -266,16 +264,32 @@ def english_vocabulary_share(text: str) -> float:
     return _common_share(STOPWORD_TOKEN.findall(text.lower()))
 
 
+# Words judged by looking each one up before the set of common words is
+# made: building the set (about 6 ms) is more than one article needs, and
+# soon less than a long text's lookups cost.
+COMMON_LOOKUPS_BEFORE_SET = 20_000
+_common_lookups = 0
+
+
 def _common_share(words: list[str]) -> float:
+    global _common_lookups
     if not words:
         return 1.0
-    return sum(map(_common_words().__contains__, words)) / len(words)  # counted at C speed
+    if _common is None and _common_lookups < COMMON_LOOKUPS_BEFORE_SET:
+        _common_lookups += len(words)
+        table = _zipf_table()
+        common = sum(1 for word in words if table.get(word, UNKNOWN_ZIPF) >= ENGLISH_VOCABULARY_MIN_ZIPF)
+    else:
+        common = sum(map(_common_words().__contains__, words))  # counted at C speed
+    return common / len(words)
 
 
 def _common_words() -> frozenset[str]:
-    """The words of the English list with zipf >= 3 (made with the table)."""
-    _zipf_table()
-    return _common  # type: ignore[return-value]
+    """The words of the English list with zipf >= 3, made on first use."""
+    global _common
+    if _common is None:
+        _common = _zipf_table().words_at_least(ENGLISH_VOCABULARY_MIN_ZIPF)  # type: ignore[attr-defined]
+    return _common
 
 
 def english_verdict_and_share(text: str) -> tuple[bool | None, float]:
@@ -313,14 +327,15 @@ def _bigram_table() -> dict[str, float]:
     ``data/build_bigrams.py``), read once, on first use."""
     global _zipf_by_bigram
     if _zipf_by_bigram is None:
-        bins: dict[str, float] = {}
-        table: dict[str, float] = {}
-        with open(BIGRAMS, encoding="utf-8") as lines:
-            next(lines)  # the header
-            for line in lines:
-                pair, _, value = line.rstrip("\n").partition("\t")
-                table[pair] = bins.setdefault(value, float(value))
-        _zipf_by_bigram = table
+        # "PAIR\tVALUE\n" lines after a header line, split at C speed (a loop
+        # over the lines cost a one-article run about 6 ms).
+        body = BIGRAMS.read_text(encoding="utf-8").partition("\n")[2]
+        fields = body.replace("\t", "\n").split("\n")
+        if fields[-1] == "":
+            fields.pop()
+        pairs, values = fields[0::2], fields[1::2]
+        as_float = {value: float(value) for value in set(values)}  # a few hundred distinct values
+        _zipf_by_bigram = dict(zip(pairs, map(as_float.__getitem__, values)))
     return _zipf_by_bigram
 
 

@@ -92,7 +92,7 @@ def in_order(
     ``workers`` forked processes once the input is large enough (see the
     module), else here. A ``PAUSE`` among ``items`` means the input has
     nothing more to give yet: every batch before it is finished first."""
-    batches = _Batches(task, workers if workers > 1 and can_fork() else 1, size)
+    batches = _Batches(task, workers, size)
     try:
         for item in items:
             yield from batches.drain() if item is PAUSE else batches.add(item)  # type: ignore[arg-type]
@@ -144,6 +144,10 @@ class _Batches(Generic[Item, Result]):
                 return
             self.waiting.append(batch)
             if self.seen < POOL_THRESHOLD:
+                return
+            if not can_fork():  # asked only here: a small input never imports multiprocessing
+                self.workers = 1
+                yield from self.drain()
                 return
             self.pool = start_pool(self.task, self.workers)
             while self.waiting:

@@ -22,7 +22,6 @@ import math
 import mmap
 import os
 import sys
-import tempfile
 import zlib
 from array import array
 from collections.abc import Sequence
@@ -202,6 +201,8 @@ def file_name(language: str = LANGUAGE) -> str:
 
 def write(path: str, stored: bytes) -> None:
     """Write ``stored`` to ``path`` atomically (a reader never sees half a file)."""
+    import tempfile  # here: a run that reads the table never pays for importing it
+
     directory = os.path.dirname(path)
     os.makedirs(directory, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".wordfreq-", dir=directory)

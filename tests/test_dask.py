@@ -201,3 +201,28 @@ def test_bag_of_markdown_documents_keeps_code():
 def test_unknown_format_fails_on_the_client():
     with pytest.raises(ValueError, match="unknown format 'rst'"):
         clean_bag(db.from_sequence(["a"]), format="rst")
+
+
+def test_clean_jsonl_files_cleans_each_partition_once(texts, tmp_path, monkeypatch):
+    import dask
+
+    import cleaner.dask as cleaner_dask
+
+    cleaned_partitions = []
+    clean_partition = cleaner_dask._clean_jsonl_partition
+
+    def counted(lines, *args):
+        lines = list(lines)
+        cleaned_partitions.append(lines[0][1] if lines else None)
+        return clean_partition(lines, *args)
+
+    monkeypatch.setattr(cleaner_dask, "_clean_jsonl_partition", counted)
+    for number in range(3):
+        (tmp_path / f"part-{number}.jsonl").write_bytes(b"".join(jsonl_line(i, texts[i]) for i in range(number, 90, 3)))
+    with dask.config.set(scheduler="sync"):
+        outputs = clean_jsonl_files(str(tmp_path / "part-*.jsonl"), str(tmp_path / "out"), field="meta.body")
+    assert len(cleaned_partitions) == len(set(cleaned_partitions)) == 3
+    for number, output in enumerate(outputs):
+        source_lines = (tmp_path / f"part-{number}.jsonl").read_bytes().splitlines(keepends=True)
+        with open(output, "rb") as cleaned_file:
+            assert cleaned_file.read().splitlines(keepends=True) == list(clean_jsonl_lines(source_lines, "meta.body", clean))

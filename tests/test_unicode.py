@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cleaner.rules import unicode as unicode_rule
 from cleaner.rules.unicode import repair_unicode
 
 
@@ -50,5 +51,18 @@ def test_fast_path_gives_what_ftfy_gives_line_by_line(text):
 def test_lines_of_plain_typography_are_not_given_to_ftfy(monkeypatch):
     calls = []
     monkeypatch.setattr(ftfy, "fix_text", lambda line, config: calls.append(line) or line)
+    monkeypatch.setattr(unicode_rule, "_recent_fixes", {})  # lines earlier tests repaired
     repair_unicode("“Quoted” — it’s fine…\nTom &amp; Jerry\nplain")
     assert calls == ["Tom &amp; Jerry"]
+
+
+def test_a_line_read_again_is_not_given_to_ftfy_again(monkeypatch):
+    calls = []
+    monkeypatch.setattr(ftfy, "fix_text", lambda line, config: calls.append(line) or line.replace("&amp;", "&"))
+    monkeypatch.setattr(unicode_rule, "_recent_fixes", {})
+    assert repair_unicode("Tom &amp; Jerry\nplain") == "Tom & Jerry\nplain"
+    assert repair_unicode("plain\nTom &amp; Jerry") == "plain\nTom & Jerry"
+    assert calls == ["Tom &amp; Jerry"]
+    # Markup keeps its entities: the same line is asked again with the other setting.
+    assert repair_unicode("<b>x</b>\nTom &amp; Jerry") == "<b>x</b>\nTom & Jerry"
+    assert len(calls) == 2

@@ -114,3 +114,18 @@ def test_remembered_answers_are_bounded_and_stay_right(cache, monkeypatch):
     assert answers == [lexicon.zipf(word) for word in words]
     assert answers[1] == answers[3] == 0.0 and answers[0] > 7
     assert len(table._answers) <= 3
+
+
+def test_common_share_by_lookups_equals_the_share_by_the_set_of_common_words(cache, monkeypatch):
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "corpus").glob("*.txt")))
+    words = lexicon.STOPWORD_TOKEN.findall(text.lower())
+    assert len(set(words)) > 500
+    monkeypatch.setattr(lexicon, "_common", None)
+    monkeypatch.setattr(lexicon, "_common_lookups", 0)
+    by_lookups = [lexicon._common_share(words[at : at + 50]) for at in range(0, len(words), 50)]
+    assert lexicon._common is None  # fewer words than COMMON_LOOKUPS_BEFORE_SET: no set made
+    monkeypatch.setattr(lexicon, "_common_lookups", lexicon.COMMON_LOOKUPS_BEFORE_SET)
+    by_set = [lexicon._common_share(words[at : at + 50]) for at in range(0, len(words), 50)]
+    assert lexicon._common is not None
+    assert by_lookups == by_set
+    assert len(set(by_lookups)) > 3  # shares that tell texts apart, not all 1.0

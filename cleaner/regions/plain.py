@@ -170,17 +170,21 @@ def _code_like(lines: list[str], candidates: list[int]) -> list[bool]:
         )
         if prompt:
             prompt_line = number
-        flags[number] = (
-            prompt
-            or KEY_EQUALS_VALUE.match(line) is not None
-            or _dense_in_code_punctuation(line)
-            or _indented_command(line)
-            or len(INNER_TAB.findall(line)) >= 2
-        )
+        flags[number] = prompt or _code_like_alone(line)
     _mark_key_colon_runs(lines, candidates, flags)
     _mark_aligned_columns(lines, candidates, flags)
     _mark_indented_blocks(lines, candidates, flags)
     return flags
+
+
+def _code_like_alone(line: str) -> bool:
+    """The criteria a line meets by itself, without its neighbours (a prompt aside)."""
+    return (
+        KEY_EQUALS_VALUE.match(line) is not None
+        or _dense_in_code_punctuation(line)
+        or _indented_command(line)
+        or len(INNER_TAB.findall(line)) >= 2
+    )
 
 
 def _mark_key_colon_runs(lines: list[str], candidates: list[int], flags: list[bool]) -> None:
@@ -241,6 +245,10 @@ def code_line_regions(text: str) -> list[Region]:
     if "`" not in text:  # most prose paragraphs have nothing to read
         one_line = "\n" not in text and "\r" not in text
         if (ONE_LINE_CANDIDATE if one_line else CANDIDATE).search(text) is None:
+            return []
+        if one_line:  # a paragraph on one line: what takes two lines (runs, columns, blocks) cannot apply
+            if text.strip() and (PROMPT.match(text) is not None or _code_like_alone(text)):
+                return [Region(0, len(text.rstrip(" \t")), "code-line", TEXT_CODE_LINE_RULES)]
             return []
     lines, starts = _lines_and_starts(text)
     flags = _code_like(lines, _candidates(text, starts))

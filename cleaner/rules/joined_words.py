@@ -5,10 +5,12 @@ Joe``, ``aworkshopthat`` -> ``a workshop that``), only where the evidence is str
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from cleaner import lexicon
@@ -575,7 +577,7 @@ class EnglishCheck:
         if start not in self.verdicts and start not in self.long_paragraphs:
             paragraph = text[start:end]
             # (A word takes at least two characters with what separates it.)
-            if len(paragraph) > 2 * LONGEST_PARAGRAPH and len(WORDS.findall(paragraph)) > LONGEST_PARAGRAPH:
+            if len(paragraph) > 2 * LONGEST_PARAGRAPH and _has_more_words(paragraph, LONGEST_PARAGRAPH):
                 self.long_paragraphs.add(start)
             else:
                 verdict, share = lexicon.english_verdict_and_share(paragraph)
@@ -618,6 +620,12 @@ def windows_before_index(size: int) -> int:
     return max(64, size // 500)
 
 
+def _has_more_words(text: str, count: int) -> bool:
+    """Whether ``text`` has more than ``count`` words (counting no further:
+    a paragraph may be a whole line of a megabyte)."""
+    return next(islice(WORDS.finditer(text), count, None), None) is not None
+
+
 class WordIndex:
     """Every word of a text in order, with running counts of English and of
     German or French function words: a window's votes are a few subtractions.
@@ -626,10 +634,12 @@ class WordIndex:
 
     def __init__(self, size: int, lowered: str):
         self.size = size
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.english = [0]
-        self.other = [0]
+        # Arrays, not lists: a 1 MB line has some 200,000 words, and a list
+        # holds an int object for each entry.
+        self.starts = array("q")
+        self.ends = array("q")
+        self.english = array("q", [0])
+        self.other = array("q", [0])
         english = other = 0
         for match in WORDS.finditer(lowered):
             self.starts.append(match.start())
@@ -690,10 +700,22 @@ def words_after(text: str, position: int, count: int = LANGUAGE_WINDOW) -> int:
         reach *= 4
 
 
-def letter_runs(text: str) -> list[bytes]:
-    """Every run of ASCII letters in ``text``, as bytes."""
-    encoded = text.encode("utf-8", "surrogatepass")
-    return encoded.translate(NOT_ASCII_LETTER_TO_SPACE).split()
+# Letter runs are collected this many bytes at a time: a long text never
+# holds a list of all its words at once (a 1 MB line has some 200,000).
+LETTER_RUN_SLICE = 1 << 16
+
+
+def letter_runs(text: str) -> set[bytes]:
+    """Every distinct run of ASCII letters in ``text``, as bytes."""
+    letters = text.encode("utf-8", "surrogatepass").translate(NOT_ASCII_LETTER_TO_SPACE)
+    runs: set[bytes] = set()
+    start = 0
+    while start < len(letters):
+        end = letters.find(b" ", start + LETTER_RUN_SLICE)  # slices end at a space, between runs
+        end = len(letters) if end < 0 else end
+        runs.update(letters[start:end].split())
+        start = end
+    return runs
 
 
 def case_variants(token: str) -> set[str]:
@@ -991,7 +1013,7 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
     more. Evidence, language and recurrence are judged on every token at
     once, the language on the text as it reads with every split made, so it
     cannot unless a split left a part that is itself a candidate."""
-    runs = set(letter_runs(text))
+    runs = letter_runs(text)
     as_word, after_apostrophe = proposals_in(text, runs, keep)
     if not as_word and not after_apostrophe:
         return [], True

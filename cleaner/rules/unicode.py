@@ -100,7 +100,7 @@ def repair_unicode(text: str) -> str:
         end = text.find("\n", match.end())
         end = len(text) if end == -1 else end
         pieces.append(text[done:start])
-        pieces.append(_fix_line(text[start:end], config))
+        pieces.append(_fix_line_remembered(text[start:end], config))
         done = end
         match = NEEDS_FTFY.search(text, end)
     pieces.append(text[done:])
@@ -138,6 +138,30 @@ def _without_removed(match: re.Match[str]) -> str:
     from ftfy import fixes
 
     return fixes.remove_control_chars(fixes.remove_terminal_escapes(run))
+
+
+# Lines repaired lately, by the line and whether entities were decoded: the
+# chain runs this rule again over a segment after other rules' edits, and
+# most lines ftfy reads come back unchanged. Bounded in characters.
+_recent_fixes: dict[tuple[str, bool], str] = {}
+_recent_chars = 0
+RECENT_FIXES_MAX_CHARS = 1 << 21
+
+
+def _fix_line_remembered(line: str, config: ftfy.TextFixerConfig) -> str:
+    """``_fix_line``, answered from ``_recent_fixes`` when it read ``line`` lately."""
+    global _recent_chars
+    key = (line, bool(config.unescape_html))
+    fixed = _recent_fixes.get(key)
+    if fixed is None:
+        fixed = _fix_line(line, config)
+        if _recent_chars + len(line) > RECENT_FIXES_MAX_CHARS:
+            _recent_fixes.clear()
+            _recent_chars = 0
+        if len(line) <= RECENT_FIXES_MAX_CHARS // 8:
+            _recent_fixes[key] = fixed
+            _recent_chars += len(line) + len(fixed)
+    return fixed
 
 
 def _fix_line(line: str, config: ftfy.TextFixerConfig) -> str:
