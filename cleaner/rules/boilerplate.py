@@ -163,49 +163,171 @@ def first_characters(entry: BoilerplateEntry) -> str | None:
     return chars + chars.swapcase() if entry.ignore_case else chars
 
 
-@dataclass(frozen=True)
 class BoilerplateMatcher:
-    """The catalog compiled for one choice of enabled entries.
+    """The catalog compiled for one choice of enabled entries, piece by piece
+    as texts need the pieces: a 5 KB article needs few, so start-up pays
+    for few (compiling the whole catalog costs tens of milliseconds).
 
-    ``line`` matches a whole catalog line from where it starts (after an
-    optional bullet); the named group that matched says what it is:
-    ``interjection``, ``footer`` or ``before_footer`` (enabled: to remove) or
-    ``kept`` (a disabled entry: kept, but still boilerplate when deciding
-    whether a footer is followed only by boilerplate); inside it, group
-    ``e<index>`` names the entry. ``scan`` is the same after a newline, so the
-    regex engine, not Python, finds the few candidate lines in a long text.
-    ``glued_starts`` find where an enabled glued footer may begin (its fixed
-    opening words) and ``glued`` matches one whole, blanks after it included.
+    ``scan`` finds, in one pass of the regex engine over a text, the newlines
+    before lines that may be catalog lines (their opening words fit) and the
+    places where an enabled glued footer may begin (its fixed opening words:
+    ``glued_starts``). A candidate line is then matched by the line regex of
+    the entries that can start with its first characters (``line_at``): the
+    named group that matched says what it is: ``interjection``, ``footer`` or
+    ``before_footer`` (enabled: to remove) or ``kept`` (a disabled entry:
+    kept, but still boilerplate when deciding whether a footer is followed
+    only by boilerplate). ``glued_at`` matches a whole glued footer with the
+    entries that can start with its first character. ``line`` and ``glued``
+    are the same for the whole catalog, compiled only when asked for.
     """
 
-    entries: tuple[BoilerplateEntry, ...]
-    enabled: frozenset[str]
-    line_regex: str
-    scan: re.Pattern[str]
-    glued_starts: tuple[re.Pattern[str], ...]
-    glued_heads: tuple[str, ...]
-    glued: re.Pattern[str] | None
+    def __init__(self, catalog: tuple[BoilerplateEntry, ...], names: frozenset[str]) -> None:
+        self.entries, self.enabled = catalog, names
+        indexed = list(enumerate(catalog))
+        enabled = [(i, entry) for i, entry in indexed if entry.name in names]
+        # Enabled entries come first: when a line fits two entries, the enabled one decides.
+        self._kinds = [
+            ("interjection", [e for _, e in enabled if e.position == "interjection"]),
+            ("footer", [e for _, e in enabled if e.position == "footer"]),
+            ("before_footer", [e for _, e in enabled if e.position == "before-footer"]),
+            ("kept", [e for _, e in indexed if e.name not in names]),
+        ]
+        self._glued_entries = [entry for _, entry in enabled if entry.glued]
+        self._firsts = {entry.name: first_characters(entry) for entry in catalog}
+        # Buckets need every template's first characters; a user template
+        # starting with a placeholder puts every entry in one bucket.
+        self._bucketed = all(self._firsts.values())
+        self._line_buckets: dict[frozenset[str], re.Pattern[str]] = {}
+        self._glued_buckets: dict[str, re.Pattern[str] | None] = {}
+
+    # --- lines ---------------------------------------------------------------
+
+    @cached_property
+    def _line_prefilter(self) -> str:
+        """A newline before a line that may be a catalog line: its first
+        character and its opening words fit some template (a few
+        one-character tests reject most lines); empty without buckets."""
+        if not self._bucketed:
+            return "\n"
+        first_class = "".join(sorted(set("".join(map(str, self._firsts.values()))) | set(BULLET_CHARS + "[")))
+        opening = LINE_OPENING + _opening_words_regex(self.entries)
+        return r"\n(?=[" + re.escape(first_class) + r"]|[^\S\n])(?=" + opening + ")"
+
+    @cached_property
+    def _prefilter(self) -> re.Pattern[str]:
+        return re.compile(self._line_prefilter)
+
+    def _line_regex(self, keep: Callable[[BoilerplateEntry], bool]) -> str:
+        groups = []
+        for kind, entries in self._kinds:
+            chosen = [entry for entry in entries if keep(entry)]
+            if chosen:
+                # No group per entry: the regex engine rejects an alternative that opens
+                # with a literal by one character test, which a group in front would defeat.
+                groups.append(f"(?P<{kind}>" + "|".join(template_regex(entry) for entry in chosen) + ")")
+        if not groups:
+            return ""
+        return r"[^\S\n]*" + BULLET + LINK_OPEN + r"(?:" + "|".join(groups) + ")" + LINK_CLOSE + LINE_END
 
     @cached_property
     def line(self) -> re.Pattern[str]:
-        """``scan`` without its newline, compiled on first use (few callers need it)."""
-        return re.compile(self.line_regex)
+        """A whole catalog line from where it starts, for the whole catalog (for tests and tools)."""
+        prefilter = self._line_prefilter[2:] if self._bucketed else ""
+        return re.compile(prefilter + self._line_regex(lambda entry: True))
+
+    def _line_key(self, text: str, newline: int) -> frozenset[str]:
+        """The characters a template may start with on the line after ``newline``:
+        those of the blanks, bullets and brackets it opens with, and the next one."""
+        chars = set()
+        for position in range(newline + 1, len(text)):
+            character = text[position]
+            if character == "\n":
+                break
+            if character.isspace():
+                continue
+            chars.add(character)
+            if character not in LINE_LEAD:
+                break
+        return frozenset(chars)
+
+    def line_at(self, text: str, newline: int) -> re.Match[str] | None:
+        """The catalog line after the newline at ``newline`` (the match starts
+        at the newline), or None; the caller has found it with ``scan``."""
+        key = self._line_key(text, newline) if self._bucketed else frozenset()
+        pattern = self._line_buckets.get(key)
+        if pattern is None:
+            if self._bucketed:
+                regex = self._line_regex(lambda entry: not key.isdisjoint(self._firsts[entry.name]))
+            else:
+                regex = self._line_regex(lambda entry: True)
+            pattern = re.compile("\n" + regex if regex else r"(?!)")
+            self._line_buckets[key] = pattern
+        return pattern.match(text, newline)
+
+    # --- glued footers ---------------------------------------------------------
+
+    @cached_property
+    def _glued_start_parts(self) -> list[tuple[str, str]]:
+        return _glued_start_regexes(self._glued_entries)
+
+    @cached_property
+    def glued_starts(self) -> tuple[re.Pattern[str], ...]:
+        """Where glued footers may begin: the first finds all openings that do
+        not start in lower case, the others one lower-case opening each (found
+        by ``glued_heads``, their first word, with ``str.find``)."""
+        return tuple(re.compile(regex) for regex, _ in self._glued_start_parts)
+
+    @cached_property
+    def glued_heads(self) -> tuple[str, ...]:
+        return tuple(head for _, head in self._glued_start_parts)
+
+    @cached_property
+    def scan(self) -> re.Pattern[str]:
+        """Candidate lines (a match at a newline) and glued starts (a match of
+        one character at an opening's first one), in one pass."""
+        parts = [self._line_prefilter]
+        if self._glued_start_parts and not self._glued_start_parts[0][1]:
+            parts.insert(0, self._glued_start_parts[0][0])
+        return re.compile("|".join(parts))
+
+    @cached_property
+    def glued(self) -> re.Pattern[str] | None:
+        """Any enabled glued footer, blanks after it included (for tests and tools)."""
+        if not self._glued_entries:
+            return None
+        return re.compile("|".join(template_regex(entry) for entry in self._glued_entries) + r"[^\S\n]*")
+
+    @property
+    def has_glued(self) -> bool:
+        return bool(self._glued_entries)
+
+    def glued_at(self, first: str) -> re.Pattern[str] | None:
+        """``glued`` for the footers that can start with the character ``first``."""
+        if first in self._glued_buckets:
+            return self._glued_buckets[first]
+        chosen = [
+            entry
+            for entry in self._glued_entries
+            if not self._bucketed or first in (self._firsts[entry.name] or first)
+        ]
+        pattern = re.compile("|".join(template_regex(entry) for entry in chosen) + r"[^\S\n]*") if chosen else None
+        self._glued_buckets[first] = pattern
+        return pattern
+
+
+# What a catalog line may open with before its template's first character,
+# besides blanks: a bullet or heading mark, a link's bracket.
+LINE_LEAD = frozenset(BULLET_CHARS + "[")
 
 
 def _whole_catalog_line(matcher: BoilerplateMatcher, line: str) -> re.Match[str] | None:
     """The match of ``line`` (no newline in it) as a whole catalog line, or None;
     its offsets are one past the line's (the scan regex reads a newline first)."""
-    found = matcher.scan.match("\n" + line)
-    return found if found is not None and found.end() == len(line) + 1 else None
-
-
-def _group(kind: str, indexed: list[tuple[int, BoilerplateEntry]]) -> list[str]:
-    """A named group matching any of the entries, each in a group named by its index."""
-    if not indexed:
-        return []
-    # No group per entry: the regex engine rejects an alternative that opens
-    # with a literal by one character test, which a group in front would defeat.
-    return [f"(?P<{kind}>" + "|".join(template_regex(entry) for _, entry in indexed) + ")"]
+    text = "\n" + line
+    if matcher._prefilter.match(text) is None:
+        return None
+    found = matcher.line_at(text, 0)
+    return found if found is not None and found.end() == len(text) else None
 
 
 def _openings(entry: BoilerplateEntry) -> list[str]:
@@ -228,8 +350,8 @@ def _openings(entry: BoilerplateEntry) -> list[str]:
 def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[tuple[str, str]]:
     """Regexes for every glued entry's openings, each with the literal text
     its matches start with ("" when they start with one of several
-    characters). Openings are grouped by first character (``T(?:he post|his
-    article …)|D(?:er Beitrag)|…``) so that the regex engine skips at C speed
+    characters). Openings are grouped by first character (``T(?=he post|his
+    article …)|D(?=er Beitrag)|…``) so that the regex engine skips at C speed
     to the few characters an opening starts with. Spaces may be line breaks:
     a wrapped footer may break its opening words."""
     by_first: dict[str, list[str]] = {}
@@ -245,7 +367,10 @@ def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[tuple[str, str
     # ahead; openings in lower case (``submitted by …``) would stop it at most
     # letters, so each gets a regex of its own, found by its first word.
     upper = {first: rests for first, rests in by_first.items() if not first.islower()}
-    regexes = [("|".join(re.escape(first) + "(?:" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in upper.items()), "")]
+    # A match is the opening's first character only, its rest looked ahead:
+    # where openings start is all that is needed, and one pass then finds
+    # every start, even one inside another opening.
+    regexes = [("|".join(re.escape(first) + "(?=" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in upper.items()), "")]
     regexes += [
         (re.escape(first) + rest, heads[first + rest])
         for first, rests in by_first.items()
@@ -305,41 +430,9 @@ def entry_pattern(entry: BoilerplateEntry) -> re.Pattern[str]:
 
 @lru_cache(maxsize=128)
 def compile_catalog(names: frozenset[str], catalog: tuple[BoilerplateEntry, ...] = CATALOG) -> BoilerplateMatcher:
-    """Compile ``catalog`` once per set of enabled entry names."""
-    indexed = list(enumerate(catalog))
-    enabled = [(i, entry) for i, entry in indexed if entry.name in names]
-    # Enabled entries come first: when a line fits two entries, the enabled one decides.
-    groups = (
-        _group("interjection", [(i, e) for i, e in enabled if e.position == "interjection"])
-        + _group("footer", [(i, e) for i, e in enabled if e.position == "footer"])
-        + _group("before_footer", [(i, e) for i, e in enabled if e.position == "before-footer"])
-        + _group("kept", [(i, e) for i, e in indexed if e.name not in names])
-    )
-    line = r"[^\S\n]*" + BULLET + LINK_OPEN + r"(?:" + "|".join(groups) + ")" + LINK_CLOSE + LINE_END
-    # Most lines start with a character no template starts with: one class
-    # test rejects them; a few more tests on the templates' opening words
-    # reject most of the rest, before the alternatives are tried.
-    firsts = [first_characters(entry) for entry in catalog]
-    if all(firsts):
-        first_class = "".join(sorted(set("".join(map(str, firsts))) | set(BULLET_CHARS + "[")))
-        opening = LINE_OPENING + _opening_words_regex(catalog)
-        line = r"(?=[" + re.escape(first_class) + r"]|[^\S\n])(?=" + opening + ")" + line
-    glued = [entry for _, entry in enabled if entry.glued]
-    starts = _glued_start_regexes(glued)
-    return BoilerplateMatcher(
-        entries=catalog,
-        enabled=names,
-        line_regex=line,
-        scan=re.compile("\n" + line),
-        glued_starts=tuple(re.compile(regex) for regex, _ in starts),
-        glued_heads=tuple(head for _, head in starts),
-        glued=re.compile(
-            "|".join(template_regex(e) for _, e in enabled if e.glued)
-            + r"[^\S\n]*"
-        )
-        if glued
-        else None,
-    )
+    """The matcher of ``catalog`` for one set of enabled entry names (its
+    regexes are compiled as texts need them, once)."""
+    return BoilerplateMatcher(catalog, names)
 
 
 def _entry(match: re.Match[str], matcher: BoilerplateMatcher) -> BoilerplateEntry:
@@ -369,18 +462,38 @@ def _content_end(text: str, end: int, floor: int) -> int:
     return end
 
 
-def _catalog_lines(text: str, matcher: BoilerplateMatcher) -> list[tuple[int, int, re.Match[str]]]:
-    """``(start, end, match)`` of every line that is a whole catalog line, in order."""
+def _scan(text: str, matcher: BoilerplateMatcher) -> tuple[list[int], set[int]]:
+    """One pass of ``matcher.scan``: the newlines before candidate catalog
+    lines, and where glued footers may start (lower-case openings found by
+    ``str.find``, as ``_glued_starts`` does)."""
+    newlines, starts = [], set()
+    for found in matcher.scan.finditer(text):
+        at = found.start()
+        if text[at] == "\n":
+            newlines.append(at)
+        else:
+            starts.add(at)
+    if matcher.has_glued:
+        starts |= _glued_starts(text, matcher, lower_only=True)
+    return newlines, starts
+
+
+def _catalog_lines(text: str, matcher: BoilerplateMatcher, newlines: list[int]) -> list[tuple[int, int, re.Match[str]]]:
+    """``(start, end, match)`` of every line that is a whole catalog line, in
+    order, given the newlines before the candidate lines."""
     found = []
     first_line = text[: text.find("\n")] if "\n" in text else text
     first = _whole_catalog_line(matcher, first_line)
     if first:
         found.append((0, first.end() - 1, first))
-    found += [(m.start() + 1, m.end(), m) for m in matcher.scan.finditer(text)]
+    for newline in newlines:
+        line = matcher.line_at(text, newline)
+        if line is not None:
+            found.append((newline + 1, line.end(), line))
     return found
 
 
-def _line_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
+def _line_edits(text: str, matcher: BoilerplateMatcher, newlines: list[int]) -> list[Edit]:
     """Deletions of the lines to remove (each with its newline): interjections
     anywhere; footers when only blank lines, the end, or more boilerplate
     lines up to a blank line follow them; a before-footer line when the next
@@ -389,7 +502,7 @@ def _line_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
     next_start = -1  # start of the following catalog line
     next_ends_item = False  # that line is followed only by boilerplate to its paragraph's end
     next_removed = False
-    for start, end, found in reversed(_catalog_lines(text, matcher)):
+    for start, end, found in reversed(_catalog_lines(text, matcher, newlines)):
         kind = found.lastgroup or ""
         adjacent = next_start == end + 1
         ends_item = end == len(text) or BLANK_LINE.match(text, end + 1) is not None or (adjacent and next_ends_item)
@@ -447,18 +560,22 @@ def _paragraph_tail_edits(
     footers may begin. The last start that matches wins, so body text before a
     footer that begins like one is kept; then the next end is tried, so runs of
     glued footers all go. A footer may be wrapped: newlines count as spaces."""
-    assert matcher.glued is not None
     edits: list[Edit] = []
     content_end = _content_end(text, end, paragraph_start)
     for start in reversed(starts):
         if start >= content_end:
             continue
-        window = WRAP.sub(" ", text[start:content_end])
-        found = matcher.glued.fullmatch(window)
+        glued = matcher.glued_at(text[start])
+        if glued is None:
+            continue
+        window = text[start:content_end]
+        first_break = window.find("\n")
+        if first_break != -1:
+            window = WRAP.sub(" ", window)
+        found = glued.fullmatch(window)
         if found is None:
             continue
-        first_break = text.find("\n", start, content_end)
-        if first_break != -1 and matcher.glued.fullmatch(text[start:first_break].rstrip(" \t\r")):
+        if first_break != -1 and glued.fullmatch(text[start : start + first_break].rstrip(" \t\r")):
             # Complete on its own line, so the lines after it are body, not the
             # rest of a wrapped footer ("Continue Reading at GameSpot" + "the end").
             continue
@@ -524,15 +641,17 @@ def _paragraph_start(text: str, position: int) -> int:
     return max(line_start, floor)
 
 
-def _glued_starts(text: str, matcher: BoilerplateMatcher) -> set[int]:
+def _glued_starts(text: str, matcher: BoilerplateMatcher, lower_only: bool = False) -> set[int]:
     """Where the openings of enabled glued footers are in ``text``: what
     ``finditer`` of each of ``matcher.glued_starts`` finds, the ones with a
     literal head found by ``str.find`` first, then matched there: the same
-    leftmost, non-overlapping matches, for less time."""
+    leftmost, non-overlapping matches, for less time. ``lower_only``: only
+    those (``_scan`` has found the others)."""
     starts = set()
     for pattern, head in zip(matcher.glued_starts, matcher.glued_heads):
         if not head:
-            starts.update(found.start() for found in pattern.finditer(text))
+            if not lower_only:
+                starts.update(found.start() for found in pattern.finditer(text))
             continue
         at = text.find(head)
         while at >= 0:
@@ -543,14 +662,12 @@ def _glued_starts(text: str, matcher: BoilerplateMatcher) -> set[int]:
     return starts
 
 
-def _glued_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
+def _glued_edits(text: str, matcher: BoilerplateMatcher, found_starts: set[int]) -> list[Edit]:
     """Deletions of glued footers at the end of every paragraph (feed items in a
-    dump are paragraphs). Candidates are found by the footers' opening words;
-    only those with a paragraph end close enough after them are tried."""
-    if matcher.glued is None:
-        return []
+    dump are paragraphs). Candidates are found by the footers' opening words
+    (``found_starts``); only those with a paragraph end close enough after them are tried."""
     by_end: dict[int, list[int]] = {}
-    starts = sorted(_glued_starts(text, matcher))
+    starts = sorted(found_starts)
     for start in starts:
         limit = start + LONGEST_BOILERPLATE
         paragraph_break = PARAGRAPH_BREAK.search(text, start, limit)
@@ -598,8 +715,15 @@ def _map_back(edits: list[Edit], removed: list[Edit]) -> list[Edit]:
 def _one_pass(text: str, matcher: BoilerplateMatcher) -> tuple[list[Edit], bool]:
     """Whole catalog lines first, then glued footers at the ends of the
     paragraphs that remain; also says whether any glued footer was cut."""
-    line_edits = _line_edits(text, matcher)
-    glued = _glued_edits(apply_edits(text, line_edits), matcher)
+    newlines, starts = _scan(text, matcher)
+    line_edits = _line_edits(text, matcher, newlines)
+    if not matcher.has_glued:
+        return line_edits, False
+    if line_edits:
+        # Removed lines join the lines around them: look again for openings.
+        text = apply_edits(text, line_edits)
+        starts = _glued_starts(text, matcher)
+    glued = _glued_edits(text, matcher, starts)
     if not glued:
         return line_edits, False
     return _merge(line_edits + _map_back(glued, line_edits)), True
