@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
@@ -238,6 +238,9 @@ class BoilerplateMatcher:
     def _line_key(self, text: str, newline: int) -> frozenset[str]:
         """The characters a template may start with on the line after ``newline``:
         those of the blanks, bullets and brackets it opens with, and the next one."""
+        first = text[newline + 1 : newline + 2]
+        if first not in LINE_LEAD and not first.isspace():
+            return frozenset(first)
         chars = set()
         for position in range(newline + 1, len(text)):
             character = text[position]
@@ -270,12 +273,17 @@ class BoilerplateMatcher:
     def _glued_start_parts(self) -> list[tuple[str, str]]:
         return _glued_start_regexes(self._glued_entries)
 
-    @cached_property
-    def glued_starts(self) -> tuple[re.Pattern[str], ...]:
+    @property
+    def glued_starts(self) -> LazyPatterns:
         """Where glued footers may begin: the first finds all openings that do
         not start in lower case, the others one lower-case opening each (found
-        by ``glued_heads``, their first word, with ``str.find``)."""
-        return tuple(re.compile(regex) for regex, _ in self._glued_start_parts)
+        by ``glued_heads``, their first word, with ``str.find``); each is
+        compiled when first used."""
+        return self._glued_start_patterns
+
+    @cached_property
+    def _glued_start_patterns(self) -> LazyPatterns:
+        return LazyPatterns([regex for regex, _ in self._glued_start_parts])
 
     @cached_property
     def glued_heads(self) -> tuple[str, ...]:
@@ -301,8 +309,9 @@ class BoilerplateMatcher:
     def has_glued(self) -> bool:
         return bool(self._glued_entries)
 
-    def glued_at(self, first: str) -> re.Pattern[str] | None:
-        """``glued`` for the footers that can start with the character ``first``."""
+    def glued_at(self, first: str) -> GluedBucket | None:
+        """``glued`` for the footers that can start with the character ``first``,
+        with the test of their last word (see ``GluedBucket``)."""
         if first in self._glued_buckets:
             return self._glued_buckets[first]
         chosen = [
@@ -310,9 +319,68 @@ class BoilerplateMatcher:
             for entry in self._glued_entries
             if not self._bucketed or first in (self._firsts[entry.name] or first)
         ]
-        pattern = re.compile("|".join(template_regex(entry) for entry in chosen) + r"[^\S\n]*") if chosen else None
-        self._glued_buckets[first] = pattern
-        return pattern
+        bucket = None
+        if chosen:
+            pattern = re.compile("|".join(template_regex(entry) for entry in chosen) + r"[^\S\n]*")
+            words = [_last_word_regex(entry) for entry in chosen]
+            last_word, reach = None, 0
+            if all(word is not None for word in words):
+                regexes = [regex for regex, _ in words]  # type: ignore[misc]
+                last_word = re.compile("(?:" + "|".join(dict.fromkeys(regexes)) + r")\Z")
+                reach = max(width for _, width in words)  # type: ignore[misc]
+            bucket = GluedBucket(pattern, last_word, reach)
+        self._glued_buckets[first] = bucket
+        return bucket
+
+
+class LazyPatterns(Sequence[re.Pattern[str]]):
+    """A tuple of regexes, each compiled when first used."""
+
+    def __init__(self, regexes: list[str]) -> None:
+        self._regexes = regexes
+        self._patterns: dict[int, re.Pattern[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._regexes)
+
+    def __getitem__(self, index: int) -> re.Pattern[str]:  # type: ignore[override]
+        if index not in self._patterns:
+            self._patterns[index] = re.compile(self._regexes[index])
+        return self._patterns[index]
+
+
+@dataclass(frozen=True)
+class GluedBucket:
+    """The glued footers that start with one character: ``pattern`` matches
+    one whole; ``last_word``, when set, is what every one of them ends with
+    (the literal word after a template's last placeholder: ``story.`` in
+    Medium's footer, ``]`` in ``[…]``), at most ``reach`` characters long,
+    a cheap test that rejects most candidate paragraphs before the full match."""
+
+    pattern: re.Pattern[str]
+    last_word: re.Pattern[str] | None
+    reach: int
+
+    def fullmatch(self, window: str) -> re.Match[str] | None:
+        """``pattern.fullmatch(window)``, for a window that does not end in a blank."""
+        if self.last_word is not None and self.last_word.search(window, max(0, len(window) - self.reach)) is None:
+            return None
+        return self.pattern.fullmatch(window)
+
+
+def _last_word_regex(entry: BoilerplateEntry) -> tuple[str, int] | None:
+    """The regex of the literal word ``entry``'s template ends with and its
+    longest length, or None when it ends with a placeholder, a choice or a blank."""
+    template = entry.template
+    tail = template[template.rfind("}") + 1 :]
+    word = tail[tail.rfind(" ") + 1 :]
+    if not word:
+        return None
+    if tail == "." and "}" in template:
+        regex = CUT_SHORT_PERIOD  # as ``template_regex`` ends it: a period or an ellipsis
+    else:
+        regex = _literal_regex(word)
+    return (f"(?i:{regex})" if entry.ignore_case else regex), 3 * len(word) + 3
 
 
 # What a catalog line may open with before its template's first character,
@@ -370,7 +438,8 @@ def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[tuple[str, str
     # A match is the opening's first character only, its rest looked ahead:
     # where openings start is all that is needed, and one pass then finds
     # every start, even one inside another opening.
-    regexes = [("|".join(re.escape(first) + "(?=" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in upper.items()), "")]
+    lookaheads = [re.escape(first) + "(?=" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in upper.items()]
+    regexes = [("|".join(lookaheads), "")]
     regexes += [
         (re.escape(first) + rest, heads[first + rest])
         for first, rests in by_first.items()
@@ -386,6 +455,29 @@ def _heads(template: str) -> list[str]:
         inner, rest = template[1:].split("}", 1)
         return [choice + rest for choice in inner.split("|")]
     return [template]
+
+
+FIRST_TWO_WORDS = re.compile(r"[^ {]+(?: [^ {]+)?")
+CHOICE = re.compile(r" ?\{([^{}]*\|[^{}]*)\}")
+
+
+def _first_two_words(head: str) -> list[str]:
+    """The first two words of ``head`` (or one, where a placeholder follows),
+    choices among them spelt out (``This {article|story} …`` gives ``This
+    article`` and ``This story``)."""
+    words, pending = [], [head]
+    while pending:
+        variant = pending.pop()
+        found = FIRST_TWO_WORDS.match(variant)
+        assert found is not None, head
+        choice = CHOICE.match(variant, found.end())
+        if " " in found.group() or choice is None or len(words) + len(pending) > 32:
+            words.append(found.group())
+            continue
+        space = " " if variant[found.end()] == " " else ""
+        before, after = variant[: found.end()] + space, variant[choice.end() :]
+        pending += [before + alternative + after for alternative in choice.group(1).split("|")]
+    return list(dict.fromkeys(words))
 
 
 def _opening_words_regex(catalog: Iterable[BoilerplateEntry]) -> str:
@@ -404,15 +496,14 @@ def _opening_words_regex(catalog: Iterable[BoilerplateEntry]) -> str:
             if head.startswith("{"):  # {count} or {year}: first_characters has checked
                 others.update(PLACEHOLDER_FIRSTS[head[1:].split("}", 1)[0]])
                 continue
-            opening = re.match(r"[^ {]+(?: [^ {]+)?", head)
-            assert opening is not None, head
-            first, rest = opening.group()[0], _literal_regex(opening.group()[1:])
-            if first in LITERAL_REGEX_FIRST or first == "[":
-                others.update(LITERAL_REGEX_FIRST.get(first, first))
-            elif entry.ignore_case:
-                by_first_any_case.setdefault(first.lower(), []).append(rest)
-            else:
-                by_first.setdefault(first, []).append(rest)
+            for opening in _first_two_words(head):
+                first, rest = opening[0], _literal_regex(opening[1:])
+                if first in LITERAL_REGEX_FIRST or first == "[":
+                    others.update(LITERAL_REGEX_FIRST.get(first, first))
+                elif entry.ignore_case:
+                    by_first_any_case.setdefault(first.lower(), []).append(rest)
+                else:
+                    by_first.setdefault(first, []).append(rest)
     branches = [re.escape(first) + "(?:" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in by_first.items()]
     branches += [
         "[" + re.escape("".join(dict.fromkeys(first + first.upper()))) + "](?i:" + "|".join(dict.fromkeys(rests)) + ")"
@@ -575,7 +666,7 @@ def _paragraph_tail_edits(
         found = glued.fullmatch(window)
         if found is None:
             continue
-        if first_break != -1 and glued.fullmatch(text[start : start + first_break].rstrip(" \t\r")):
+        if first_break != -1 and glued.pattern.fullmatch(text[start : start + first_break].rstrip(" \t\r")):
             # Complete on its own line, so the lines after it are body, not the
             # rest of a wrapped footer ("Continue Reading at GameSpot" + "the end").
             continue
@@ -648,10 +739,12 @@ def _glued_starts(text: str, matcher: BoilerplateMatcher, lower_only: bool = Fal
     leftmost, non-overlapping matches, for less time. ``lower_only``: only
     those (``_scan`` has found the others)."""
     starts = set()
-    for pattern, head in zip(matcher.glued_starts, matcher.glued_heads):
+    for index, head in enumerate(matcher.glued_heads):
+        if not head and lower_only:
+            continue
+        pattern = matcher.glued_starts[index]
         if not head:
-            if not lower_only:
-                starts.update(found.start() for found in pattern.finditer(text))
+            starts.update(found.start() for found in pattern.finditer(text))
             continue
         at = text.find(head)
         while at >= 0:
@@ -660,6 +753,72 @@ def _glued_starts(text: str, matcher: BoilerplateMatcher, lower_only: bool = Fal
                 starts.add(at)
             at = text.find(head, found.end() if found is not None else at + 1)
     return starts
+
+
+def _starts_in(text: str, matcher: BoilerplateMatcher, low: int, high: int) -> set[int]:
+    """Where glued footers may start in ``text[low:high]``: as
+    ``_glued_starts``, looking ahead at most ``LONGEST_BOILERPLATE`` past ``high``."""
+    starts = set()
+    for found in matcher.scan.finditer(text, low, min(len(text), high + LONGEST_BOILERPLATE)):
+        if found.start() >= high:
+            break
+        if text[found.start()] != "\n":
+            starts.add(found.start())
+    for index, head in enumerate(matcher.glued_heads):
+        if not head:
+            continue  # found by ``scan``
+        pattern = matcher.glued_starts[index]
+        at = text.find(head, low, high)
+        while at >= 0:
+            found = pattern.match(text, at)
+            if found is not None:
+                starts.add(at)
+            at = text.find(head, found.end() if found is not None else at + 1, high)
+    return starts
+
+
+def _starts_after_removal(
+    text: str, shortened: str, matcher: BoilerplateMatcher, starts: set[int], removed: list[Edit]
+) -> set[int]:
+    """``starts`` (found in ``text``) in ``shortened``, the text after the ``removed`` lines
+    (sorted deletions): shifted, less those inside removed lines; an opening
+    that a removal may have made or unmade (it would cross where the lines
+    were) starts less than ``LONGEST_BOILERPLATE`` before there, so those
+    stretches are searched again, in the shortened text. An opening longer than
+    that cannot begin a footer (see ``_glued_edits``). Looking again at the
+    whole shortened text would give the same starts, for twice the time."""
+    boundaries, shifts, removed_so_far = [], [], 0
+    for edit in removed:
+        shifts.append((edit.start, edit.end, removed_so_far))
+        removed_so_far += edit.end - edit.start
+        boundaries.append(edit.start - (removed_so_far - (edit.end - edit.start)))
+    mapped = set()
+    index, shift = 0, 0
+    for start in sorted(starts):
+        while index < len(shifts) and shifts[index][1] <= start:
+            shift = shifts[index][2] + shifts[index][1] - shifts[index][0]
+            index += 1
+        if index < len(shifts) and shifts[index][0] <= start:
+            continue  # inside a removed line
+        mapped.add(start - shift)
+    windows: list[list[int]] = []
+    for boundary in boundaries:
+        low = max(0, boundary - LONGEST_BOILERPLATE)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = boundary
+        else:
+            windows.append([low, boundary])
+    result = set()
+    window_index = 0
+    for start in sorted(mapped):
+        while window_index < len(windows) and windows[window_index][1] <= start:
+            window_index += 1
+        if window_index < len(windows) and windows[window_index][0] <= start:
+            continue
+        result.add(start)
+    for low, high in windows:
+        result |= _starts_in(shortened, matcher, low, high)
+    return result
 
 
 def _glued_edits(text: str, matcher: BoilerplateMatcher, found_starts: set[int]) -> list[Edit]:
@@ -720,9 +879,8 @@ def _one_pass(text: str, matcher: BoilerplateMatcher) -> tuple[list[Edit], bool]
     if not matcher.has_glued:
         return line_edits, False
     if line_edits:
-        # Removed lines join the lines around them: look again for openings.
-        text = apply_edits(text, line_edits)
-        starts = _glued_starts(text, matcher)
+        shortened = apply_edits(text, line_edits)
+        text, starts = shortened, _starts_after_removal(text, shortened, matcher, starts, line_edits)
     glued = _glued_edits(text, matcher, starts)
     if not glued:
         return line_edits, False
