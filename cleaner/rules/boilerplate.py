@@ -438,7 +438,7 @@ def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[tuple[str, str
     # A match is the opening's first character only, its rest looked ahead:
     # where openings start is all that is needed, and one pass then finds
     # every start, even one inside another opening.
-    lookaheads = [re.escape(first) + "(?=" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in upper.items()]
+    lookaheads = [re.escape(first) + "(?=" + _union(list(rests)) + ")" for first, rests in upper.items()]
     regexes = [("|".join(lookaheads), "")]
     regexes += [
         (re.escape(first) + rest, heads[first + rest])
@@ -447,6 +447,76 @@ def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[tuple[str, str
         for rest in dict.fromkeys(rests)
     ]
     return [(regex, head) for regex, head in regexes if regex]
+
+
+QUANTIFIER = re.compile(r"(?:[+*?]|\{\d*(?:,\d*)?\})[?+]?")
+
+
+def _atoms(regex: str) -> list[str]:
+    """``regex`` (as ``template_regex`` writes them: no top-level ``|``) cut
+    into atoms: an escaped character, a class, a group or a plain character,
+    each with its quantifier."""
+    atoms, position = [], 0
+    while position < len(regex):
+        start, character = position, regex[position]
+        if character == "\\":
+            position += 2
+        elif character == "[":
+            position = _atoms_class_end(regex, position)
+        elif character == "(":
+            depth = 0
+            while True:
+                if regex[position] == "\\":
+                    position += 2
+                    continue
+                if regex[position] == "[":
+                    position = _atoms_class_end(regex, position)
+                    continue
+                depth += {"(": 1, ")": -1}.get(regex[position], 0)
+                position += 1
+                if depth == 0:
+                    break
+        else:
+            position += 1
+        quantifier = QUANTIFIER.match(regex, position)
+        if quantifier is not None:
+            position = quantifier.end()
+        atoms.append(regex[start:position])
+    return atoms
+
+
+def _atoms_class_end(regex: str, position: int) -> int:
+    """The end of the character class that starts at ``position``."""
+    position += 1
+    if regex[position] == "^":
+        position += 1
+    if regex[position] == "]":
+        position += 1
+    while regex[position] != "]":
+        position += 2 if regex[position] == "\\" else 1
+    return position + 1
+
+
+def _union(regexes: list[str]) -> str:
+    """A regex that matches where any of ``regexes`` matches, their common
+    leading atoms written once (``he\\s+post|his\\s+…`` -> ``h(?:e\\s+post|is\\s+…)``),
+    so that a candidate is rejected in a few character tests. Only for
+    lookaheads: where one regex is a prefix of another, the longer is dropped."""
+    return _trie_regex([_atoms(regex) for regex in dict.fromkeys(regexes)])[0]
+
+
+def _trie_regex(sequences: list[list[str]]) -> tuple[str, bool]:
+    """The union of the atom sequences, and whether it is an alternation."""
+    if any(not sequence for sequence in sequences):
+        return "", False  # one of them has matched: the rest need not
+    by_head: dict[str, list[list[str]]] = {}
+    for sequence in sequences:
+        by_head.setdefault(sequence[0], []).append(sequence[1:])
+    branches = []
+    for head, tails in by_head.items():
+        rest, alternation = _trie_regex(tails)
+        branches.append(head + (f"(?:{rest})" if alternation else rest))
+    return "|".join(branches), len(branches) > 1
 
 
 def _heads(template: str) -> list[str]:
@@ -504,9 +574,10 @@ def _opening_words_regex(catalog: Iterable[BoilerplateEntry]) -> str:
                     by_first_any_case.setdefault(first.lower(), []).append(rest)
                 else:
                     by_first.setdefault(first, []).append(rest)
-    branches = [re.escape(first) + "(?:" + "|".join(dict.fromkeys(rests)) + ")" for first, rests in by_first.items()]
+    # Common leading characters written once (``_union``): this regex is only looked ahead with.
+    branches = [re.escape(first) + "(?:" + _union(rests) + ")" for first, rests in by_first.items()]
     branches += [
-        "[" + re.escape("".join(dict.fromkeys(first + first.upper()))) + "](?i:" + "|".join(dict.fromkeys(rests)) + ")"
+        "[" + re.escape("".join(dict.fromkeys(first + first.upper()))) + "](?i:" + _union(rests) + ")"
         for first, rests in by_first_any_case.items()
     ]
     branches.append("[" + re.escape("".join(sorted(others))) + "]")
