@@ -213,10 +213,6 @@ class BoilerplateMatcher:
         opening = LINE_OPENING + _opening_words_regex(self.entries)
         return r"\n(?=[" + re.escape(first_class) + r"]|[^\S\n])(?=" + opening + ")"
 
-    @cached_property
-    def _prefilter(self) -> re.Pattern[str]:
-        return re.compile(self._line_prefilter)
-
     def _line_regex(self, keep: Callable[[BoilerplateEntry], bool]) -> str:
         groups = []
         for kind, entries in self._kinds:
@@ -392,7 +388,7 @@ def _whole_catalog_line(matcher: BoilerplateMatcher, line: str) -> re.Match[str]
     """The match of ``line`` (no newline in it) as a whole catalog line, or None;
     its offsets are one past the line's (the scan regex reads a newline first)."""
     text = "\n" + line
-    if matcher._prefilter.match(text) is None:
+    if matcher.scan.match(text) is None:  # at a newline, only the line prefilter can match
         return None
     found = matcher.line_at(text, 0)
     return found if found is not None and found.end() == len(text) else None
