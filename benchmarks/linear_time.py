@@ -9,7 +9,9 @@ that makes one pass per nesting level, shows 100x and 4x (or never finishes).
 Work on 1 MB stays in the processor's caches and work on 5 or 10 MB does not,
 so memory-bound steps show 12-20x from 1 to 10 MB while 10/5 stays near 2x.
 
-    .venv/bin/python benchmarks/linear_time.py [--sizes 1,5,10] [--only NAME,...]
+    .venv/bin/python benchmarks/linear_time.py [--sizes 1,5,10] [--only NAME,...] [--rules NAME,...]
+
+``--rules`` times only the named rules (and no chain), e.g. ``--rules boilerplate``.
 
 Timings are the best of three runs (one at the largest size). Rows whose
 largest/middle ratio exceeds ``--flag`` (default 2.6) are marked.
@@ -57,6 +59,18 @@ ADVERSARIAL_INPUTS: dict[str, Callable[[int], str]] = {
     "mojibake run": lambda size: repeated("didnâ€™t cafÃ© â€œokâ€\x9d. ", size),
     "punctuation mix": lambda size: repeated(".,;:!?\"'()[]{}“”‘’…—-", size),
     "glued footers": lambda size: repeated("The post X appeared first on Y. ", size),
+    # Runs of glued footers of the newer entries, one-line paragraphs of them,
+    # and share lines between glued footers (lines removed, openings looked for again).
+    "glued read-more run": lambda size: repeated("It ended. Read more... READ MORE»Read More ", size),
+    "glued footer paragraphs": lambda size: repeated("Body. The post X appeared first on Y. Continue reading...\n\n", size),
+    "glued links and urls": lambda size: repeated(
+        "[x](https://a.b/c) was originally published in [Y](https://a.b) on Medium, where people are continuing the"
+        " conversation by highlighting and responding to this story. This article originally appeared on Engadget"
+        " at https://e.com/a ",
+        size,
+    ),
+    "share lines and glued": lambda size: repeated("Body. Read more...\nShare this:\nThe post X\nTweet\n", size),
+    "brackets": lambda size: repeated("[[+1 chars] [&hellip;] [", size),
     "one-word paragraphs": lambda size: repeated("prisonersof\n\n", size),
 }
 
@@ -71,13 +85,17 @@ def timed(function: Callable[[str], object], text: str, repeat: int) -> float:
     return best
 
 
-def ways_to_run() -> list[tuple[str, Callable[[str], object]]]:
-    """``(label, function)`` for each rule alone (directly and through ``clean``) and the chain."""
+def ways_to_run(rules: list[str] | None = None) -> list[tuple[str, Callable[[str], object]]]:
+    """``(label, function)`` for each rule alone (directly and through ``clean``) and the
+    chain; only the named ``rules`` (and no chain) when given."""
     ways: list[tuple[str, Callable[[str], object]]] = []
     for rule in RULES:
+        if rules is not None and rule.name not in rules:
+            continue
         ways.append((f"{rule.name} .apply", rule.apply))
         ways.append((f"{rule.name} clean", lambda text, name=rule.name: clean(text, select=[name])))
-    ways.append(("chain clean", clean))
+    if rules is None:
+        ways.append(("chain clean", clean))
     return ways
 
 
@@ -85,10 +103,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,5,10", help="sizes in MB, smallest first (default 1,5,10)")
     parser.add_argument("--only", help="comma-separated input names to run (default: all)")
+    parser.add_argument("--rules", help="comma-separated rule names to time (default: every rule and the chain)")
     parser.add_argument("--flag", type=float, default=2.6, help="mark rows whose largest/middle ratio is above this")
     args = parser.parse_args()
     sizes = [int(float(part) * MB) for part in args.sizes.split(",")]
     names = args.only.split(",") if args.only else list(ADVERSARIAL_INPUTS)
+    rules = args.rules.split(",") if args.rules else None
+    unknown = sorted(set(rules or ()) - {rule.name for rule in RULES})
+    if unknown:
+        parser.error(f"unknown rule {', '.join(unknown)}")
 
     clean("The talks ended.The next round. Tom &amp; Jerry prisonersof war.")  # load wordfreq first
     columns = " ".join(f"{size / MB:>8g} MB" for size in sizes)
@@ -99,7 +122,7 @@ def main() -> None:
     worst_first, worst_middle = 0.0, 0.0
     for name in names:
         texts = [ADVERSARIAL_INPUTS[name](size) for size in sizes]
-        for label, function in ways_to_run():
+        for label, function in ways_to_run(rules):
             times = [timed(function, text, 1 if text is texts[-1] else 3) for text in texts]
             floor = [max(t, 1e-4) for t in times]  # sub-0.1 ms runs are noise
             first, middle = floor[-1] / floor[0], floor[-1] / floor[len(floor) // 2]

@@ -706,21 +706,27 @@ def _may_glue(text: str, start: int, entry: BoilerplateEntry, paragraph_start: i
     return text[start - 1].isspace() or before[-1] in SENTENCE_END
 
 
-def _line_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
-
-
 def _paragraph_tail_edits(
-    text: str, starts: list[int], end: int, paragraph_start: int, matcher: BoilerplateMatcher
+    text: str, starts: list[int], taken: range, end: int, matcher: BoilerplateMatcher
 ) -> list[Edit]:
     """Deletions of glued footers (and catalog lines they expose) at the end of
-    the paragraph ``text[paragraph_start:end]``; ``starts`` are where glued
-    footers may begin. The last start that matches wins, so body text before a
-    footer that begins like one is kept; then the next end is tried, so runs of
-    glued footers all go. A footer may be wrapped: newlines count as spaces."""
+    the paragraph that ends at ``end``; ``starts`` (sorted) are where glued
+    footers may begin, those at the indexes ``taken`` close enough before
+    ``end``. The last start that matches wins, so body text before a footer
+    that begins like one is kept; then the next end is tried, so runs of
+    glued footers all go: once cuts have brought the end close enough to
+    earlier starts of the paragraph, those are tried too (one pass, however
+    long the run). A footer may be wrapped: newlines count as spaces."""
     edits: list[Edit] = []
+    paragraph_start = _paragraph_start(text, starts[taken.start])
     content_end = _content_end(text, end, paragraph_start)
-    for start in reversed(starts):
+    for index in reversed(range(taken.stop)):
+        start = starts[index]
+        if index < taken.start:
+            if content_end - start > LONGEST_BOILERPLATE or PARAGRAPH_BREAK.search(text, start, starts[index + 1]):
+                break  # too far from the end, or in the paragraph before
+            if start < paragraph_start:
+                paragraph_start = _paragraph_start(text, start)
         if start >= content_end:
             continue
         glued = matcher.glued_at(text[start])
@@ -743,7 +749,7 @@ def _paragraph_tail_edits(
         cut = start
         while cut > paragraph_start and text[cut - 1] in " \t":
             cut -= 1
-        if cut == _line_start(text, cut) and cut < content_end:
+        if (cut == 0 or text[cut - 1] == "\n") and cut < content_end:
             # The footer fills its lines: remove them with their newline, as the line pass does.
             line_end = text.find("\n", content_end)
             edits.append(Edit(cut, len(text) if line_end < 0 else line_end + 1, "", f"boilerplate {entry.name}"))
@@ -766,10 +772,15 @@ def _strip_exposed_lines(
     judged as the line pass judges them (a second run would): walking up while
     lines are whole catalog lines, removing footers, interjections and a
     before-footer line above a removed one, stepping over kept ones. Returns
-    the new content end (below which only kept lines remain)."""
+    the new content end (below which only kept lines remain). A line longer
+    than any footer (``LONGEST_BOILERPLATE``) is not looked at: a run of
+    glued footers on one long line costs no more than the footers."""
     below_removed = True
     while content_end > paragraph_start:
-        start = _line_start(text, content_end)
+        reach = max(0, content_end - LONGEST_BOILERPLATE - 1)
+        start = text.rfind("\n", reach, content_end) + 1
+        if start == 0 and reach > 0:
+            break
         found = _whole_catalog_line(matcher, text[start:content_end])
         if found is None:
             break
@@ -892,19 +903,22 @@ def _glued_edits(text: str, matcher: BoilerplateMatcher, found_starts: set[int])
     """Deletions of glued footers at the end of every paragraph (feed items in a
     dump are paragraphs). Candidates are found by the footers' opening words
     (``found_starts``); only those with a paragraph end close enough after them are tried."""
-    by_end: dict[int, list[int]] = {}
+    by_end: dict[int, range] = {}
     starts = sorted(found_starts)
-    for start in starts:
+    for index, start in enumerate(starts):
         limit = start + LONGEST_BOILERPLATE
         paragraph_break = PARAGRAPH_BREAK.search(text, start, limit)
         if paragraph_break is not None:
-            by_end.setdefault(paragraph_break.start(), []).append(start)
+            end = paragraph_break.start()
         elif limit >= len(text):
-            by_end.setdefault(len(text), []).append(start)
+            end = len(text)
+        else:
+            continue
+        # The starts an end takes are consecutive: any start between two of them is as close.
+        by_end[end] = range(by_end[end].start if end in by_end else index, index + 1)
     edits: list[Edit] = []
-    for end, starts in by_end.items():
-        paragraph_start = _paragraph_start(text, starts[0])
-        edits += _paragraph_tail_edits(text, starts, end, paragraph_start, matcher)
+    for end, taken in by_end.items():
+        edits += _paragraph_tail_edits(text, starts, taken, end, matcher)
     return edits
 
 
