@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.boilerplate_catalog import CATALOG
-from cleaner.edits import Edit, apply_edits
+from cleaner.edits import apply_edits
 from cleaner.rules.boilerplate import (
     DEFAULT_ENTRIES,
     ENTRIES_BY_NAME,
@@ -20,7 +20,9 @@ from cleaner.rules.boilerplate import (
     _glued_starts,
     _line_edits,
     _scan,
-    _starts_after_removal,
+    _glued_edits,
+    _glued_edits_with_removed_lines,
+    _map_back,
     _union,
     _whole_catalog_line,
     compile_catalog,
@@ -93,26 +95,33 @@ PIECES = [e.example for e in CATALOG if e.glued] + [e.example for e in CATALOG] 
 ]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", "\n", "\n\n", ". "])), max_size=14))
-def test_openings_after_removed_lines_are_those_a_fresh_search_finds(parts):
+def glued_edits_on_the_shortened_text(text, removed):
+    """The plain way: remove the lines, look for openings and glued footers
+    in the whole shortened text, map the cuts back."""
+    shortened = apply_edits(text, removed)
+    return _map_back(_glued_edits(shortened, DEFAULT, _glued_starts(shortened, DEFAULT)), removed)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", "\n", "\n\n", ". ", "\n \n"])), max_size=14))
+def test_glued_footers_after_removed_lines_are_those_of_the_shortened_text(parts):
     text = "".join(piece + joint for piece, joint in parts)
     newlines, starts = _scan(text, DEFAULT)
     assert starts == _glued_starts(text, DEFAULT)
     removed = _line_edits(text, DEFAULT, newlines)
-    shortened = apply_edits(text, removed)
-    assert _starts_after_removal(text, shortened, DEFAULT, starts, removed) == _glued_starts(shortened, DEFAULT)
+    expected = glued_edits_on_the_shortened_text(text, removed)
+    assert _glued_edits_with_removed_lines(text, DEFAULT, starts, removed) == expected
 
 
-def test_an_opening_made_by_a_removed_line_is_found():
-    # "Continue" and "reading" meet once the share line between them goes.
-    text = "Body. Continue\nShare this:\nreading...\n"
-    removed = [Edit(15, 27, "")]
-    shortened = apply_edits(text, removed)
-    assert shortened == "Body. Continue\nreading...\n"
-    _, starts = _scan(text, DEFAULT)
-    after = _starts_after_removal(text, shortened, DEFAULT, starts, removed)
-    assert 6 in after and 6 in _glued_starts(shortened, DEFAULT)
+def test_a_footer_made_by_a_removed_line_is_cut():
+    # "Continue" and "reading..." meet once the interjection between them goes.
+    text = "Body. Continue\nADVERTISEMENT\nreading...\n\nNext.\n"
+    newlines, starts = _scan(text, DEFAULT)
+    removed = _line_edits(text, DEFAULT, newlines)
+    assert [(edit.start, edit.end) for edit in removed] == [(15, 29)]
+    cuts = _glued_edits_with_removed_lines(text, DEFAULT, starts, removed)
+    assert cuts == glued_edits_on_the_shortened_text(text, removed) and len(cuts) == 1
+    assert text[cuts[0].start : cuts[0].end].startswith(" Continue")
 
 
 def test_start_up_compiles_only_the_buckets_a_text_needs():

@@ -855,48 +855,55 @@ def _starts_in(text: str, matcher: BoilerplateMatcher, low: int, high: int) -> s
     return starts
 
 
-def _starts_after_removal(
-    text: str, shortened: str, matcher: BoilerplateMatcher, starts: set[int], removed: list[Edit]
-) -> set[int]:
-    """``starts`` (found in ``text``) in ``shortened``, the text after the ``removed`` lines
-    (sorted deletions): shifted, less those inside removed lines; an opening
-    that a removal may have made or unmade (it would cross where the lines
-    were) starts less than ``LONGEST_BOILERPLATE`` before there, so those
-    stretches are searched again, in the shortened text. An opening longer than
-    that cannot begin a footer (see ``_glued_edits``). Looking again at the
-    whole shortened text would give the same starts, for twice the time."""
-    boundaries, shifts, removed_so_far = [], [], 0
+def _break_before(text: str, position: int, stop: int) -> int:
+    """Where the text around the paragraph holding ``position`` begins: the
+    newline before the blank line above it (the start of the text when there
+    is none), looking back no further than ``stop``."""
+    line_start = text.rfind("\n", stop, position) + 1
+    while line_start > stop:
+        above = text.rfind("\n", stop, line_start - 1) + 1
+        if not text[above : line_start - 1].strip():
+            return max(above - 1, 0)
+        line_start = above
+    return stop
+
+
+def _glued_edits_with_removed_lines(
+    text: str, matcher: BoilerplateMatcher, starts: set[int], removed: list[Edit]
+) -> list[Edit]:
+    """What ``_glued_edits`` finds in the text without the ``removed`` lines,
+    in ``text``'s coordinates: the paragraphs that lost lines are shortened on
+    their own (with the blank lines around them) and looked at there, the
+    others where they are; copying the whole text would cost more than the rest."""
+    regions: list[list[int]] = []  # [low, high): a touched paragraph with the breaks around it
     for edit in removed:
-        shifts.append((edit.start, edit.end, removed_so_far))
-        removed_so_far += edit.end - edit.start
-        boundaries.append(edit.start - (removed_so_far - (edit.end - edit.start)))
-    mapped = set()
-    index, shift = 0, 0
-    for start in sorted(starts):
-        while index < len(shifts) and shifts[index][1] <= start:
-            shift = shifts[index][2] + shifts[index][1] - shifts[index][0]
-            index += 1
-        if index < len(shifts) and shifts[index][0] <= start:
-            continue  # inside a removed line
-        mapped.add(start - shift)
-    windows: list[list[int]] = []
-    for boundary in boundaries:
-        low = max(0, boundary - LONGEST_BOILERPLATE)
-        if windows and low <= windows[-1][1]:
-            windows[-1][1] = boundary
-        else:
-            windows.append([low, boundary])
-    result = set()
-    window_index = 0
-    for start in sorted(mapped):
-        while window_index < len(windows) and windows[window_index][1] <= start:
-            window_index += 1
-        if window_index < len(windows) and windows[window_index][0] <= start:
+        if regions and edit.start < regions[-1][1]:
             continue
-        result.add(start)
-    for low, high in windows:
-        result |= _starts_in(shortened, matcher, low, high)
-    return result
+        low = _break_before(text, edit.start, regions[-1][1] if regions else 0)
+        paragraph_break = PARAGRAPH_BREAK.search(text, edit.end)
+        high = paragraph_break.end() if paragraph_break is not None else len(text)
+        if regions and low <= regions[-1][1]:
+            regions[-1][1] = high
+        else:
+            regions.append([low, high])
+    outside, region_index = set(), 0
+    for start in sorted(starts):
+        while region_index < len(regions) and regions[region_index][1] <= start:
+            region_index += 1
+        if region_index == len(regions) or start < regions[region_index][0]:
+            outside.add(start)
+    edits = _glued_edits(text, matcher, outside)
+    removed_index = 0
+    for low, high in regions:
+        local_removed = []
+        while removed_index < len(removed) and removed[removed_index].start < high:
+            edit = removed[removed_index]
+            local_removed.append(Edit(edit.start - low, edit.end - low, "", edit.reason))
+            removed_index += 1
+        local = apply_edits(text[low:high], local_removed)
+        found = _glued_edits(local, matcher, _starts_in(local, matcher, 0, len(local)))
+        edits += [Edit(edit.start + low, edit.end + low, "", edit.reason) for edit in _map_back(found, local_removed)]
+    return sorted(edits)
 
 
 def _glued_edits(text: str, matcher: BoilerplateMatcher, found_starts: set[int]) -> list[Edit]:
@@ -960,12 +967,12 @@ def _one_pass(text: str, matcher: BoilerplateMatcher) -> tuple[list[Edit], bool]
     if not matcher.has_glued:
         return line_edits, False
     if line_edits:
-        shortened = apply_edits(text, line_edits)
-        text, starts = shortened, _starts_after_removal(text, shortened, matcher, starts, line_edits)
-    glued = _glued_edits(text, matcher, starts)
+        glued = _glued_edits_with_removed_lines(text, matcher, starts, line_edits)
+    else:
+        glued = _glued_edits(text, matcher, starts)
     if not glued:
         return line_edits, False
-    return _merge(line_edits + _map_back(glued, line_edits)), True
+    return _merge(line_edits + glued), True
 
 
 def boilerplate_edits(text: str, matcher: BoilerplateMatcher) -> list[Edit]:
