@@ -62,6 +62,7 @@ WRAP = re.compile(r"(?<![.!?])\n")
 # A catalog line may have blanks around it; it ends at a newline or the end.
 LINE_END = r"[^\S\n]*(?=\n|\Z)"
 BLANK_LINE = re.compile(r"[^\S\n]*(?:\n|\Z)")
+BLANK_TO_NEWLINE = re.compile(r"[^\S\n]*\n")
 # Entries that are one bare word (a share button's label, a widget heading):
 # the same word is also a heading or a link to a profile in a document's body
 # (``## Facebook``, ``* [LinkedIn](https://www.linkedin.com/company/x/)``).
@@ -862,7 +863,7 @@ def _break_before(text: str, position: int, stop: int) -> int:
     line_start = text.rfind("\n", stop, position) + 1
     while line_start > stop:
         above = text.rfind("\n", stop, line_start - 1) + 1
-        if not text[above : line_start - 1].strip():
+        if BLANK_TO_NEWLINE.match(text, above) is not None:  # the line above is blank
             return max(above - 1, 0)
         line_start = above
     return stop
