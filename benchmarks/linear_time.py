@@ -62,7 +62,9 @@ ADVERSARIAL_INPUTS: dict[str, Callable[[int], str]] = {
     # Runs of glued footers of the newer entries, one-line paragraphs of them,
     # and share lines between glued footers (lines removed, openings looked for again).
     "glued read-more run": lambda size: repeated("It ended. Read more... READ MORE»Read More ", size),
-    "glued footer paragraphs": lambda size: repeated("Body. The post X appeared first on Y. Continue reading...\n\n", size),
+    "glued footer paragraphs": lambda size: repeated(
+        "Body. The post X appeared first on Y. Continue reading...\n\n", size
+    ),
     "glued links and urls": lambda size: repeated(
         "[x](https://a.b/c) was originally published in [Y](https://a.b) on Medium, where people are continuing the"
         " conversation by highlighting and responding to this story. This article originally appeared on Engadget"
