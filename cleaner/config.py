@@ -23,11 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 from cleaner.pipeline import Cleaner, UnknownRuleError
 
 CONFIG_FILE = "cleaner.toml"
@@ -64,7 +59,18 @@ def _has_cleaner_table(pyproject: Path) -> bool:
     return "cleaner" in _load(pyproject).get("tool", {})
 
 
+def _toml() -> Any:
+    """The TOML reader, imported only when a configuration file is read (a
+    few milliseconds of every start-up otherwise)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
 def _load(path: Path) -> dict[str, Any]:
+    tomllib = _toml()
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

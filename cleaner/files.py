@@ -9,10 +9,8 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
-import hashlib
 import os
 import select
-import shutil
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -376,6 +374,8 @@ class AtomicReplacement:
         Its temporary file is the backup's own (``.NAME.bak.cleaner-tmp``), so
         a run cleaning ``NAME.bak`` itself at the same time is seen."""
         backup = self.target + self.backup_suffix
+        import shutil  # only for backups: a few milliseconds of every start-up otherwise
+
         descriptor, partial = claim_temporary(backup)
         copy = os.fdopen(descriptor, "wb")
         try:
@@ -469,6 +469,8 @@ def temporary_name(directory: str, base: str) -> str:
     limit = _name_max(directory)
     if len(os.fsencode(name)) <= limit:
         return name
+    import hashlib  # only for over-long names
+
     digest = hashlib.blake2b(os.fsencode(base), digest_size=8).hexdigest()
     room = limit - len(os.fsencode(f".~{digest}{TEMPORARY_SUFFIX}"))
     start = os.fsencode(base)[:room].decode("utf-8", "ignore")  # whole characters only

@@ -10,11 +10,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import hashlib
 import io
 import itertools
 import os
-import shutil
 import signal
 import stat
 import sys
@@ -29,6 +27,11 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from cleaner.parallel import CleanedStream
+
+try:  # hashlib's own source of BLAKE2, without loading OpenSSL (~4 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
 
 from cleaner.changes import Change
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
@@ -271,6 +274,8 @@ def _with_output_copied(outcome: Outcome, stream: BinaryIO | None) -> Outcome:
         return outcome
     try:
         if stream is not None and not outcome.error:
+            import shutil  # only when workers ran
+
             with open(outcome.output_file, "rb") as spool:
                 shutil.copyfileobj(spool, stream)
             stream.flush()
@@ -454,7 +459,7 @@ class _Digests:
     """Hashes of what went in and what came out, to tell if anything changed."""
 
     def __init__(self) -> None:
-        self.before, self.after = hashlib.blake2b(), hashlib.blake2b()
+        self.before, self.after = blake2b(), blake2b()
 
     @property
     def changed(self) -> bool:
@@ -471,7 +476,7 @@ def _cleaned_pieces(source: Source, text: _Text, digests: _Digests) -> Iterator[
         yield cleaned
 
 
-def _hashed(pieces: Iterable[object], digest: hashlib.blake2b) -> Iterator[object]:
+def _hashed(pieces: Iterable[object], digest: blake2b) -> Iterator[object]:
     for piece in pieces:
         if isinstance(piece, str):
             digest.update(piece.encode("utf-8", "surrogatepass"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -128,7 +129,7 @@ def test_disk_full_while_copying_the_backup_keeps_the_earlier_backup(tmp_path, m
         copy.write(original.read()[:5])
         enospc()
 
-    monkeypatch.setattr(files.shutil, "copyfileobj", copy_half_then_fail)
+    monkeypatch.setattr(shutil, "copyfileobj", copy_half_then_fail)
     assert_failed_cleanly(run("-i", "--backup", ".bak", str(path)), path, DIRTY, "no space left on device")
     assert backup.read_text() == "an earlier backup\n"
     assert sorted(os.listdir(tmp_path)) == ["a.txt", "a.txt.bak"]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.edits import apply_edits, check_edits
-from cleaner.rules.punctuation import RULE, find_edits, fix_punctuation_spacing
+from cleaner.rules.punctuation import RULE, find_edits, fix_punctuation_spacing, in_unspaced_script
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -389,3 +389,12 @@ def test_finishes_on_a_megabyte_of_adversarial_input(unit):
     text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
     result = fix_punctuation_spacing(text)
     assert re.sub(" ", "", result) == re.sub(" ", "", text)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("松谷", True), ("ナブカ", True), ("กรุงเทพ", True), ("서울", True), ("ＡＢＣ", True),
+     ("Matsutani", False), ("Ūdre", False), ("Москва", False), ("", False)],
+)
+def test_scripts_written_without_spaces_are_recognised(word, expected):
+    assert in_unspaced_script(word) is expected

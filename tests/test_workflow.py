@@ -362,9 +362,9 @@ def test_no_progress_bar_when_the_text_goes_to_the_same_terminal(tmp_path):
 
 
 def test_distribution_name_is_not_the_unrelated_cleaner_on_the_index():
-    from cleaner.config import tomllib
+    from cleaner.config import _toml
 
-    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    project = _toml().loads((REPO / "pyproject.toml").read_text())["project"]
     assert project["name"] == "cleaner-text"  # "cleaner" on PyPI is someone else's project
     assert project["scripts"] == {"cleaner": "cleaner.cli:run"}
 
