@@ -90,7 +90,8 @@ class Run:
         for warning in outcome.warnings:
             _note(warning)
         if self.report is not None:
-            self.report.write(json.dumps(_record(outcome), ensure_ascii=False) + "\n")
+            _write_record(self.report, outcome)
+            self.report.flush()  # whole, before any message on standard error (2>&1 keeps lines whole)
         if outcome.error:
             _note(outcome.error)
             self.failed = True
@@ -186,13 +187,16 @@ def _size(name: str) -> int | None:
         return 0
 
 
-def _record(outcome: Outcome) -> dict[str, object]:
-    return {
-        "file": outcome.name,
-        "changed": outcome.changed,
-        "error": outcome.error,
-        "changes": [change.as_dict() for change in outcome.changes],
-    }
+def _write_record(report: TextIO, outcome: Outcome) -> None:
+    """One line of the JSON report, ``{"file": …, "changed": …, "error": …,
+    "changes": […]}``, written as the changes are read from their spool (the
+    same text as ``json.dumps`` of the whole record, without holding it)."""
+    head = json.dumps({"file": outcome.name, "changed": outcome.changed, "error": outcome.error}, ensure_ascii=False)
+    report.write(head[:-1] + ', "changes": [')
+    items = outcome.changes.json_items() if outcome.changes else iter(())
+    for number, item in enumerate(items):
+        report.write(", " + item if number else item)
+    report.write("]}\n")
 
 
 def _note(message: str) -> None:

@@ -33,6 +33,7 @@ try:  # hashlib's own source of BLAKE2, without loading OpenSSL (~4 ms of start-
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
+from cleaner.change_spool import ChangeSpool
 from cleaner.changes import Change
 from cleaner.files import STDIN_NAME, AtomicReplacement, InputError, OutputError, Source
 from cleaner.jsonl import JsonlError, RecordChange, clean_jsonl_lines, field_changes
@@ -90,7 +91,7 @@ class Outcome:
     error: str | None = None
     output: bytes = b""
     warnings: tuple[str, ...] = ()
-    changes: tuple[Change | RecordChange, ...] = ()
+    changes: ChangeSpool | tuple[()] = ()  # listed only for --report
     rule_counts: tuple[tuple[str, int], ...] = ()
     output_file: str | None = None  # where a worker left the output (see ``run_jobs``)
 
@@ -303,7 +304,7 @@ class _Record:
 
     def __init__(self, keep: bool):
         self.keep = keep
-        self.changes: list[Change | RecordChange] = []
+        self.changes = ChangeSpool()  # on disk: a large input's changes outgrow memory
         self.counts: Counter[str] = Counter()
 
     def extend(self, changes: Iterable[Change | RecordChange]) -> None:
@@ -316,7 +317,7 @@ class _Record:
 def _found(record: _Record | None) -> dict[str, tuple]:
     if record is None:
         return {}
-    return {"changes": tuple(record.changes), "rule_counts": tuple(record.counts.items())}
+    return {"changes": record.changes, "rule_counts": tuple(record.counts.items())}
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -654,20 +655,21 @@ class _JsonlRecords:
         self.records = self.missing = self.changed = 0
         self.record = _Record(job.list_changes) if job.list_changes or job.count_changes else None
 
-    def counts(self) -> tuple[int, int, int, Counter[str] | None, list[Change | RecordChange]]:
+    def counts(self) -> tuple[int, int, int, Counter[str] | None, ChangeSpool | None]:
         """What ``add`` takes: the counts, and the changes (from a worker)."""
         if self.record is None:
-            return self.records, self.missing, self.changed, None, []
+            return self.records, self.missing, self.changed, None, None
         return self.records, self.missing, self.changed, self.record.counts, self.record.changes
 
-    def add(self, counts: tuple[int, int, int, Counter[str] | None, list[Change | RecordChange]]) -> None:
+    def add(self, counts: tuple[int, int, int, Counter[str] | None, ChangeSpool | None]) -> None:
         records, missing, changed, per_rule, changes = counts
         self.records += records
         self.missing += missing
         self.changed += changed
         if self.record is not None and per_rule is not None:
             self.record.counts.update(per_rule)
-            self.record.changes.extend(changes)
+            if changes is not None:
+                self.record.changes.extend(changes)
 
     def take(self, line_number: int, value: str | None, cleaned: str | None) -> None:
         self.records += 1
@@ -704,7 +706,7 @@ class _JsonlBatch:
 
     lines: list[bytes]
     malformed: list[tuple[int, str]]
-    counts: tuple[int, int, int, Counter[str] | None, list[Change | RecordChange]]
+    counts: tuple[int, int, int, Counter[str] | None, ChangeSpool | None]
     failure: tuple[int, str] | None = None  # a JsonlError's line number and message (it does not pickle)
 
 
