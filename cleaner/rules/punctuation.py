@@ -179,6 +179,7 @@ def in_unspaced_script(word: str) -> bool:
         for low, high in UNSPACED_SCRIPT_RANGES
     )
 
+
 # A comma standing alone, one space from each word: "talks , which". The word
 # before is judged after its last mark (or bracket, quote, dash), so
 # "ended.The , which" and "The , which" get the same answer (and a second run
