@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Protocol
 
@@ -45,6 +44,8 @@ class ChangeSpool:
 
     def _write(self, item: str) -> None:
         if self._file is None:
+            import tempfile  # here: most runs never spool a change
+
             self._file = tempfile.TemporaryFile("w+", encoding="utf-8", prefix="cleaner-changes-")
             if self._path is not None:  # keep what came from another process first
                 for old in self._read_path():
@@ -79,6 +80,8 @@ class ChangeSpool:
         count = self.count
         if not count:
             return {"path": None, "count": 0}
+        import tempfile
+
         descriptor, path = tempfile.mkstemp(prefix="cleaner-changes-", suffix=".jsonl")
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             for item in self.json_items():

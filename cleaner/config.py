@@ -17,6 +17,7 @@ black do. Command-line flags override it.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -55,7 +56,21 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
 
+# Where a pyproject.toml could hold a cleaner table: a `[tool.cleaner]` or
+# `[tool."cleaner"...]` header, a dotted `tool.cleaner` key, or a `[tool]`
+# table or `tool =` key that might name it. Without one, the file is not
+# parsed (the TOML reader costs a few milliseconds of every start-up).
+_MAY_NAME_CLEANER = re.compile(
+    rb"""tool\s*\.\s*["']?cleaner|^\s*\[\s*tool\s*\]|^\s*tool\s*=""", re.MULTILINE
+)
+
+
 def _has_cleaner_table(pyproject: Path) -> bool:
+    try:
+        if not _MAY_NAME_CLEANER.search(pyproject.read_bytes()):
+            return False
+    except OSError as error:
+        raise ConfigError(f"{pyproject}: {error.strerror or error}") from None
     return "cleaner" in _load(pyproject).get("tool", {})
 
 

@@ -398,3 +398,29 @@ def test_pre_commit_hook_fixes_files_and_fails_the_commit(tmp_path):
     assert "files were modified by this hook" in result.stdout
     assert (repo / "article.txt").read_text() == CLEAN
     assert (repo / "clean.txt").read_text() == CLEAN
+
+
+@pytest.mark.parametrize(
+    "pyproject",
+    [
+        '[tool.cleaner]\nselect = ["whitespace"]\n',
+        '[ tool . "cleaner" ]\nselect = ["whitespace"]\n',
+        '[tool]\ncleaner = { select = ["whitespace"] }\n',
+        'tool.cleaner.select = ["whitespace"]\n',
+        'tool = { cleaner = { select = ["whitespace"] } }\n',
+    ],
+)
+def test_every_toml_spelling_of_the_cleaner_table_is_found(tmp_path, pyproject):
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    assert find_config(tmp_path) == (tmp_path / "pyproject.toml").resolve()
+    assert load_config(tmp_path / "pyproject.toml").select == ("whitespace",)
+
+
+def test_a_pyproject_that_names_no_cleaner_table_is_not_parsed(tmp_path):
+    # Not valid TOML, but nothing in it could be a cleaner table: skipped, as
+    # black and ruff skip pyproject files without their table.
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x\n[tool.black]\n')
+    assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x\n[tool.cleaner]\n')
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        find_config(tmp_path)
