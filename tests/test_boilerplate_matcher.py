@@ -132,4 +132,10 @@ def test_start_up_compiles_only_the_buckets_a_text_needs():
     _, starts = _scan("Body.\nThe post X appeared first on Y.\n", matcher)
     assert matcher._line_buckets == {} and matcher._glued_buckets == {}
     assert _whole_catalog_line(matcher, "The post X appeared first on Y.") is not None
-    assert set(matcher._line_buckets) == {frozenset("T")}
+    assert set(matcher._line_buckets) == {(frozenset("T"), "the")}
+    # Only the templates that open with "The" went into the pattern, not every "T…" one.
+    (chosen,) = matcher._line_patterns
+    templates = {entry.name: entry.template for entry in CATALOG}
+    assert chosen and all(templates[name].lower().startswith("the") for name in chosen)
+    assert any(template.startswith("T") and name not in chosen for name, template in templates.items())
+

@@ -198,7 +198,9 @@ class BoilerplateMatcher:
         # Buckets need every template's first characters; a user template
         # starting with a placeholder puts every entry in one bucket.
         self._bucketed = all(self._firsts.values())
-        self._line_buckets: dict[frozenset[str], re.Pattern[str]] = {}
+        self._line_buckets: dict[tuple[frozenset[str], str], re.Pattern[str]] = {}
+        self._line_patterns: dict[frozenset[str], re.Pattern[str]] = {}  # by the entries in them
+        self._words: dict[str, tuple[str, ...]] = {}
         self._glued_buckets: dict[str, re.Pattern[str] | None] = {}
 
     # --- lines ---------------------------------------------------------------
@@ -250,17 +252,47 @@ class BoilerplateMatcher:
                 break
         return frozenset(chars)
 
+    def _line_word(self, text: str, newline: int) -> str:
+        """The letters the line after ``newline`` opens with, past its blanks,
+        bullets and brackets, in lower case ("" if it opens otherwise)."""
+        found = LINE_WORD.match(text, newline + 1)
+        return found.group(1).lower() if found else ""
+
+    def _fits_word(self, entry: BoilerplateEntry, word: str) -> bool:
+        """Whether a line opening with ``word`` can be a line of ``entry``: its
+        template's opening letters (any, for a template that does not open
+        with a letter) begin the word."""
+        words = self._words.get(entry.name)
+        if words is None:
+            words = self._words[entry.name] = _opening_letters(entry)
+        return not words or any(word.startswith(letters) for letters in words)
+
     def line_at(self, text: str, newline: int) -> re.Match[str] | None:
         """The catalog line after the newline at ``newline`` (the match starts
-        at the newline), or None; the caller has found it with ``scan``."""
-        key = self._line_key(text, newline) if self._bucketed else frozenset()
+        at the newline), or None; the caller has found it with ``scan``. Only
+        the entries that can start with the line's first characters and first
+        word are compiled into the pattern tried (a 5 KB article compiles one
+        or two templates, not all those that open with its letter)."""
+        if self._bucketed:
+            key = self._line_key(text, newline), self._line_word(text, newline)
+        else:
+            key = frozenset(), ""
         pattern = self._line_buckets.get(key)
         if pattern is None:
+            chars, word = key
             if self._bucketed:
-                regex = self._line_regex(lambda entry: not key.isdisjoint(self._firsts[entry.name]))
+                chosen = frozenset(
+                    entry.name
+                    for entry in self.entries
+                    if not chars.isdisjoint(self._firsts[entry.name]) and self._fits_word(entry, word)
+                )
             else:
-                regex = self._line_regex(lambda entry: True)
-            pattern = re.compile("\n" + regex if regex else r"(?!)")
+                chosen = frozenset(entry.name for entry in self.entries)
+            pattern = self._line_patterns.get(chosen)
+            if pattern is None:
+                regex = self._line_regex(lambda entry: entry.name in chosen)
+                pattern = re.compile("\n" + regex if regex else r"(?!)")
+                self._line_patterns[chosen] = pattern
             self._line_buckets[key] = pattern
         return pattern.match(text, newline)
 
@@ -393,6 +425,24 @@ def _whole_catalog_line(matcher: BoilerplateMatcher, line: str) -> re.Match[str]
         return None
     found = matcher.line_at(text, 0)
     return found if found is not None and found.end() == len(text) else None
+
+
+# The letters a line opens with, past its blanks, bullets and brackets
+# (``LINE_LEAD``), read this far at most: enough for any template's.
+LINE_WORD = re.compile(r"(?:[^\S\n]|[•·▪►*\-–#\[])*([^\W\d_]{1,40})")
+
+
+def _opening_letters(entry: BoilerplateEntry) -> tuple[str, ...]:
+    """The letters each spelling of the template opens with, in lower case
+    (``Read more`` gives ``read``); empty when some spelling opens with
+    something else (a placeholder, a digit, a mark), which any line may."""
+    letters = []
+    for head in _heads(entry.template):
+        found = re.match(r"[^\W\d_]+", head)
+        if found is None:
+            return ()
+        letters.append(found.group().lower())
+    return tuple(dict.fromkeys(letters))
 
 
 def _openings(entry: BoilerplateEntry) -> list[str]:
