@@ -462,6 +462,19 @@ def _openings(entry: BoilerplateEntry) -> list[str]:
     return list(dict.fromkeys(openings))
 
 
+# A glued footer is looked for where its opening's first words are (the whole
+# footer is matched there later): a shorter regex to compile at start-up.
+GLUED_OPENING_WORDS = 3
+
+
+def _first_words(opening: str) -> str:
+    """``opening`` cut after its first ``GLUED_OPENING_WORDS`` words."""
+    words = opening.split(" ")
+    if len(words) <= GLUED_OPENING_WORDS:
+        return opening
+    return " ".join(words[:GLUED_OPENING_WORDS]) + " "
+
+
 def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[tuple[str, str]]:
     """Regexes for every glued entry's openings, each with the literal text
     its matches start with ("" when they start with one of several
@@ -472,7 +485,7 @@ def _glued_start_regexes(entries: list[BoilerplateEntry]) -> list[tuple[str, str
     by_first: dict[str, list[str]] = {}
     heads: dict[str, str] = {}
     for entry in entries:
-        for opening in _openings(entry):
+        for opening in dict.fromkeys(_first_words(opening) for opening in _openings(entry)):
             rest = template_regex(replace(entry, template=opening[1:], ignore_case=False)) if opening[1:] else ""
             for first in LITERAL_REGEX_FIRST.get(opening[0], opening[0]):
                 regex = rest.replace(SPACE_RUN, r"\s+")
