@@ -18,7 +18,7 @@ from cleaner.files import SNIFF_SIZE, binary_reason
 VCS_DIRECTORIES = frozenset({".git", ".hg", ".svn", ".bzr"})
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class Found:
     """An input to clean, or (with ``note``) something skipped and why;
     ``error`` marks a note about something that could not be read."""
@@ -28,7 +28,7 @@ class Found:
     error: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class Patterns:
     """Gitignore-style patterns and the directory they are read relative to
     (None: relative to each directory walked, or for a named file the

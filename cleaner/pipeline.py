@@ -101,7 +101,7 @@ def _stale(regions: AnyRegions, text: str, format: str) -> AnyRegions | None:
     return None if fresh.regions == regions.regions else fresh
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class _Record:
     """One edit, its span in the segment as given, and the text it replaced."""
 
@@ -113,7 +113,7 @@ class _Record:
     reason: str
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class _Chain:
     """The selected rules, with which of them each one's edits can give work to."""
 
@@ -230,7 +230,7 @@ def _positions(text: str, offsets: Iterable[int], lines_before: int) -> Iterator
         yield line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class _Seen:
     """A segment as given and as cleaned, with where both start in the document."""
 

@@ -45,7 +45,7 @@ from cleaner.segments import PAUSE, CutLine, cut_line_gap, for_each_segment_clea
 PRINT, IN_PLACE, CHECK, DIFF = "print", "in-place", "check", "diff"
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class Job:
     """What to do with every input: the mode and the cleaning options."""
 
@@ -81,7 +81,7 @@ class Job:
         return self.cleaner.rules
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class Outcome:
     """What happened to one input. ``output`` holds the cleaned bytes (print
     mode) or the diff (diff mode) when they were not streamed."""
@@ -415,7 +415,7 @@ class _DiffWriter:
             self.output.flush()
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class _Text:
     """How a text input is cleaned: the rules, where changes are recorded,
     its format, and how many processes may share the work."""
@@ -698,7 +698,7 @@ def _binary_input(source: Source) -> Iterator[BinaryIO]:
             yield handle
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class _JsonlBatch:
     """What a worker did with a batch of JSON Lines: the cleaned lines (up to
     a malformed record, under ``--strict``), the malformed lines passed

@@ -378,7 +378,7 @@ class LazyPatterns(Sequence[re.Pattern[str]]):
         return self._patterns[index]
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)  # internal: generated methods cost start-up time
 class GluedBucket:
     """The glued footers that start with one character: ``pattern`` matches
     one whole; ``last_word``, when set, is what every one of them ends with
