@@ -10,7 +10,6 @@ receiving side reads that file once and removes it.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Protocol
@@ -32,6 +31,8 @@ class ChangeSpool:
         return self.count
 
     def append(self, change: _Reported) -> None:
+        import json  # here: a run that lists no change never imports it
+
         self._write(json.dumps(change.as_dict(), ensure_ascii=False))
 
     def extend(self, changes: Iterable[_Reported] | ChangeSpool) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -62,6 +61,8 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> s
 
 def _show(text: str) -> str:
     """An example string, quoted so that spaces and newlines are visible."""
+    import json
+
     return json.dumps(text, ensure_ascii=False)
 
 

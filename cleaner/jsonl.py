@@ -9,16 +9,17 @@ raw line and only that span is replaced, so key order, spacing, number formats
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from json.decoder import scanstring
-from typing import Protocol
+from typing import Any, Protocol
 
 from cleaner.changes import Change
 
-_DECODER = json.JSONDecoder()
+# json's decoder and string scanner, taken on first use (a plain-text run
+# never imports json).
+_DECODER: Any = None
+_scanstring: Any = None
 _JSON_WHITESPACE = re.compile(r"[ \t\n\r]*")
 _BOM = "\ufeff"
 
@@ -92,7 +93,7 @@ def _walk_object(text: str, index: int, path: tuple[str, ...]) -> tuple[int, tup
         return index + 1, None
     while True:
         _expect(text, index, '"', "a key in double quotes")
-        key, index = scanstring(text, index + 1)
+        key, index = _scanstring(text, index + 1)
         index = _skip_whitespace(text, index)
         _expect(text, index, ":", "':'")
         index = start = _skip_whitespace(text, index + 1)
@@ -119,6 +120,11 @@ def find_string_field(text: str, path: tuple[str, ...]) -> tuple[int, int, str] 
     >>> find_string_field('{"id": 1, "meta": {"body": "hi"}}', ("meta", "body"))
     (27, 31, 'hi')
     """
+    global _DECODER, _scanstring
+    if _DECODER is None:
+        from json.decoder import JSONDecoder, scanstring
+
+        _DECODER, _scanstring = JSONDecoder(), scanstring
     index = _skip_whitespace(text, 0)
     _expect(text, index, "{", "a JSON object")
     try:
@@ -131,6 +137,8 @@ def find_string_field(text: str, path: tuple[str, ...]) -> tuple[int, int, str] 
 
 
 def _encode_string(value: str, ascii_only: bool) -> str:
+    import json
+
     encoded = json.dumps(value, ensure_ascii=ascii_only)
     try:
         encoded.encode("utf-8")

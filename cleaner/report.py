@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import json
 import os
 import sys
 from collections import Counter
@@ -191,6 +190,8 @@ def _write_record(report: TextIO, outcome: Outcome) -> None:
     """One line of the JSON report, ``{"file": …, "changed": …, "error": …,
     "changes": […]}``, written as the changes are read from their spool (the
     same text as ``json.dumps`` of the whole record, without holding it)."""
+    import json
+
     head = json.dumps({"file": outcome.name, "changed": outcome.changed, "error": outcome.error}, ensure_ascii=False)
     report.write(head[:-1] + ', "changes": [')
     items = outcome.changes.json_items() if outcome.changes else iter(())

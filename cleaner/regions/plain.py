@@ -26,7 +26,6 @@ marks commands and names in running prose.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 
@@ -86,6 +85,8 @@ def _dense_in_code_punctuation(line: str) -> bool:
         # Read entities as the unicode rule leaves them ("&amp;" as "&"), so
         # that repairing them cannot turn a code-like line into prose on a
         # second run; slashes in a URL are not code.
+        import html  # here: its table of entities costs every start-up 1%
+
         line = URL.sub("", html.unescape(line))
     marks = len(CODE_MARK.findall(line))
     return marks >= 3 and marks * 8 >= len("".join(line.split()))
