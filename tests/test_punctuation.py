@@ -111,6 +111,7 @@ JUNCTIONS = {
         ("What now?He asked", "What now? He asked"),
         ("It works!Then it stopped.", "It works! Then it stopped."),
         ("New here?Sign up now", "New here? Sign up now"),
+        ("See What Does Free Mean?for more", "See What Does Free Mean? for more"),
     ],
     "period before a capital": [
         ("The talks resume in May.The talks ended", "The talks resume in May. The talks ended"),
@@ -160,6 +161,12 @@ JUNCTIONS = {
         ("hamm(Debian 2.0) was the first Debian release", "hamm (Debian 2.0) was the first Debian release"),
         ("The initramfs(initial ram filesystem) is small; the initramfs loads", "The initramfs (initial ram filesystem) is small; the initramfs loads"),
         ("Stock Market Crashes Like a ‘Pivot’for Entrepreneurs", "Stock Market Crashes Like a ‘Pivot’ for Entrepreneurs"),
+        # a quotation in curly quotes run into the words around it, judged apart
+        # from the code it quotes
+        ("scripts should search for“?name(coq)”rather than “coq”", "scripts should search for “?name(coq)” rather than “coq”"),
+        ("For instance,“~mDaniel” matches", "For instance, “~mDaniel” matches"),
+        ("Its punctuation is “”: write it:“~|”. Fine", "Its punctuation is “”: write it: “~|”. Fine"),
+        ("The marks include“-a”,“-v”;“+”.", "The marks include “-a”, “-v”; “+”."),
         ("It was like a‘Pivot for Entrepreneurs’ they said", "It was like a ‘Pivot for Entrepreneurs’ they said"),
         ("he said 'never'and left for the 'Pivot'", "he said 'never' and left for the 'Pivot'"),
     ],
@@ -199,6 +206,8 @@ LOOK_ALIKES = {
     "question and exclamation marks": [
         "The IPv?Interface classes and Ic?nes from a bad conversion.",
         "Query ?Foo=1 and J!-ENT now.",
+        "Use ?name(coq), “!?origin(debian)” and “apt?priority(required)” as search terms.",
+        "This is equivalent to searching for?broken in the list.",
     ],
     "period before a capital": [
         "Files named README.Debian, NEWS.Debian or test.Gz stay.",
@@ -214,6 +223,7 @@ LOOK_ALIKES = {
         "Use the tags foo,bar,baz,qux here.",
         "Pass (major,minor) and {pre,post}{inst,rm} to it.",
         "Tags: Labor , Video , Business News , Economy",
+        "ToggleMenuActive\nC-m,f10,C-space\nActivates the menu.",
         "Call f(x),y and max(a),min(b); keep (a),b and (x),zqvw as they are.",
         "A Firewall,zqvw pair (a name used once) and Name,value or Set,get.",
     ],
@@ -232,6 +242,10 @@ LOOK_ALIKES = {
         "rock'n'roll and ma'am and O'Brien's and y'all'd and the '90s don't change.",
         "The host is remote, l'inetddell'host remote sends a query to the port.",
         "Open the file(s) and the program(s) list; pay $5(USD) there.",
+        "The build runs under (fake)root, as fakeroot runs it.",
+        "The filter\nfilter(pattern)\nIncludes only what matches.",
+        'Try grouping: "section(topdir),firstchar(source),source" there.',
+        "Search “他说“不服输”的人” and 他说“不服输”的人 stay.",
     ],
     "menu arrows": [
         "The German »Zitat« and «quote» styles stay: »Hallo« said he.",

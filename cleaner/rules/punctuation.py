@@ -103,7 +103,8 @@ CANDIDATE = re.compile(
     (?: (?=\S) (?: (?<=\.) (?=[(\[“"]?{UPPER}|\.\.{UPPER})   # a period before a capital (or "...A"),
                 | (?<=[?!:,;…)\]”{DASHES}{ARROWS}‘]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
                 | (?<=[^\W_]") (?={LETTER})                    # a straight quote between letters,
-                | (?<=') (?={LETTER}{{3,}}') )                  # a word in straight single quotes
+                | (?<=') (?={LETTER}{{3,}}')                   # a word in straight single quotes,
+                | (?<=[.?!:,;”]) (?=“) )                       # a mark before a curly quotation
       | (?<={LETTER}[(\[“{DASHES}{ARROWS}‘])                   # or a letter before an opening mark
       | (?<=\d\() (?=[a-z]) )                                   # (or a digit before an aside: x32(for)
     """,
@@ -136,6 +137,16 @@ INNER_MARK = re.compile(rf"{LETTER}(?:[,;:?!…“”\"(\[{DASHES}]+{LETTER}|\.+
 DOT_BEFORE_LETTER = re.compile(rf"\.(?={LETTER})")
 CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
+# A quotation in curly double quotes inside a token, and the marks that may
+# stand between a word and the quotation it introduces.
+CURLY_QUOTATION = re.compile(r"“[^“”]+”")
+QUOTE_LEAD_MARKS = ".,;:?!"
+# A lower-case name with one lower-case word in brackets, as a call: filter(pattern).
+CALL = re.compile(r"[a-z]\([a-z]+\)")
+# A question mark as the sigil of a search term, never a sentence end: at the
+# start of a word ("?name(coq)", "!?origin(debian)", "new-installs,?action(x)")
+# or between words before a bracket ("apt?priority(required)").
+QUERY_TERM = re.compile(rf"(?<![^\W_])\?{LETTER}|{LETTER}\?{LETTER}[^\s(]*\(")
 # A token worth judging: a junction inside it, or a mark or dash at an edge.
 MIGHT_HOLD_JUNCTION = re.compile(
     rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$"
@@ -159,7 +170,7 @@ NAME_WITH_NUMBER = re.compile(rf"{LETTER}{{2,}}\d+")
 PRICE_IN_BRACKETS = re.compile(r"(?<=\()\$\d[\d.,]*")
 LEADING_MARK = re.compile(rf"(?::|…|\.\.\.)(?={LETTER})")
 INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.)+[A-Z]$")  # J.R.R  U.S  (not Will.I)
-DIGITS_AT_END = re.compile(r"(?<![\d.,:])\d+$")
+DIGITS_AT_END = re.compile(r"(?<![\w.,:])\d+$")  # 5 of Chapter 5 (not f10 of C-m,f10)
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer,
 # Chinese, Japanese, Korean): a quote or bracket there needs no space.
 # Compared by code point: as a regex character class these ranges cost
@@ -434,8 +445,13 @@ def after_question(doc: Document, junction: Junction) -> bool:
         return False
     if is_capitalised(junction.right) or junction.opening:
         return True
+    # A title that ends with a question, run into the text: "What Does Free
+    # Mean?page"; not "search for?broken", where ? is the sigil of a term.
     word, right = junction.word, junction.right
-    return right.islower() and len(right) > 2 and len(word) > 2 and is_common(right) and is_common(word)
+    return (
+        word[0].isupper() and right.islower() and len(right) > 2 and len(word) > 2
+        and is_common(right) and is_common(word)
+    )
 
 
 def after_comma(doc: Document, junction: Junction) -> bool:
@@ -557,6 +573,7 @@ def after_closing_bracket(doc: Document, junction: Junction) -> bool:
         and inner.replace("-", "").isalpha()
         and inner.lower() not in lexicon.AFFIX_PARTS
         and not is_common(inner + right)
+        and not doc.uses(inner + right)  # (fake)root where the document writes fakeroot
     )
 
 
@@ -627,7 +644,19 @@ def before_opening(doc: Document, junction: Junction) -> bool:
         return len(word) > 2  # an acronym: Maintainer(DM)
     if NAME_WITH_NUMBER.fullmatch(inner):  # discovery(RFC1191), address(iproute2)
         return len(word) > 3 and word.islower() and is_common(word)
+    if inner.islower() and word.islower() and signature_line(doc, junction):
+        return False  # filter(pattern) alone on its line: a term being defined
     return inner.isalpha() and len(inner) > 2 and is_plain(inner) and doc.knows(inner) and not is_common(word + inner)
+
+
+def signature_line(doc: Document, junction: Junction) -> bool:
+    """True when the token ends with the bracket that closes the junction's and
+    stands alone on its line (``filter(pattern)``), or holds two such calls
+    (``section(topdir),firstchar(source)``)."""
+    token, line = junction.token, junction.line
+    if len(CALL.findall(token)) > 1:
+        return True
+    return token.endswith(")") and doc.text[line.start : line.end].strip() == token
 
 
 def right_word_ends_token(junction: Junction) -> bool:
@@ -797,20 +826,70 @@ def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: boo
 
 
 def token_junctions(doc: Document, token: str, start: int) -> list[int]:
-    """Offsets in ``token`` (which starts at ``text[start]``) where a space belongs.
-    A token of menu items glued by bars (``Tags:Economy,Greece|Get``) is judged
-    piece by piece."""
+    """Offsets in ``token`` (which starts at ``text[start]``) where a space belongs."""
     if not MIGHT_HOLD_JUNCTION.search(token):
         return []
     line = doc.line_at(start)
-    if "|" not in token:
-        found = piece_junctions(doc, token, start, line)
-    else:
-        found, offset = [], 0
-        for piece in token.split("|"):
-            found += [offset + at for at in piece_junctions(doc, piece, start + offset, line)]
-            offset += len(piece) + 1
+    found = quotation_junctions(doc, token, start, line)
     return [] if found and doc.reads_as_code(line) else found
+
+
+def bar_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
+    """A token of menu items glued by bars (``Tags:Economy,Greece|Get``) is
+    judged piece by piece."""
+    if "|" not in token:
+        return piece_junctions(doc, token, start, line)
+    found, offset = [], 0
+    for piece in token.split("|"):
+        found += [offset + at for at in piece_junctions(doc, piece, start + offset, line)]
+        offset += len(piece) + 1
+    return found
+
+
+def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
+    """Spaces lost around a quotation in curly double quotes that runs into the
+    words around it (``for“?name(coq)”rather``, ``instance,“~mDaniel”``,
+    ``it:“~|”.``, ``“-a”,“-v”``), in text that opens quotations with “. The
+    quotation and the parts around it are each judged as a token of their own,
+    so that code quoted in prose does not hide the prose around it (and the
+    answer is the same once the spaces are put)."""
+    if "”" not in token or not doc.curly_quotes:
+        return bar_junctions(doc, token, start, line)
+    found, offset = [], 0
+    for match in CURLY_QUOTATION.finditer(token):
+        at, end = match.span()
+        found += [offset + x for x in bar_junctions(doc, token[offset:at], start + offset, line)]
+        if at and opens_after(doc, token[:at]):
+            found.append(at)
+        found += [at + x for x in bar_junctions(doc, match.group(), start + at, line)]
+        right = WORD_AT_START.match(token, end)
+        if right and prose_word(doc, right.group()):
+            found.append(end)
+        offset = end
+    found += [offset + x for x in bar_junctions(doc, token[offset:], start + offset, line)]
+    return found
+
+
+def prose_word(doc: Document, word: str) -> bool:
+    """A word that reads as a word of spaced prose: a known one of two letters or
+    more (or a, A, I), in a script written with spaces."""
+    return (
+        (word in ("a", "A", "I") or (len(word) > 1 and doc.knows(word)))
+        and word[-1] < RIGHT_TO_LEFT_SCRIPTS
+        and not in_unspaced_script(word)
+    )
+
+
+def opens_after(doc: Document, left: str) -> bool:
+    """True when a space belongs between ``left`` and the quotation that follows
+    it: ``left`` ends with a known word (``for``), or with a known word or a
+    closing quote and one mark (``instance,``  ``it:``  ``list.``  ``“-a”,``)."""
+    if left[-1] in QUOTE_LEAD_MARKS:
+        mark, left = left[-1], left[:-1]
+        if left[-1:] == "”":
+            return mark in ",;"  # a list of quotations: “-a”,“-v”
+    word = WORD_AT_END.search(left)
+    return word is not None and (len(word.group()) > 1 or left[-1] in "aAI") and prose_word(doc, word.group())
 
 
 def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
@@ -822,9 +901,10 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
         or token.count(":") > 1
         or '""' in token
         or dotted_name(token)
+        or ("?" in token and QUERY_TERM.search(token))
         or not list_of_words(doc, token)
     ):
-        return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, defaults,users,nodev: judged on the whole token
+        return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, ?name(coq), defaults,users,nodev: judged on the whole token
     found = token_edges(doc, token, line, start) + arrows_and_single_quotes(doc, token, line, start)
     for match in JUNCTION.finditer(token):
         found += spaces_at(doc, token, start, match, line)
