@@ -105,6 +105,9 @@ JUNCTIONS = {
         ("McKelvey:I'm super interested in it", "McKelvey: I'm super interested in it"),
         ("Visit our website:MotoPinas (MotoPinas news)", "Visit our website: MotoPinas (MotoPinas news)"),
         ("All Rights Reserved. About Us :Contact Us", "All Rights Reserved. About Us : Contact Us"),
+        ("The archive is at:https://www.spi-inc.org/ today.", "The archive is at: https://www.spi-inc.org/ today."),
+        ("Cost components come in two flavors:basic cost components", "Cost components come in two flavors: basic cost components"),
+        ("Example: one\nExample:linux-image-rt is a flavour; linux-image-rt", "Example: one\nExample: linux-image-rt is a flavour; linux-image-rt"),
     ],
     "question and exclamation marks": [
         ("Are dogs allowed?Assistance dogs are", "Are dogs allowed? Assistance dogs are"),
@@ -122,6 +125,9 @@ JUNCTIONS = {
         ("as Tolkien's J.R.R.Tolkien wrote", "as Tolkien's J.R.R. Tolkien wrote"),
         ("Be authentic.Don’t pretend", "Be authentic. Don’t pretend"),
         ("the Filesystem Hierarchy Standard (FHS).Normally make is used", "the Filesystem Hierarchy Standard (FHS). Normally make is used"),
+        ("Contents\n2.1.Commands and more\n12.Usage notes", "Contents\n2.1. Commands and more\n12. Usage notes"),
+        ("1.You must read it.\n2.Each item", "1. You must read it.\n2. Each item"),
+        ("It may be useful for debugging.Note that", "It may be useful for debugging. Note that"),
     ],
     "comma and semicolon": [
         ("Speakers from RustFest,Rust Latam and others", "Speakers from RustFest, Rust Latam and others"),
@@ -138,6 +144,8 @@ JUNCTIONS = {
         ("a package name (e.g., foo),not the name of a file", "a package name (e.g., foo), not the name of a file"),
         ("(for MIPS in little-endian mode),powerpcspe and powerpcspe", "(for MIPS in little-endian mode), powerpcspe and powerpcspe"),
         ("Shoreline Firewall,netfilter generator: netfilter rules", "Shoreline Firewall, netfilter generator: netfilter rules"),
+        ("If it is enabled,aptitude will run; aptitude is a tool", "If it is enabled, aptitude will run; aptitude is a tool"),
+        ("(See dpkg(8),dselect(8),apt(8),aptitude(1).) dpkg dselect aptitude dselect", "(See dpkg(8), dselect(8), apt(8), aptitude(1).) dpkg dselect aptitude dselect"),
     ],
     "brackets and quotes": [
         ("the Debian bug tracking system (BTS)pages first", "the Debian bug tracking system (BTS) pages first"),
@@ -200,6 +208,8 @@ LOOK_ALIKES = {
         "Write key:value or a:b pairs in the file.",
         "Call std::vector and Foo::Bar here.",
         "Open C:Windows and I:1, V:0, debian:1 here.",
+        "Run it as the user host:port and chown root:root and libc6:amd64 files.",
+        "The link http://example.org and mailto:someone@example.org stay.",
         "Uncomment -:wheel:ALL EXCEPT LOCAL in the file.",
         "The ${shlibs:Depends} and mailto:someone@example.com fields.",
     ],
@@ -213,6 +223,7 @@ LOOK_ALIKES = {
         "Files named README.Debian, NEWS.Debian or test.Gz stay.",
         "The subprocess.Popen class, asyncio.Future, ast.If and re.I flags.",
         "The rapper Will.I.Am and changelog.Debian.gz stay.",
+        "A version 2.10.1 and 10.30am and 1.5x and 3.5% stay.",
         "Read nypost.com, Slate.fr or Cleveland.com daily.",
     ],
     "comma and semicolon": [
@@ -226,6 +237,8 @@ LOOK_ALIKES = {
         "ToggleMenuActive\nC-m,f10,C-space\nActivates the menu.",
         "Call f(x),y and max(a),min(b); keep (a),b and (x),zqvw as they are.",
         "A Firewall,zqvw pair (a name used once) and Name,value or Set,get.",
+        "It searches for the string “apt,itude” in names; “apt,itude” again.",
+        "Call f(1),g(2) there.",
     ],
     "brackets and quotes": [
         "Use (re)build, (F)inish, (un)subscription and program(s) as in 501(c)(3).",

@@ -65,6 +65,9 @@ PACKAGE_NAMES = frozenset(
     redux mongoose sequelize lodash jquery rails sinatra nn np pd tf plt os sys re json""".split()
 )
 SHORT_OPENER = 3
+# A lower-case word after a colon, with no label the document writes: the word
+# before is this long and this many words of prose stand before it on the line.
+MIN_CLAUSE_END, PROSE_WORDS_BEFORE_COLON = 5, 3
 # A word in capitals in brackets after a word in capitals, "NAME(REQUIRED)",
 # is a label from this length on (not "CA(SA)").
 LABEL_IN_CAPITALS = 4
@@ -136,6 +139,11 @@ TUPLE_INSIDE = re.compile(r"[\w,;]+")
 INNER_MARK = re.compile(rf"{LETTER}(?:[,;:?!…“”\"(\[{DASHES}]+{LETTER}|\.+[(\[“\"]?{UPPER})")
 DOT_BEFORE_LETTER = re.compile(rf"\.(?={LETTER})")
 CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
+# The number of a section, list item or year before "." and a capitalised word.
+SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}|1[5-9]\d\d|20\d\d")
+# A word and a colon run into a web address: "at:https://example.org".
+LABEL_THEN_URL = re.compile(rf"({LETTER}{{2,}}):(?=(?:https?|ftp)://\w)")
+MANUAL_PAGE_AT_END = re.compile(r"[^\W\d_][\w.+-]+\([1-9]\)$")
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 # A quotation in curly double quotes inside a token, and the marks that may
 # stand between a word and the quotation it introduces.
@@ -143,6 +151,8 @@ CURLY_QUOTATION = re.compile(r"“[^“”]+”")
 QUOTE_LEAD_MARKS = ".,;:?!"
 # A lower-case name with one lower-case word in brackets, as a call: filter(pattern).
 CALL = re.compile(r"[a-z]\([a-z]+\)")
+# A string in curly quotes, whole: “apt,itude”.
+QUOTED_STRING = re.compile(r"“[^“”\s]+”")
 # A question mark as the sigil of a search term, never a sentence end: at the
 # start of a word ("?name(coq)", "!?origin(debian)", "new-installs,?action(x)")
 # or between words before a bracket ("apt?priority(required)").
@@ -423,8 +433,8 @@ def after_period(doc: Document, junction: Junction) -> bool:
         return False
     if junction.left[-1:] in CLOSERS:  # (FHS).Normally  said”.The
         return True
-    if not word:
-        return False
+    if not word:  # a numbered heading or item, or a year: 2.1.Commands  1.You  in 1999.Debian
+        return SECTION_NUMBER.fullmatch(junction.left) is not None
     if len(word) == 1:  # the last initial of J.R.R.Tolkien or U.S.The, not Will.I.Am
         return INITIALISM.search(junction.left) is not None
     if word.isupper():  # CNN.The, but README.Debian
@@ -436,6 +446,8 @@ def after_period(doc: Document, junction: Junction) -> bool:
     if word in PACKAGE_NAMES:
         return False
     least = SENTENCE_END_MIN_ZIPF if len(right) <= SHORT_OPENER else KNOWN_ZIPF
+    if len(right) > SHORT_OPENER and is_common(right):
+        least = RARE_ZIPF  # debugging.Note, heists.More: a rarer word before a sentence (not ast.If)
     return is_plain(word) and (zipf(word) >= least or (word[0].isupper() and doc.knows(word)))
 
 
@@ -463,6 +475,8 @@ def after_comma(doc: Document, junction: Junction) -> bool:
     if not word and (DIGITS_AT_END.search(junction.left) or junction.left[-1:] in CLOSERS):
         if is_capitalised(right) and doc.knows(right):
             return True  # Chapter 5,Network  (version),Debian
+        if MANUAL_PAGE_AT_END.search(junction.left):
+            return len(right) > 1  # a list of manual pages: dpkg(8),dselect(8)
         # A bracket opened in an earlier token holds prose: (held in May),which
         return closes_earlier_bracket(junction.left) and right.islower() and opens_clause_or_known(doc, right)
     if len(word) < 2 or (word.isupper() and right.isupper()):
@@ -477,8 +491,11 @@ def after_comma(doc: Document, junction: Junction) -> bool:
         return False
     if common_pair(word, right):
         return True
-    # A capitalised common word before a name the document uses: Firewall,netfilter
-    return word[0].isupper() and word[1:].islower() and is_common(word) and doc.knows(right)
+    # A common word before a name the document uses: Firewall,netfilter,
+    # set,aptitude (not in a quoted string: “apt,itude”).
+    if not (is_common(word) and doc.knows(right)):
+        return False
+    return word[0].isupper() and word[1:].islower() or word.islower() and not QUOTED_STRING.fullmatch(junction.token)
 
 
 def closes_earlier_bracket(left: str) -> bool:
@@ -536,7 +553,30 @@ def after_colon(doc: Document, junction: Junction) -> bool:
         return True
     if junction.right[0].isupper():  # website:MotoPinas.com
         return doc.knows(junction.right)
-    return junction.right.islower() and is_common(junction.right) and doc.writes_label(junction.word)
+    # a lower-case word or name where the document writes "label: " (Example:linux-image),
+    # or after a longer word that ends a clause of running prose ("a new
+    # installer:debian-installer"; not "to host:port" nor "key:value")
+    word, right = junction.word, junction.right
+    if not (right.islower() and (is_common(right) or doc.knows(right))):
+        return False
+    if doc.writes_label(word):
+        return True
+    return (
+        len(word) >= MIN_CLAUSE_END
+        and len(right) > 2
+        and word.islower()
+        and is_common(word)
+        and word not in PAIR_WORDS
+        and right not in PAIR_WORDS
+        and words_before(doc, junction) >= PROSE_WORDS_BEFORE_COLON
+    )
+
+
+def words_before(doc: Document, junction: Junction) -> int:
+    """How many words stand before the junction's token on its line (up to 9)."""
+    line = junction.line
+    start = doc.text.find(junction.token, line.start, line.end)
+    return len(doc.text[max(line.start, start - 80) : max(line.start, start)].split()[-9:])
 
 
 def after_ellipsis(doc: Document, junction: Junction) -> bool:
@@ -896,6 +936,9 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
         return [manual.end(1)]
+    label = LABEL_THEN_URL.match(token)
+    if label and is_common(label.group(1)):  # at:https://www.spi-inc.org/ (not http:, mailto:)
+        return [label.end()]
     if (
         CODE_CHARACTERS.intersection(PRICE_IN_BRACKETS.sub("", token) if "$" in token else token)
         or token.count(":") > 1
