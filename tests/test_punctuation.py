@@ -190,6 +190,7 @@ JUNCTIONS = {
         ("It rains — a lot — and then —it stops — and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
         ("It rains — a lot — and then — it stops—and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
         ("It rains — a lot — and then — it stops— and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
+        ("Related: The Grand Tour —How It Began\nIt rains — a lot — and then — it stops.", "Related: The Grand Tour — How It Began\nIt rains — a lot — and then — it stops."),
     ],
 }
 JUNCTION_CASES = [
@@ -268,6 +269,8 @@ LOOK_ALIKES = {
     "ellipsis and dash": [
         "It was—as always—fine, said the man—a clerk—at the desk.",
         "It was — as always—fine, said the man—a clerk — at the desk.",
+        # a headline in title case keeps its closed dash in a text that spaces dashes
+        "It rains — a lot — and then — it stops.\nRelated: The Grand Tour—How It Began\nIt stops — again.",
         "Scores of 1–2 and 3—4 stay.",
         "\t...He who laughs does not believe",
         '"...A strange enigma is man!"',

@@ -65,6 +65,9 @@ PACKAGE_NAMES = frozenset(
     redux mongoose sequelize lodash jquery rails sinatra nn np pd tf plt os sys re json""".split()
 )
 SHORT_OPENER = 3
+# A line is in title case when it has this many open-class words and this
+# share of them capitalised.
+TITLE_MIN_WORDS, TITLE_SHARE = 3, 0.8
 # A lower-case word after a colon, with no label the document writes: the word
 # before is this long and this many words of prose stand before it on the line.
 MIN_CLAUSE_END, PROSE_WORDS_BEFORE_COLON = 5, 3
@@ -379,6 +382,14 @@ class Document:
                 at = self.text.find('"', at + 1, line.end)
             self._quotes = (line.start, found)
         return self._quotes[1]
+
+    def title_case_line(self, line: Line) -> bool:
+        """True for a line in title case: a headline, whose dashes may be set
+        closed though the text around it spaces them (``Tour—How``)."""
+        words = WORDS.findall(self.text, line.start, line.end)
+        open_class = [word for word in words if word.lower() not in lexicon.CLOSED_CLASS_WORDS]
+        capitalised = sum(1 for word in open_class if word[0].isupper())
+        return len(open_class) >= TITLE_MIN_WORDS and capitalised >= TITLE_SHARE * len(open_class)
 
     def reads_as_code(self, line: Line) -> bool:
         """The line reads as code, or is a short line next to one ("Order Deny,Allow"
@@ -783,7 +794,9 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
     if not close:
         return [at] if before_opening(doc, junction) else []
     if close in DASHES:
-        return [at, space] if junction.word and doc.dash_style(close) == "spaced" else []
+        if not junction.word or doc.dash_style(close) != "spaced":
+            return []
+        return [] if doc.title_case_line(line) else [at, space]
     if opening and close in CLOSERS:
         return []  # ")(" and "”“" are not prose
     mark = "…" if close.startswith("..") or "…" in close else close[-1] if close[-1] in "”\"" else close[0]
