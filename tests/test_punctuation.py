@@ -115,6 +115,7 @@ JUNCTIONS = {
         ("It works!Then it stopped.", "It works! Then it stopped."),
         ("New here?Sign up now", "New here? Sign up now"),
         ("See What Does Free Mean?for more", "See What Does Free Mean? for more"),
+        ("Who Is To Blame For The Global Financial Crisis?6\n\nHere comes the herd.", "Who Is To Blame For The Global Financial Crisis? 6\n\nHere comes the herd."),
     ],
     "period before a capital": [
         ("The talks resume in May.The talks ended", "The talks resume in May. The talks ended"),
@@ -219,6 +220,7 @@ LOOK_ALIKES = {
         "Query ?Foo=1 and J!-ENT now.",
         "Use ?name(coq), “!?origin(debian)” and “apt?priority(required)” as search terms.",
         "This is equivalent to searching for?broken in the list.",
+        "Open page.php?6 and IPv?6 and x?6 as they are.",
     ],
     "period before a capital": [
         "Files named README.Debian, NEWS.Debian or test.Gz stay.",

@@ -110,7 +110,8 @@ CANDIDATE = re.compile(
                 | (?<=[?!:,;…)\]”{DASHES}{ARROWS}‘]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
                 | (?<=[^\W_]") (?={LETTER})                    # a straight quote between letters,
                 | (?<=') (?={LETTER}{{3,}}')                   # a word in straight single quotes,
-                | (?<=[.?!:,;”]) (?=“) )                       # a mark before a curly quotation
+                | (?<=[.?!:,;”]) (?=“)                         # a mark before a curly quotation,
+                | (?<=[?!]) (?=\d) )                            # a question before a number
       | (?<={LETTER}[(\[“{DASHES}{ARROWS}‘])                   # or a letter before an opening mark
       | (?<=\d\() (?=[a-z]) )                                   # (or a digit before an aside: x32(for)
     """,
@@ -144,6 +145,8 @@ DOT_BEFORE_LETTER = re.compile(rf"\.(?={LETTER})")
 CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
 # The number of a section, list item or year before "." and a capitalised word.
 SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}|1[5-9]\d\d|20\d\d")
+# The last word of a question or exclamation run into a number: "Crisis?6".
+QUESTION_THEN_COUNT = re.compile(rf"(?:.*[^\w.])?({LETTER}{{3,}})[?!]\d+")
 # A word and a colon run into a web address: "at:https://example.org".
 LABEL_THEN_URL = re.compile(rf"({LETTER}{{2,}}):(?=(?:https?|ftp)://\w)")
 MANUAL_PAGE_AT_END = re.compile(r"[^\W\d_][\w.+-]+\([1-9]\)$")
@@ -949,6 +952,9 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
         return [manual.end(1)]
+    question = QUESTION_THEN_COUNT.fullmatch(token)
+    if question and is_capitalised(question.group(1)) and doc.knows(question.group(1)):
+        return [question.end(1) + 1]  # a headline, then a count: Crisis?6
     label = LABEL_THEN_URL.match(token)
     if label and is_common(label.group(1)):  # at:https://www.spi-inc.org/ (not http:, mailto:)
         return [label.end()]
