@@ -169,6 +169,7 @@ JUNCTIONS = {
         ("Path MTU discovery(RFC1191) finds it", "Path MTU discovery (RFC1191) finds it"),
         ("hamm(Debian 2.0) was the first Debian release", "hamm (Debian 2.0) was the first Debian release"),
         ("The initramfs(initial ram filesystem) is small; the initramfs loads", "The initramfs (initial ram filesystem) is small; the initramfs loads"),
+        ("Solutions that are“better” are shown before the ones that are“worse”, as set in the option Aptitude::ProblemResolver::SolutionCost.", "Solutions that are “better” are shown before the ones that are “worse”, as set in the option Aptitude::ProblemResolver::SolutionCost."),
         ("Stock Market Crashes Like a ‘Pivot’for Entrepreneurs", "Stock Market Crashes Like a ‘Pivot’ for Entrepreneurs"),
         # a quotation in curly quotes run into the words around it, judged apart
         # from the code it quotes
@@ -284,6 +285,7 @@ LOOK_ALIKES = {
         "value = obj.method(a,b)",
         "<Location />\n Order Deny,Allow\n Deny From All",
         "/dev/fd0 /mnt/floppy vfat defaults,users 0 0",
+        'The hint “Aptitude::ProblemResolver::Hints { "reject aptitude :UNINST"; };” will prevent the resolver from removing it at all.',
     ],
 }
 LOOK_ALIKE_CASES = [pytest.param(text, id=f"{kind}: {text}") for kind, texts in LOOK_ALIKES.items() for text in texts]

@@ -65,6 +65,11 @@ PACKAGE_NAMES = frozenset(
     redux mongoose sequelize lodash jquery rails sinatra nn np pd tf plt os sys re json""".split()
 )
 SHORT_OPENER = 3
+# A line that holds a sign of code still reads as prose when it has this many
+# tokens and this share of them are lower-case words (with a comma or period).
+PROSE_LINE_WORDS, PROSE_WORD_SHARE = 12, 0.6
+STATEMENT_SIGNS = ("{", "}", " = ", "();", "`")  # (code quoted whole, not a name in passing)
+PLAIN_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*[.,;:]?")
 # A line is in title case when it has this many open-class words and this
 # share of them capitalised.
 TITLE_MIN_WORDS, TITLE_SHARE = 3, 0.8
@@ -195,6 +200,18 @@ UNSPACED_SCRIPT_RANGES = (
     (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x2E80, 0x9FFF),
     (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF),
 )
+
+
+def reads_as_prose(line: str) -> bool:
+    """True for a long line of running prose that mentions code in passing
+    ("...defined in the option Aptitude::ProblemResolver::SolutionCost."):
+    at least ``PROSE_LINE_WORDS`` tokens, most of them plain lower-case words,
+    and no braces or assignment (a statement quoted whole)."""
+    tokens = line.split()
+    if len(tokens) < PROSE_LINE_WORDS or any(sign in line for sign in STATEMENT_SIGNS):
+        return False
+    words = sum(1 for token in tokens if PLAIN_WORD.fullmatch(token))
+    return words >= PROSE_WORD_SHARE * len(tokens)
 
 
 def in_unspaced_script(word: str) -> bool:
@@ -404,7 +421,7 @@ class Document:
     def _line_reads_as_code(self, start: int, end: int) -> bool:
         line = self.text[start:end]
         if reads_as_code(line):
-            return True
+            return not reads_as_prose(line)
         if len(line.split()) > SHORT_LINE_TOKENS:
             return False
         before = self.text.rfind("\n", 0, max(0, start - 1)) + 1
