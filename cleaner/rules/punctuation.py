@@ -715,9 +715,18 @@ def before_opening(doc: Document, junction: Junction) -> bool:
         return len(word) > 2  # an acronym: Maintainer(DM)
     if NAME_WITH_NUMBER.fullmatch(inner):  # discovery(RFC1191), address(iproute2)
         return len(word) > 3 and word.islower() and is_common(word)
+    if len(inner) == 1 and inner.isalpha():  # a key of a menu item: Broken(b), Upgradable(U)
+        return inner not in "sS" and is_capitalised(word) and len(word) > 2 and brackets_end_token(junction)
     if inner.islower() and word.islower() and signature_line(doc, junction):
         return False  # filter(pattern) alone on its line: a term being defined
     return inner.isalpha() and len(inner) > 2 and is_plain(inner) and doc.knows(inner) and not is_common(word + inner)
+
+
+def brackets_end_token(junction: Junction) -> bool:
+    """True when nothing but marks follows the brackets at ``junction`` in its
+    token: "Broken(b)." (not "(F)inish" nor "f(x)y")."""
+    closing = junction.token.find(")", junction.at)
+    return closing >= 0 and not junction.token[closing + 1 :].strip(".,;:")
 
 
 def signature_line(doc: Document, junction: Junction) -> bool:
