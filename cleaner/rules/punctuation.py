@@ -296,6 +296,7 @@ class Document:
         self._quotes: tuple[int, list[int]] | None = None  # (line start, quote offsets)
         self._labels: dict[str, bool] = {}
         self.decided: dict[str, list[int]] = {}  # token -> offsets, for tokens judged alike on any line
+        self.read_line = False  # whether judging the current token read its line (then not in decided)
 
     @property
     def curly_quotes(self) -> bool:
@@ -406,6 +407,7 @@ class Document:
     def title_case_line(self, line: Line) -> bool:
         """True for a line in title case: a headline, whose dashes may be set
         closed though the text around it spaces them (``Tour—How``)."""
+        self.read_line = True
         words = WORDS.findall(self.text, line.start, line.end)
         open_class = [word for word in words if word.lower() not in lexicon.CLOSED_CLASS_WORDS]
         capitalised = sum(1 for word in open_class if word[0].isupper())
@@ -605,6 +607,7 @@ def after_colon(doc: Document, junction: Junction) -> bool:
 
 def words_before(doc: Document, junction: Junction) -> int:
     """How many words stand before the junction's token on its line (up to 9)."""
+    doc.read_line = True
     line = junction.line
     start = doc.text.find(junction.token, line.start, line.end)
     return len(doc.text[max(line.start, start - 80) : max(line.start, start)].split()[-9:])
@@ -736,6 +739,7 @@ def signature_line(doc: Document, junction: Junction) -> bool:
     token, line = junction.token, junction.line
     if len(CALL.findall(token)) > 1:
         return True
+    doc.read_line = True
     return token.endswith(")") and doc.text[line.start : line.end].strip() == token
 
 
@@ -856,6 +860,7 @@ def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
     if token[-1] in DASHES and token[-2].isalpha() and doc.dash_style(token[-1]) == "spaced":
         found.append(len(token) - 1)
     leading = LEADING_MARK.match(token)
+    doc.read_line |= leading is not None
     if leading and doc.text[line.start : start].strip():  # a word before it on the line
         right = WORD_AT_START.match(token, leading.end()).group()
         if is_capitalised(right) and doc.knows(right) and (leading.group() != "…" or not doc.closes_ellipses()):
@@ -908,12 +913,11 @@ def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: boo
 
 
 def token_junctions(doc: Document, token: str, start: int) -> list[int]:
-    """Offsets in ``token`` (which starts at ``text[start]``) where a space belongs."""
+    """Offsets in ``token`` (which starts at ``text[start]``) where a space
+    belongs, on a line of prose."""
     if not MIGHT_HOLD_JUNCTION.search(token):
         return []
-    line = doc.line_at(start)
-    found = quotation_junctions(doc, token, start, line)
-    return [] if found and doc.reads_as_code(line) else found
+    return quotation_junctions(doc, token, start, doc.line_at(start))
 
 
 def bar_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
@@ -1018,9 +1022,12 @@ def missing_spaces(text: str) -> list[int]:
         token = text[start:token_end]
         offsets = doc.decided.get(token)
         if offsets is None:
+            doc.read_line = False
             offsets = token_junctions(doc, token, start)
-            if '"' not in token and not offsets:  # else the answer may depend on the line
-                doc.decided[token] = offsets
+            if not offsets and not doc.read_line and '"' not in token:
+                doc.decided[token] = offsets  # the same answer on any line
+        if offsets and doc.reads_as_code(doc.line_at(start)):
+            continue
         found += [start + offset for offset in offsets]
     return found
 
