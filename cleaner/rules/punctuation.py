@@ -1098,14 +1098,21 @@ RULE = Rule(
 Changes, in running prose, the spaces an HTML-to-text converter loses around
 links and bold words next to punctuation:
 - after a sentence end: "ended.The next" -> "ended. The next", "in the
-  U.S.The" -> "in the U.S. The", "now?He" -> "now? He", "it!Then";
-- after a colon before a capitalised word or a quotation:
-  "Definition:The" -> "Definition: The", "Source:CNN", 'NEW:"Tomorrow';
+  U.S.The" -> "in the U.S. The", "now?He" -> "now? He", "it!Then"; after
+  the number of a heading or list item ("2.1.Commands", "1.You"); a rarer
+  word before a common capitalised one ("debugging.Note"); a title ending
+  in a question before a word or a count ("Free Mean?for", "Crisis?6");
+- after a colon before a capitalised word, a quotation or a web address:
+  "Definition:The" -> "Definition: The", "Source:CNN", 'NEW:"Tomorrow',
+  "at:https://..."; before a lower-case word where the document writes
+  that label with a space, or after a longer common word that ends a clause
+  of prose ("two flavors:basic");
 - after a comma or semicolon: "Thursday,adding", "forces,Defense",
   "administration,lost", "deal;the", "adapters,power" (a rarer word beside a
-  very common one), "Firewall,netfilter" (a capitalised word before a name
-  the document uses), "(held in May),which" (after brackets opened in an
-  earlier word), lists of tags with capitalised names ("Reform,Fomc,Great");
+  very common one), "Firewall,netfilter", "enabled,aptitude" (a common word
+  before a name the document uses), "dpkg(8),dselect(8)" (manual pages),
+  "(held in May),which" (after brackets opened in an earlier word), lists
+  of tags with capitalised names ("Reform,Fomc,Great");
 - after a closing bracket or quote, before a word: "(BTS)sites" ->
   "(BTS) sites", 'priceless,”she', '"baz"to'; before an opening bracket or
   quote, after a word: "squeeze(Debian 6)" -> "squeeze (Debian 6)",
@@ -1115,13 +1122,17 @@ links and bold words next to punctuation:
   uses), "sparc64(for 64 bit", "apt-get(see Section" (a bracket that opens
   an aside with see, for, and, that, which, who, used, also, including);
   around a word in single curly quotes: "a ‘Pivot’for", "a‘Pivot";
+  around a quotation in curly double quotes, judged apart from what it
+  quotes: "for“?name(coq)”rather", "instance,“~mDaniel”", "“-a”,“-v”";
+  before the key of a menu item: "Broken(b)", "Upgradable(U)";
 - around a menu arrow, where the document quotes nothing with « » ‹ ›:
   "posts »Embed", "Now»Anchors", "Next›Last" (before an arrow only where the
   document sets its arrows apart: "Read more »", not "Read more»");
 - after a manual page reference or a footnote mark: "dpkg(1)to",
   "make.[11]Some"; around an acronym in brackets: "Maintainer(DM)";
 - around a dash only where the document itself spaces its dashes ("word —
-  word"): "CNN —Former", "Washington CNN—", "stops—and"; after an ellipsis
+  word"): "CNN —Former", "Washington CNN—", "stops—and" (not a dash closed
+  on both sides in a title-case line: a headline may set it closed); after an ellipsis
   before a capitalised word ("top…Read", "prescription …More") unless the
   document runs its ellipses into lower-case words ("went…on");
 - the space before a comma that stands alone between two words:
@@ -1135,7 +1146,8 @@ not "README.Debian"); two lower-case words after a comma are common words
 and not a code pair (no,yes  key,value  rw,ro) or the comma opens a clause.
 Leaves alone:
 - lines that read as code, commands or configuration (a prompt, "==", "->",
-  "::", braces, a trailing semicolon, mostly technical tokens), and tokens
+  "::", braces, a trailing semicolon, mostly technical tokens; a long line
+  of plain words that names Foo::Bar in passing is prose), and tokens
   holding = < > { } \\ | @ # $ % ^ * ~ ` _ / & + (paths, options, markup);
 - protected spans (URLs, e-mail addresses, domains, numbers such as "3.5%",
   "2,000,000", "10:30", versions, abbreviations, file names and paths; see
@@ -1149,6 +1161,9 @@ Leaves alone:
   "printf(format, args)"); macros in capitals ("FLAG(READ)", "CA(SA)");
   lists with unknown lower-case words ("defaults,users,nodev"); dotted names
   ("Will.I.Am"); "Ic?nes"-like words; apostrophes ("‘I’ll", "rock’n’roll");
+  search terms ("?name(coq)", "apt?priority(x)", "for?broken"); a call
+  alone on its line or two in a token ("filter(pattern)"); "(fake)root"
+  where the document writes "fakeroot"; key chords ("C-m,f10,C-space");
   » and › in text that quotes with « » or ‹ › (»Zitat«);
 - dashes and ellipses set closed by the document ("word—word"), numbers
   with dashes ("1–2");
@@ -1178,6 +1193,8 @@ A missed fix is preferred to a false one.""",
         ("Like a ‘Pivot’for Entrepreneurs", "Like a ‘Pivot’ for Entrepreneurs"),
         ("More about Alerts »Alerts", "More about Alerts » Alerts"),
         ("YOUR NAME(REQUIRED)", "YOUR NAME (REQUIRED)"),
+        ("Search for“?name(coq)”rather than that.", "Search for “?name(coq)” rather than that."),
+        ("Contents\n2.1.Commands", "Contents\n2.1. Commands"),
         ("The U.S. and the U.K. met in Washington, D.C., on Feb. 29.",) * 2,
         ("e.g. this, i.e. that, a Ph.D. at 9 a.m. with Mr. Smith of No. 10",) * 2,
         ("J.R.R. Tolkien wrote it.",) * 2,
@@ -1190,6 +1207,7 @@ A missed fix is preferred to a false one.""",
         ("Edit /etc/apt/sources.list, then run dpkg-deb; see foo.so and 2.6.x.",) * 2,
         ("The subprocess.Popen class; re.I and ast.If; mount -o rw,noatime,nodev; no,yes; TL;DR.",) * 2,
         ("Write key:value or a:b pairs; std::vector and obj.method are code.",) * 2,
+        ("Search terms ?name(coq) and apt?priority(required) stay; so does (fake)root beside fakeroot.",) * 2,
         ("Call main(argc, argv) and FLAG(READ); ‘I’ll go’, rock’n’roll.",) * 2,
         ("Use (re)build and program(s) as in 501(c)(3); pass (major,minor).",) * 2,
         ("It was—as always—fine, said the man—a clerk—at the desk.",) * 2,
