@@ -178,6 +178,8 @@ JUNCTIONS = {
         ("For instance,“~mDaniel” matches", "For instance, “~mDaniel” matches"),
         ("Its punctuation is “”: write it:“~|”. Fine", "Its punctuation is “”: write it: “~|”. Fine"),
         ("The marks include“-a”,“-v”;“+”.", "The marks include “-a”, “-v”; “+”."),
+        ("the output for an Ethernet card:“03:00.0 Ethernet controller”", "the output for an Ethernet card: “03:00.0 Ethernet controller”"),
+        ("See the section called “Safety_costs”for a description", "See the section called “Safety_costs” for a description"),
         ("It was like a‘Pivot for Entrepreneurs’ they said", "It was like a ‘Pivot for Entrepreneurs’ they said"),
         ("he said 'never'and left for the 'Pivot'", "he said 'never' and left for the 'Pivot'"),
     ],

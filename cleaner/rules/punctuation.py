@@ -158,7 +158,7 @@ MANUAL_PAGE_AT_END = re.compile(r"[^\W\d_][\w.+-]+\([1-9]\)$")
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 # A quotation in curly double quotes inside a token, and the marks that may
 # stand between a word and the quotation it introduces.
-CURLY_QUOTATION = re.compile(r"“[^“”]+”")
+CURLY_QUOTATION = re.compile(r"“[^“”]+(?:”|$)|^[^“”]+”(?=[^\W\d_])")  # (or the part of one in the token)
 QUOTE_LEAD_MARKS = ".,;:?!"
 # A lower-case name with one lower-case word in brackets, as a call: filter(pattern).
 CALL = re.compile(r"[a-z]\([a-z]+\)")
@@ -939,7 +939,7 @@ def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> li
     quotation and the parts around it are each judged as a token of their own,
     so that code quoted in prose does not hide the prose around it (and the
     answer is the same once the spaces are put)."""
-    if "”" not in token or not doc.curly_quotes:
+    if ("”" not in token and "“" not in token) or not doc.curly_quotes:
         return bar_junctions(doc, token, start, line)
     found, offset = [], 0
     for match in CURLY_QUOTATION.finditer(token):
@@ -949,18 +949,18 @@ def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> li
             found.append(at)
         found += [at + x for x in bar_junctions(doc, match.group(), start + at, line)]
         right = WORD_AT_START.match(token, end)
-        if right and prose_word(doc, right.group()):
+        if right and token[end - 1] == "”" and spaced_script_word(right.group()):
             found.append(end)
         offset = end
     found += [offset + x for x in bar_junctions(doc, token[offset:], start + offset, line)]
     return found
 
 
-def prose_word(doc: Document, word: str) -> bool:
-    """A word that reads as a word of spaced prose: a known one of two letters or
-    more (or a, A, I), in a script written with spaces."""
+def spaced_script_word(word: str) -> bool:
+    """A word of two letters or more (or a, A, I) in a script written with
+    spaces, left to right."""
     return (
-        (word in ("a", "A", "I") or (len(word) > 1 and doc.knows(word)))
+        (len(word) > 1 or word in ("a", "A", "I"))
         and word[-1] < RIGHT_TO_LEFT_SCRIPTS
         and not in_unspaced_script(word)
     )
@@ -970,12 +970,17 @@ def opens_after(doc: Document, left: str) -> bool:
     """True when a space belongs between ``left`` and the quotation that follows
     it: ``left`` ends with a known word (``for``), or with a known word or a
     closing quote and one mark (``instance,``  ``it:``  ``list.``  ``“-a”,``)."""
+    mark = ""
     if left[-1] in QUOTE_LEAD_MARKS:
         mark, left = left[-1], left[:-1]
         if left[-1:] == "”":
             return mark in ",;"  # a list of quotations: “-a”,“-v”
     word = WORD_AT_END.search(left)
-    return word is not None and (len(word.group()) > 1 or left[-1] in "aAI") and prose_word(doc, word.group())
+    if word is None or in_unspaced_script(word.group()) or word.group()[-1] >= RIGHT_TO_LEFT_SCRIPTS:
+        return False
+    if mark and mark in ".?!":  # a sentence ends before the quotation: to X.“We
+        return True
+    return spaced_script_word(word.group()) and (len(word.group()) > 1 or not mark) and doc.knows(word.group())
 
 
 def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
