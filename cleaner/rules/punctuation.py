@@ -156,6 +156,7 @@ QUESTION_THEN_COUNT = re.compile(rf"(?:.*[^\w.])?({LETTER}{{3,}})[?!]\d+")
 LABEL_THEN_URL = re.compile(rf"({LETTER}{{2,}}):(?=(?:https?|ftp)://\w)")
 MANUAL_PAGE_AT_END = re.compile(r"[^\W\d_][\w.+-]+\([1-9]\)$")
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
+UPPER_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # A quotation in curly double quotes inside a token, and the marks that may
 # stand between a word and the quotation it introduces.
 CURLY_QUOTATION = re.compile(r"“[^“”]+(?:”|$)|^[^“”]+”(?=[^\W\d_])")  # (or the part of one in the token)
@@ -505,7 +506,12 @@ def after_comma(doc: Document, junction: Junction) -> bool:
     word, right = junction.word, junction.right
     if is_tuple(junction.token, junction.at) and not (word[:1].isupper() or right[:1].isupper()):
         return False
-    if not word and (DIGITS_AT_END.search(junction.left) or junction.left[-1:] in CLOSERS):
+    # After a number, or a letter standing alone (Appendix C,Partitioning), a
+    # title in capitals: a real word, if a rare one ("Booting" 2.6)
+    number_or_letter = not word and DIGITS_AT_END.search(junction.left)
+    if (number_or_letter or junction.left in UPPER_LETTERS) and is_capitalised(right) and len(right) > 2:
+        return doc.knows(right) or zipf(right) >= RARE_ZIPF  # Chapter 5,Booting
+    if not word and (number_or_letter or junction.left[-1:] in CLOSERS):
         if is_capitalised(right) and doc.knows(right):
             return True  # Chapter 5,Network  (version),Debian
         if MANUAL_PAGE_AT_END.search(junction.left):
