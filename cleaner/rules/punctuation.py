@@ -159,7 +159,7 @@ MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 UPPER_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # A quotation in curly double quotes inside a token, and the marks that may
 # stand between a word and the quotation it introduces.
-CURLY_QUOTATION = re.compile(r"“[^“”]+(?:”|$)|^[^“”]+”(?=[^\W\d_])")  # (or the part of one in the token)
+CURLY_QUOTATION = re.compile(r"“[^“”]*”?|^[^“”]+”(?=[^\W\d_])")  # (or the part of one in the token)
 QUOTE_LEAD_MARKS = ".,;:?!"
 # A lower-case name with one lower-case word in brackets, as a call: filter(pattern).
 CALL = re.compile(r"[a-z]\([a-z]+\)")
