@@ -240,6 +240,7 @@ LOOK_ALIKES = {
         "Use no,yes or key,value and false,true pairs.",
         "Set ESTABLISHED,RELATED and CR,LF and TL;DR here.",
         "Write A,B and C,Zqwx and 2,000 and x,Foo here.",
+        "Set the mount options to defaults,usrquota; usrquota turns quotas on, usrquota again.",
         "Mount with uid,gid or foo,bar and rw,noatime options; write size,color and name,value pairs.",
         "Use the tags foo,bar,baz,qux here.",
         "Pass (major,minor) and {pre,post}{inst,rm} to it.",
@@ -270,6 +271,8 @@ LOOK_ALIKES = {
         "The filter\nfilter(pattern)\nIncludes only what matches.",
         'Try grouping: "section(topdir),firstchar(source),source" there.',
         "Search “他说“不服输”的人” and 他说“不服输”的人 stay.",
+        "Build packages in “clean“ environments, a quotation closed with the wrong mark.",
+        "Trump weighed in. “”This is a very unfair trial, he said.",
     ],
     "menu arrows": [
         "The German »Zitat« and «quote» styles stay: »Hallo« said he.",

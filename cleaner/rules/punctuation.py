@@ -44,7 +44,8 @@ PAIR_WORDS = frozenset(
     """yes no true false on off key value keys values min max read write rw ro get set
     start end begin left right top bottom width height x y z in out up down old new
     from to src dst source target first last name type id user group owner mode size
-    major minor pre post before after open close input output none all any foo bar baz qux""".split()
+    major minor pre post before after open close input output none all any foo bar baz qux
+    defaults""".split()
 )
 # A word counts as known English from this wordfreq zipf on ("ended" 4.9, "ast" 2.6).
 KNOWN_ZIPF = 3.0
@@ -157,9 +158,7 @@ LABEL_THEN_URL = re.compile(rf"({LETTER}{{2,}}):(?=(?:https?|ftp)://\w)")
 MANUAL_PAGE_AT_END = re.compile(r"[^\W\d_][\w.+-]+\([1-9]\)$")
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
 UPPER_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-# A quotation in curly double quotes inside a token, and the marks that may
-# stand between a word and the quotation it introduces.
-CURLY_QUOTATION = re.compile(r"“[^“”]*”?|^[^“”]+”(?=[^\W\d_])")  # (or the part of one in the token)
+# The marks that may stand between a word and the quotation it introduces.
 QUOTE_LEAD_MARKS = ".,;:?!"
 # A lower-case name with one lower-case word in brackets, as a call: filter(pattern).
 CALL = re.compile(r"[a-z]\([a-z]+\)")
@@ -172,7 +171,7 @@ QUERY_TERM = re.compile(rf"(?<![^\W_])\?{LETTER}|{LETTER}\?{LETTER}[^\s(]*\(")
 # A token worth judging: a junction inside it, or a mark or dash at an edge.
 MIGHT_HOLD_JUNCTION = re.compile(
     rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$"
-    rf"|[{ARROWS}‘]{LETTER}|{LETTER}[{ARROWS}]|'{LETTER}{{3,}}'"
+    rf"|[{ARROWS}‘”]{LETTER}|{LETTER}[{ARROWS}]|'{LETTER}{{3,}}'"
 )
 # An arrow with a letter on either side: "posts »Embed", "Now»Anchors".
 ARROW_JUNCTION = re.compile(rf"(?<={LETTER})[{ARROWS}]|[{ARROWS}](?={LETTER})")
@@ -447,6 +446,7 @@ class Junction(NamedTuple):
     right: str  # the word after the marks and the opening bracket or quote
     opening: str  # the opening bracket or quote before ``right`` ("" if none)
     line: Line
+    start: int  # where the token starts in the text
 
 
 def quote_is_closing(doc: Document, line: Line, position: int) -> bool:
@@ -612,11 +612,10 @@ def after_colon(doc: Document, junction: Junction) -> bool:
 
 
 def words_before(doc: Document, junction: Junction) -> int:
-    """How many words stand before the junction's token on its line (up to 9)."""
+    """How many runs of letters stand before the junction's token on its line
+    (counted so, spaces this rule puts do not change the count)."""
     doc.read_line = True
-    line = junction.line
-    start = doc.text.find(junction.token, line.start, line.end)
-    return len(doc.text[max(line.start, start - 80) : max(line.start, start)].split()[-9:])
+    return len(WORDS.findall(doc.text, junction.line.start, junction.start))
 
 
 def after_ellipsis(doc: Document, junction: Junction) -> bool:
@@ -821,7 +820,9 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
     left = token[:at]
     word = WORD_AT_END.search(left)
     right = WORD_AT_START.match(token, match.end())
-    junction = Junction(token, at, left, word.group() if word else "", right.group() if right else "", opening, line)
+    junction = Junction(
+        token, at, left, word.group() if word else "", right.group() if right else "", opening, line, start
+    )
     if right is None:  # a price in brackets, Graph($3 unlocked): a space before the bracket only
         return [at] if not close and before_opening(doc, junction) else []
     right = junction.right
@@ -942,23 +943,30 @@ def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> li
     """Spaces lost around a quotation in curly double quotes that runs into the
     words around it (``for“?name(coq)”rather``, ``instance,“~mDaniel”``,
     ``it:“~|”.``, ``“-a”,“-v”``), in text that opens quotations with “. The
-    quotation and the parts around it are each judged as a token of their own,
-    so that code quoted in prose does not hide the prose around it (and the
-    answer is the same once the spaces are put)."""
+    token is cut before each “ and after each ” before a letter (not after an
+    empty “”), and each piece is judged as a
+    token of its own, so that code quoted in prose does not hide the prose
+    around it; a space put at a cut leaves the other cuts as they were, so a
+    second run decides the same."""
     if ("”" not in token and "“" not in token) or not doc.curly_quotes:
         return bar_junctions(doc, token, start, line)
-    found, offset = [], 0
-    for match in CURLY_QUOTATION.finditer(token):
-        at, end = match.span()
-        found += [offset + x for x in bar_junctions(doc, token[offset:at], start + offset, line)]
-        if at and opens_after(doc, token[:at]):
-            found.append(at)
-        found += [at + x for x in bar_junctions(doc, match.group(), start + at, line)]
-        right = WORD_AT_START.match(token, end)
-        if right and token[end - 1] == "”" and spaced_script_word(right.group()):
-            found.append(end)
-        offset = end
-    found += [offset + x for x in bar_junctions(doc, token[offset:], start + offset, line)]
+    cuts = [
+        at
+        for at in range(1, len(token))
+        if token[at] == "“" or (token[at - 1] == "”" and token[at].isalpha() and token[at - 2 : at - 1] != "“")
+    ]
+    found = []
+    for piece_start, piece_end in zip([0, *cuts], [*cuts, len(token)]):
+        piece = token[piece_start:piece_end]
+        found += [piece_start + x for x in bar_junctions(doc, piece, start + piece_start, line)]
+        if not piece_start:
+            continue
+        if piece[0] == "“" and piece[1:].strip(".,;:?!”") and opens_after(doc, token[:piece_start]):
+            found.append(piece_start)  # (a “ that opens nothing closes a quotation misprinted: “clean“)
+        elif token[piece_start - 1] == "”":
+            right = WORD_AT_START.match(piece)
+            if right and spaced_script_word(right.group()):
+                found.append(piece_start)
     return found
 
 
@@ -993,9 +1001,6 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
         return [manual.end(1)]
-    question = QUESTION_THEN_COUNT.fullmatch(token)
-    if question and is_capitalised(question.group(1)) and doc.knows(question.group(1)):
-        return [question.end(1) + 1]  # a headline, then a count: Crisis?6
     label = LABEL_THEN_URL.match(token)
     if label and is_common(label.group(1)):  # at:https://www.spi-inc.org/ (not http:, mailto:)
         return [label.end()]
@@ -1009,6 +1014,9 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     ):
         return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, ?name(coq), defaults,users,nodev: judged on the whole token
     found = token_edges(doc, token, line, start) + arrows_and_single_quotes(doc, token, line, start)
+    question = QUESTION_THEN_COUNT.fullmatch(token) if "?" in token or "!" in token else None
+    if question and is_capitalised(question.group(1)) and doc.knows(question.group(1)):
+        found.append(question.end(1) + 1)  # a headline, then a count: Crisis?6
     for match in JUNCTION.finditer(token):
         found += spaces_at(doc, token, start, match, line)
     if not found:
