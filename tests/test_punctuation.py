@@ -273,6 +273,7 @@ LOOK_ALIKES = {
         "Search “他说“不服输”的人” and 他说“不服输”的人 stay.",
         "Build packages in “clean“ environments, a quotation closed with the wrong mark.",
         "Trump weighed in. “”This is a very unfair trial, he said.",
+        "The founder said, ”There does not have to be more,” and left.",
     ],
     "menu arrows": [
         "The German »Zitat« and «quote» styles stay: »Hallo« said he.",

@@ -943,8 +943,8 @@ def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> li
     """Spaces lost around a quotation in curly double quotes that runs into the
     words around it (``for“?name(coq)”rather``, ``instance,“~mDaniel”``,
     ``it:“~|”.``, ``“-a”,“-v”``), in text that opens quotations with “. The
-    token is cut before each “ and after each ” before a letter (not after an
-    empty “”), and each piece is judged as a
+    token is cut before each “ and after each ” that closes something before a
+    letter (not ”There, an opening quote misprinted, nor “”), and each piece is judged as a
     token of its own, so that code quoted in prose does not hide the prose
     around it; a space put at a cut leaves the other cuts as they were, so a
     second run decides the same."""
@@ -953,7 +953,7 @@ def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> li
     cuts = [
         at
         for at in range(1, len(token))
-        if token[at] == "“" or (token[at - 1] == "”" and token[at].isalpha() and token[at - 2 : at - 1] != "“")
+        if token[at] == "“" or (token[at - 1] == "”" and token[at].isalpha() and at > 1 and token[at - 2] != "“")
     ]
     found = []
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(token)]):
