@@ -35,6 +35,10 @@ CLOSED_CLASS_WORDS = frozenset(
 )
 DETERMINERS = frozenset("a an the this these those my your his our their every each".split())
 SUBJECT_PRONOUNS = frozenset("i he she we they".split())
+ARTICLES = frozenset("a an the".split())
+AUXILIARIES = frozenset(
+    "is are was were be been am do does did have has had will would can could shall should may might must".split()
+)
 PRONOUNS = frozenset("i me you he him she her it we us they them".split())
 PREPOSITIONS = frozenset(
     "of in on at by for with from to into onto about over under through upon off up out".split()
@@ -233,6 +237,11 @@ TITLE_WORDS = frozenset(
 # Capitalised closed-class words that may be found joined to the capitalised
 # word after them ("TheUnited", "OfAmerica").
 CAPITALISED_BEFORE_NAME = frozenset("The A An Of In On At By For From With To And Or".split())
+
+# Lowercase closed-class words found run into the end of a capitalised word
+# before another one, where a link or a bold name lost both its spaces
+# ("GinsburgandElena", "ServiceandPrivacy", "GameonTwitter").
+JOINERS_BETWEEN_NAMES = ("and", "or", "of", "in", "on", "at", "for", "with", "to", "by", "from", "the")
 
 # What follows an apostrophe in an English contraction or possessive
 # ("user’s", "we've", "don't"): a word joined after one of these is a join.

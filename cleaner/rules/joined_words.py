@@ -79,7 +79,7 @@ COMMAND_MARKS = re.compile(
     """,
     re.VERBOSE,
 )
-PROSE_MARKS = re.compile(r"[.?!,;:]")
+PROSE_MARKS = re.compile(r"[.?!,;:](?!\S)")  # not the dot of "yahoo.com"
 # Marks that glue a letter run to code: paths, identifiers, assignments,
 # addresses, variables, options ("/usr/sbin/nologin", "user_name", "$HOME").
 TECHNICAL_MARKS = "_/\\=@#$%{}~+"
@@ -90,6 +90,11 @@ SHORT_COMMAND_WORDS = 6
 # (A mark glued to the next word is punctuation-spacing's to judge, and that
 # rule runs first. Where it declined, splitting here would make a new token it
 # accepts, "…thenow?He" -> "…the now?He", so a second run would change more.)
+
+# The word just before a token (or just after it), one blank apart, on the same line.
+NEIGHBOUR_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t\xa0]\Z")
+NEIGHBOUR_AFTER = re.compile(r"[ \t\xa0]([A-Za-z]+)(?![\w'’-])")
+NEIGHBOUR_REACH = 24
 
 # Tokens considered: "ofa" is the shortest join; two words together rarely pass 30 letters.
 SHORTEST_TOKEN = 3
@@ -221,6 +226,33 @@ def could_be_adjacent(first: str, second: str) -> bool:
     )
 
 
+# Words that never follow an article ("the us can program" is "the uscan
+# program", "the a time" is "the atime").
+NEVER_AFTER_ARTICLE = lexicon.PRONOUNS | lexicon.ARTICLES | lexicon.AUXILIARIES | lexicon.PREPOSITIONS
+
+
+def could_stand_beside(first: str, second: str) -> bool:
+    """False for two words, already apart, that English does not put side by
+    side: an article before a pronoun, an article, an auxiliary or a
+    preposition ("the us", "the a", "an is"), a subject pronoun before a
+    determiner or a pronoun ("we the", "they it"). Asked of a split's outer
+    parts and the words beside the token."""
+    return not (
+        (first in lexicon.ARTICLES and second in NEVER_AFTER_ARTICLE)
+        or (first in lexicon.SUBJECT_PRONOUNS and (second in lexicon.DETERMINERS or second in lexicon.PRONOUNS))
+    )
+
+
+def fits_between_neighbours(text: str, start: int, end: int, parts: list[str]) -> bool:
+    """Whether the split ``parts`` of ``text[start:end]`` can stand beside the
+    words just before and after it on its line (one blank apart)."""
+    before = NEIGHBOUR_BEFORE.search(text, max(0, start - NEIGHBOUR_REACH), start)
+    if before and not could_stand_beside(before.group(1).lower(), parts[0].lower()):
+        return False
+    after = NEIGHBOUR_AFTER.match(text, end)
+    return not (after and not could_stand_beside(parts[-1].lower(), after.group(1).lower()))
+
+
 def pair_kind(first: str, second: str) -> str:
     """``"prefix"``, ``"closed"`` or ``"open"``: which bar a split must clear."""
     if first in lexicon.PREFIX_WORDS and second not in lexicon.CLOSED_CLASS_WORDS:
@@ -281,7 +313,7 @@ def judge_lowercase_word(word: str, after_i: bool = False, bonus: float = 0.0) -
         return None
     attested = is_attested_pair(first, second)
     counted = best_sum > lexicon.zipf(first) + lexicon.zipf(second)  # the table, not independence, vouches
-    if not attested and not could_be_adjacent(first, second):
+    if not (attested or could_be_adjacent(first, second)) or not could_stand_beside(first, second):
         return None
     if after_i and first == "i" and lexicon.zipf(second) < AFTER_I_MIN_ZIPF:
         return None
@@ -347,7 +379,7 @@ def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ..
             return None  # two neighbours may be one word ("in it" or "init" in "initsystem")
     excess = float("inf")
     for first, second in zip(parts, parts[1:]):
-        if not (is_attested_pair(first, second) or could_be_adjacent(first, second)):
+        if not (is_attested_pair(first, second) or could_be_adjacent(first, second)) or not could_stand_beside(first, second):
             return None
         pair_sum = pair_evidence(first, second) + bonus
         excess = min(excess, pair_sum - UNKNOWN_TOKEN_MIN_SUM[pair_kind(first, second)])
@@ -466,15 +498,52 @@ def mixed_case_splits(token: str) -> list[Split]:
             if not split.at_sentence_start
         ]
         return [*combined, Split((cut,), excess, needs_alone=needs)]
+    joined_names = splits_between_names(humps)
     if len(humps) != 2 or not is_name_shaped(rest, after_closed=True):
-        return []
-    found = []
+        return joined_names
+    found = joined_names
     if not brand and first in lexicon.CAPITALISED_BEFORE_NAME and len(rest) >= 3:
         found.append(Split((cut,), BEFORE_CAPITAL_EXCESS))
     elif not brand and first in lexicon.TITLE_WORDS:
         found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_alone=(rest,)))
     found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_spaced=f"{first} {rest}"))
     return found
+
+
+# A name before a joiner (the "Ginsburg" of "GinsburgandElena") is at least this long,
+# and common enough as a word not to need the document's word for it.
+SHORTEST_NAME_BEFORE_JOINER = 3
+COMMON_NAME_BEFORE_JOINER_ZIPF = 4.0
+
+
+def splits_between_names(humps: list[str]) -> list[Split]:
+    """``GinsburgandElena`` -> ``Ginsburg and Elena``, ``GameonTwitterandFacebook``
+    -> ``Game on Twitter and Facebook``: capitalised words with a lowercase
+    closed-class word run into the end of all but the last ("and", "or",
+    "on"...). A hump wordfreq knows whole is a name ("Brandon", "Clinton"); a
+    name that is not a common word must stand alone in the document."""
+    cuts: list[int] = []
+    needs: list[str] = []
+    offset = 0
+    for hump in humps[:-1]:
+        offset += len(hump)
+        if not (hump[0].isupper() and hump[1:].islower()):
+            return []
+        if lexicon.zipf(hump.lower()) != lexicon.UNKNOWN_ZIPF:
+            continue
+        joiner = next((word for word in lexicon.JOINERS_BETWEEN_NAMES if hump.endswith(word)), None)
+        if joiner is None:
+            continue
+        name = hump[: -len(joiner)]
+        if len(name) < SHORTEST_NAME_BEFORE_JOINER:
+            continue
+        if lexicon.zipf(name.lower()) < COMMON_NAME_BEFORE_JOINER_ZIPF:
+            needs.append(name)
+        cuts += [offset - len(joiner), offset]
+    last = humps[-1]
+    if not cuts or not is_name_shaped(last, after_closed=True):
+        return []
+    return [Split(tuple(cuts), BEFORE_CAPITAL_EXCESS, needs_alone=tuple(needs))]
 
 
 def split_before_final_i(token: str) -> list[Split]:
@@ -580,7 +649,7 @@ class EnglishCheck:
             if len(paragraph) > 2 * LONGEST_PARAGRAPH and _has_more_words(paragraph, LONGEST_PARAGRAPH):
                 self.long_paragraphs.add(start)
             else:
-                verdict, share = lexicon.english_verdict_and_share(paragraph)
+                verdict, share = english_verdict_and_share(paragraph)
                 if verdict is None:
                     verdict = self.english_around(start, end)
                 # Function words shared with English ("to", "do", "a" in Polish)
@@ -609,6 +678,23 @@ class EnglishCheck:
             # headline, a title, one field of a record): its vocabulary decides.
             return lexicon.reads_as_english_vocabulary(self.text)
         return verdict is True
+
+
+def english_verdict_and_share(text: str) -> tuple[bool | None, float]:
+    """``lexicon.english_verdict_and_share``, except that names do not count
+    against English: a single foreign function word gives no verdict (names
+    carry them: "Lauren del Valle", "Vincent van Gogh"; a stretch too short to
+    outvote one is judged with its neighbourhood instead), and the share of
+    common English words is that of the words in lower case."""
+    verdict, share = lexicon.english_verdict_and_share(text)
+    if verdict is False and lexicon.english_votes(text)[2] < 2:
+        verdict = None
+    if share < ENGLISH_VOCABULARY_VETO:
+        # Names are rare words in any language ("Lauren del Valle and Kara
+        # Scannell"): the vocabulary is judged on the words in lower case.
+        lowercase = [word for word in WORDS.findall(text) if word[0].islower()]
+        share = lexicon.english_vocabulary_share(" ".join(lowercase)) if len(lowercase) >= 3 else 1.0
+    return verdict, share
 
 
 def windows_before_index(size: int) -> int:
@@ -849,7 +935,7 @@ def reads_as_command(line: str) -> bool:
 def reads_as_other_language(line: str) -> bool:
     """True for a line whose own words say it is not English, whatever its
     paragraph says: a paragraph can mix a translation with English quotations."""
-    verdict, share = lexicon.english_verdict_and_share(line)
+    verdict, share = english_verdict_and_share(line)
     return verdict is False or (share < ENGLISH_VOCABULARY_VETO and len(WORDS.findall(line)) >= SHORTEST_FOREIGN_LINE)
 
 
@@ -873,6 +959,15 @@ class LineCheck:
             line = self.text[start : end if end >= 0 else len(self.text)]
             self.verdicts[start] = not (reads_as_command(line) or reads_as_other_language(line))
         return self.verdicts[start]
+
+    def alone_on_line(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` is the only word on its line: a menu
+        entry, a brand or a name ("doTERRA"), which a split would make read as
+        prose ("do TERRA")."""
+        low = self.text.rfind("\n", 0, start) + 1
+        high = self.text.find("\n", end)
+        high = len(self.text) if high < 0 else high
+        return not (WORDS.search(self.text, low, start) or WORDS.search(self.text, end, high))
 
 
 def has_case_boundary(token: str) -> bool:
@@ -1069,7 +1164,12 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
             judged, judged_start, judged_start + len(token) + len(split.cuts), split.parts(token)
         ):
             continue
-        if not is_prose(start + bisect_left(line_spaces_at, start)):
+        line_start = start + bisect_left(line_spaces_at, start)
+        if not is_prose(line_start) or not split.needs_spaced and is_prose.alone_on_line(line_start, line_start + len(token) + (
+                len(split.cuts) if has_case_boundary(token) else 0)):
+            continue
+        judged_end = judged_start + len(token) + len(split.cuts)
+        if not fits_between_neighbours(judged, judged_start, judged_end, split.parts(token)):
             continue
         # As punctuation-spacing does, leave a text that reads as French or
         # German as a whole. Asked once, when needed.
