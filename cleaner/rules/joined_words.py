@@ -389,6 +389,49 @@ def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ..
 
 
 @lru_cache(maxsize=1 << 16)
+def segment_with_document(word: str) -> tuple[tuple[int, ...], float, tuple[str, ...]] | None:
+    """``bytargetsunder`` -> cuts (2, 9) if the document writes "targets"
+    alone: an unknown lowercase ``word`` read as three or four words, with a
+    function word between any two others, and the pairs' bar lowered by
+    DOCUMENT_EVIDENCE_BONUS and a part as rare as LONG_PART_MIN_ZIPF allowed
+    ("asmuttwas"). Returns the cuts, the excess and the parts the document
+    must show alone (every one that is not a closed-class word)."""
+    if len(word) < SHORTEST_SEGMENTED_TOKEN or lexicon.zipf(word) != lexicon.UNKNOWN_ZIPF:
+        return None
+    readings = best_segmentations(word, 0, MOST_PARTS)
+    if not readings or len(readings[0][1]) < 2:
+        return None
+    if len(readings) > 1 and readings[0][0] - readings[1][0] < AMBIGUITY_MARGIN:
+        return None
+    cuts = readings[0][1]
+    bounds = (0, *cuts, len(word))
+    parts = [word[low:high] for low, high in zip(bounds, bounds[1:])]
+    closed = [part in lexicon.CLOSED_CLASS_WORDS for part in parts]
+    if not any(closed) or any(not a and not b for a, b in zip(closed, closed[1:])):
+        return None  # two open-class words side by side are as often a compound ("my packagename")
+    excess = float("inf")
+    for first, second in zip(parts, parts[1:]):
+        joined = first + second
+        if lexicon.zipf(joined) != lexicon.UNKNOWN_ZIPF and not judge_lowercase_word(joined):
+            return None  # two neighbours may be one word
+        if not could_stand_beside(first, second):
+            return None
+        # An affix that is also a function word ("targets under", "exist
+        # some") stands apart where the two are no word together.
+        affix_apart = lexicon.zipf(joined) == lexicon.UNKNOWN_ZIPF and (
+            first in FUNCTION_PARTS or second in lexicon.CLOSED_CLASS_WORDS
+        )
+        if not (is_attested_pair(first, second) or could_be_adjacent(first, second) or affix_apart):
+            return None
+        pair_sum = pair_evidence(first, second) + DOCUMENT_EVIDENCE_BONUS
+        excess = min(excess, pair_sum - UNKNOWN_TOKEN_MIN_SUM[pair_kind(first, second)])
+    if excess < 0 or any(judge_lowercase_word(part) for part in parts):
+        return None
+    needs = tuple(part for part in parts if part not in lexicon.CLOSED_CLASS_WORDS)
+    return cuts, excess, needs
+
+
+@lru_cache(maxsize=1 << 16)
 def lowercase_cuts(word: str, after_i: bool = False, bonus: float = 0.0) -> tuple[tuple[int, ...], float] | None:
     """Where to cut a lowercase ``word`` (into two words, else three or four)."""
     judged = judge_lowercase_word(word, after_i, bonus)
@@ -410,6 +453,10 @@ def lowercase_splits(token: str) -> list[Split]:
         vouched = lowercase_cuts(token, bonus=DOCUMENT_EVIDENCE_BONUS)
         if vouched:
             found.append(Split(*vouched, needs_spaced=Split(*vouched).apply_to(token)))
+        segmented = segment_with_document(token)
+        if segmented:
+            cuts, excess, needs = segmented
+            found.append(Split(cuts, excess, needs_alone=needs))
     return found
 
 
@@ -1038,6 +1085,9 @@ class Evidence:
     def allows(self, token: str, split: Split) -> bool:
         if split.needs_spaced and not self.writes_apart(split.needs_spaced, token):
             return False
+        parts = split.parts(token)
+        if len(parts) > 2 and any((a + b).encode("ascii") in self.runs for a, b in zip(parts, parts[1:])):
+            return False  # the document writes two of the parts as one word ("the dialout group")
         return all(self.stands_alone(part, token) for part in split.needs_alone)
 
     def vouched(self, proposals: dict[str, tuple[Split, ...]]) -> dict[str, tuple[Split, ...]]:
