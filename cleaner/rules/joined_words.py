@@ -553,6 +553,11 @@ def mixed_case_splits(token: str) -> list[Split]:
         found.append(Split((cut,), BEFORE_CAPITAL_EXCESS))
     elif not brand and first in lexicon.TITLE_WORDS:
         found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_alone=(rest,)))
+    elif not brand and len(first) >= SHORTEST_NAME and len(rest) >= SHORTEST_NAME and not rest.isupper():
+        # Two capitalised words the document writes alone ("JusticesRuth",
+        # "FacebookLogin"); not an acronym ("OpenAI"), nor a name wordfreq knows,
+        # nor a name the document repeats ("NotAutomatic": see RECURRING_TOKEN_EXTRA).
+        found.append(Split((cut,), NAME_SPLIT_EXCESS, needs_alone=(first, rest)))
     found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_spaced=f"{first} {rest}"))
     return found
 
@@ -882,10 +887,13 @@ def is_quoted_literal(text: str, start: int, end: int) -> bool:
     """True for a run that is all of a quoted string: a lowercase one in
     straight double quotes, as documentation names an option or a value
     ("noatime", "noglob"), or a mixed-case one in double quotes of any kind,
-    as a nickname or a brand is quoted (“TheShy”)."""
+    as a nickname or a brand is quoted (“TheShy”); or one in angle brackets,
+    a placeholder ("<DebianArchitecture>")."""
     if not (0 < start and end < len(text)):
         return False
     before, after = text[start - 1], text[end]
+    if before == "<" and after == ">":
+        return True  # a placeholder or a tag ("foo_<DebianArchitecture>.deb")
     if before == '"' == after:
         return text[start:end].islower() or not text[start + 1 : end].islower()
     return before == "“" and after == "”" and not text[start + 1 : end].islower()
