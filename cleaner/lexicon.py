@@ -352,3 +352,24 @@ def bigram_zipf(first: str, second: str) -> float | None:
     """Zipf frequency of the lowercase pair ``first second``; None when the
     pair is rarer than the table holds (3 in a million pairs)."""
     return _bigram_table().get(f"{first} {second}")
+
+
+COMPOUNDS = Path(__file__).resolve().parent / "data" / "compounds.txt"
+_zipf_by_compound: dict[str, float] | None = None
+
+
+def compound_zipf(word: str) -> float | None:
+    """Zipf frequency of ``word`` as the web writes it, for the words wordfreq
+    does not list that read as two open-class words run together ("runlevel",
+    "manpage": see ``data/build_compounds.py``); None for any other word. The
+    table is read once, on first use."""
+    global _zipf_by_compound
+    if _zipf_by_compound is None:
+        body = COMPOUNDS.read_text(encoding="utf-8").partition("\n")[2]
+        fields = body.replace("\t", "\n").split("\n")
+        if fields[-1] == "":
+            fields.pop()
+        words, values = fields[0::2], fields[1::2]
+        as_float = {value: float(value) for value in set(values)}
+        _zipf_by_compound = dict(zip(words, map(as_float.__getitem__, values)))
+    return _zipf_by_compound.get(word)

@@ -142,6 +142,9 @@ MOST_PARTS = 4
 SHORTEST_SEGMENTED_TOKEN = 6
 # Each part of a token read as three or four words must be at least this common.
 SEGMENTED_PART_MIN_ZIPF = 3.0
+# A word wordfreq does not list but the web writes as one word (data/compounds.txt)
+# splits only when the pair's evidence beats the web's count of it by this margin.
+WEB_COMPOUND_MARGIN = 0.5
 # Evidence granted to an unknown token that the document also writes apart
 # ("returnflight" where "return flight" stands elsewhere).
 DOCUMENT_EVIDENCE_BONUS = 1.5
@@ -319,7 +322,13 @@ def judge_lowercase_word(word: str, after_i: bool = False, bonus: float = 0.0) -
         return None
     kind = pair_kind(first, second)
     token_zipf = lexicon.zipf(word)
-    if token_zipf == lexicon.UNKNOWN_ZIPF:
+    web_zipf = lexicon.compound_zipf(word) if token_zipf == lexicon.UNKNOWN_ZIPF and kind != "closed" else None
+    if web_zipf is not None:
+        # The web writes some compounds wordfreq does not list as one word
+        # ("runlevel"); its counts also hold names of sites ("gohome"), so
+        # the pair need only beat them by a smaller margin.
+        excess = min(best_sum - 9.0 - web_zipf - WEB_COMPOUND_MARGIN, best_sum - UNKNOWN_TOKEN_MIN_SUM[kind])
+    elif token_zipf == lexicon.UNKNOWN_ZIPF:
         excess = best_sum + bonus - UNKNOWN_TOKEN_MIN_SUM[kind]
     elif bonus:
         return None  # the document vouches only for tokens wordfreq has never seen
@@ -363,6 +372,8 @@ def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ..
     join must clear."""
     if len(word) < SHORTEST_SEGMENTED_TOKEN or lexicon.zipf(word) != lexicon.UNKNOWN_ZIPF:
         return None
+    if lexicon.compound_zipf(word) is not None:
+        return None
     readings = best_segmentations(word, 0, MOST_PARTS)
     if not readings or len(readings[0][1]) < 2:
         return None
@@ -397,6 +408,8 @@ def segment_with_document(word: str) -> tuple[tuple[int, ...], float, tuple[str,
     ("asmuttwas"). Returns the cuts, the excess and the parts the document
     must show alone (every one that is not a closed-class word)."""
     if len(word) < SHORTEST_SEGMENTED_TOKEN or lexicon.zipf(word) != lexicon.UNKNOWN_ZIPF:
+        return None
+    if lexicon.compound_zipf(word) is not None:
         return None
     readings = best_segmentations(word, 0, MOST_PARTS)
     if not readings or len(readings[0][1]) < 2:
