@@ -504,7 +504,15 @@ def splits_after_name(token: str) -> list[Split]:
         if split_joined_token(name) or lowercase_cuts(word):
             continue  # each part must be final
         found.append((lexicon.zipf(word), Split((index,), NAME_SPLIT_EXCESS, needs_alone=(name,))))
-    return [split for _, split in sorted(found, reverse=True)]
+    # A common capitalised word then a function word ("Perimeterin", "Rightsare")
+    # needs no evidence from the document, if it is the only such reading.
+    common = [
+        split for _, split in found
+        if token[split.cuts[0]:] in lexicon.CLOSED_CLASS_WORDS and len(token) - split.cuts[0] >= 2
+        and lexicon.zipf(token[: split.cuts[0]].lower()) >= COMMON_NAME_BEFORE_JOINER_ZIPF
+    ]
+    unvouched = [Split(common[0].cuts, NAME_SPLIT_EXCESS)] if len(common) == 1 else []
+    return unvouched + [split for _, split in sorted(found, reverse=True)]
 
 
 # A token's humps: runs of capitals before a capitalised word ("CNN" in
