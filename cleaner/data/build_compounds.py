@@ -11,7 +11,7 @@ Kept: the words that wordfreq does not list, that the web writes as one word
 (``runlevel``, ``manpage``, ``basename``, ``netfilter``: technical compounds
 too rare for wordfreq's list), and that the joined-words rule would otherwise
 read as two open-class words, or as a prefix-like word and an open-class one
-(``atime``). Each as ``word<TAB>zipf`` (log10 of the count per billion
+(``indem``), where the count can change the rule's decision. Each as ``word<TAB>zipf`` (log10 of the count per billion
 words): the rule weighs a split against that frequency as it does for a word
 wordfreq lists. Joins with a function word (``ofthe``, ``inthe``: the web
 has those typos too) are left out, so that they still split.
@@ -27,8 +27,11 @@ TOTAL_WORDS = 1_024_908_267_229
 OUT = Path(__file__).resolve().parent / "compounds.txt"
 
 
-def is_compound(word: str) -> bool:
-    """Whether the rule would read ``word`` as two words of which neither is closed-class."""
+def is_compound(word: str, zipf: float) -> bool:
+    """Whether the rule would read ``word`` as two words of which neither is
+    closed-class, and its count can change the decision: the pair could
+    clear the bar for an unknown token (with the document's help) but not
+    the web's count of the word, or the word could be read as three or four."""
     from cleaner import lexicon
     from cleaner.rules import joined_words as rule
 
@@ -39,8 +42,19 @@ def is_compound(word: str) -> bool:
     candidates = rule.scored_splits(word)
     if not candidates:
         return False
-    index = candidates[0][1]
-    return rule.pair_kind(word[:index], word[index:]) in ("open", "prefix")
+    best_sum, index = candidates[0]
+    kind = rule.pair_kind(word[:index], word[index:])
+    if kind not in ("open", "prefix"):
+        return False
+    could_split = best_sum + rule.DOCUMENT_EVIDENCE_BONUS >= rule.UNKNOWN_TOKEN_MIN_SUM[kind]
+    if could_split and best_sum - 9.0 - zipf - rule.WEB_COMPOUND_MARGIN < 0:
+        return True
+    readings = rule.best_segmentations(word, 0, rule.MOST_PARTS)
+    return len(word) >= rule.SHORTEST_SEGMENTED_TOKEN and bool(readings) and len(readings[0][1]) >= 2
+
+
+def zipf_of(count: int) -> float:
+    return round(math.log10(count * 1e9 / TOTAL_WORDS), 2)
 
 
 def main(source: str) -> None:
@@ -48,12 +62,12 @@ def main(source: str) -> None:
     with open(source, encoding="utf-8") as lines:
         for line in lines:
             word, _, count = line.rstrip("\n").partition("\t")
-            if is_compound(word):
+            if is_compound(word, zipf_of(int(count))):
                 kept.append((word, int(count)))
     with open(OUT, "w", encoding="utf-8") as out:
         out.write("# Word zipf frequencies from wordsegment 1.3.1 (Apache-2.0), built by build_compounds.py\n")
         for word, count in sorted(kept):
-            out.write(f"{word}\t{math.log10(count * 1e9 / TOTAL_WORDS):.2f}\n")
+            out.write(f"{word}\t{zipf_of(count):.2f}\n")
     print(f"{len(kept)} words -> {OUT}")
 
 
