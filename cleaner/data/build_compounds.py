@@ -11,9 +11,9 @@ Kept: the words that wordfreq does not list, that the web writes as one word
 (``runlevel``, ``manpage``, ``basename``, ``netfilter``: technical compounds
 too rare for wordfreq's list), and that the joined-words rule would otherwise
 read as two open-class words, or as a prefix-like word and an open-class one
-(``indem``), where the count can change the rule's decision. Each as ``word<TAB>zipf`` (log10 of the count per billion
-words): the rule weighs a split against that frequency as it does for a word
-wordfreq lists. Joins with a function word (``ofthe``, ``inthe``: the web
+(``indem``), where the count can change the rule's decision. Each as
+``word<TAB>zipf`` (log10 of the count per billion words): the rule weighs a
+split against that frequency (see ``WEB_COMPOUND_MARGIN``). Joins with a function word (``ofthe``, ``inthe``: the web
 has those typos too) are left out, so that they still split.
 """
 
