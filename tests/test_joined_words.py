@@ -336,10 +336,16 @@ def test_two_capitalised_words_the_document_writes_alone_split_once():
     assert split_joined_words(acronym) == acronym
 
 
-def test_three_words_with_function_words_between_need_the_document():
-    shown = in_english("set by targets. The rule is set bytargetsunder the plan")
-    assert split_joined_words(shown) == in_english("set by targets. The rule is set by targets under the plan")
-    never = in_english("the rule is set bytargetsunder the plan")
+def test_three_words_with_function_words_between():
+    # An affix that is also a function word ("under") stands apart where the two make no word.
+    text = in_english("the rule is set bytargetsunder the plan")
+    assert split_joined_words(text) == in_english("the rule is set by targets under the plan")
+    held = in_english("as everyone in the world wastransfixedon the Fed")
+    assert split_joined_words(held) == in_english("as everyone in the world was transfixed on the Fed")
+    # A rare word not held by function words on both sides must stand alone in the document.
+    shown = in_english("a mutt. It was aboutthemutt")
+    assert split_joined_words(shown) == in_english("a mutt. It was about the mutt")
+    never = in_english("aboutthemutt")
     assert split_joined_words(never) == never
     # Two open-class words side by side may be a compound: "my packagename".
     compound = in_english("a package name. Run apt-get source mypackagename now")

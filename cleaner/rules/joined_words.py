@@ -145,6 +145,9 @@ SEGMENTED_PART_MIN_ZIPF = 3.0
 # A word wordfreq does not list but the web writes as one word (data/compounds.txt)
 # splits only when the pair's evidence beats the web's count of it by this margin.
 WEB_COMPOUND_MARGIN = 0.5
+# A rarer word between two function words ("wastransfixedon") needs no
+# evidence from the document if it is at least this common.
+HELD_PART_MIN_ZIPF = 2.5
 # Evidence granted to an unknown token that the document also writes apart
 # ("returnflight" where "return flight" stands elsewhere).
 DOCUMENT_EVIDENCE_BONUS = 1.5
@@ -436,12 +439,18 @@ def segment_with_document(word: str) -> tuple[tuple[int, ...], float, tuple[str,
         )
         if not (is_attested_pair(first, second) or could_be_adjacent(first, second) or affix_apart):
             return None
-        pair_sum = pair_evidence(first, second) + DOCUMENT_EVIDENCE_BONUS
-        excess = min(excess, pair_sum - UNKNOWN_TOKEN_MIN_SUM[pair_kind(first, second)])
-    if excess < 0 or any(judge_lowercase_word(part) for part in parts):
+        excess = min(excess, pair_evidence(first, second) - UNKNOWN_TOKEN_MIN_SUM[pair_kind(first, second)])
+    if excess + DOCUMENT_EVIDENCE_BONUS < 0 or any(judge_lowercase_word(part) for part in parts):
         return None
-    needs = tuple(part for part in parts if part not in lexicon.CLOSED_CLASS_WORDS)
-    return cuts, excess, needs
+    if excess < 0:  # the document must show every word but the function words
+        return cuts, excess + DOCUMENT_EVIDENCE_BONUS, tuple(part for part, shut in zip(parts, closed) if not shut)
+    # Strong enough alone, but for a rare word, unless function words hold it on both sides ("was transfixed on").
+    held = [False, *(a and b for a, b in zip(closed, closed[2:])), False]
+    rare = tuple(
+        part for part, inside in zip(parts, held)
+        if lexicon.zipf(part) < SEGMENTED_PART_MIN_ZIPF and not (inside and lexicon.zipf(part) >= HELD_PART_MIN_ZIPF)
+    )
+    return cuts, excess, rare
 
 
 @lru_cache(maxsize=1 << 16)
