@@ -320,6 +320,13 @@ def test_a_name_ending_like_a_function_word_stays_whole(name):
     assert split_joined_words(text) == text
 
 
+def test_a_camel_case_name_keeps_its_humps_before_a_function_word():
+    text = in_english("iCloud andSkyDriveare the options, and JavaScriptis a TypeError or UnboundLocalError")
+    assert split_joined_words(text) == in_english(
+        "iCloud and SkyDrive are the options, and JavaScript is a TypeError or UnboundLocalError"
+    )
+
+
 def test_a_common_capitalised_word_run_into_a_function_word():
     text = in_english("Your California Privacy Rightsare applicable")
     assert split_joined_words(text) == in_english("Your California Privacy Rights are applicable")

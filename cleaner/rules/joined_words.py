@@ -598,6 +598,13 @@ SHORTEST_NAME_BEFORE_JOINER = 3
 COMMON_NAME_BEFORE_JOINER_ZIPF = 4.0
 
 
+# Function words found run into the end of the last of several capitalised
+# words, longest first ("SkyDriveare", "JavaScriptis").
+JOINERS_AFTER_NAMES = sorted(
+    (word for word in lexicon.CLOSED_CLASS_WORDS if len(word) >= 2), key=len, reverse=True
+)
+
+
 def splits_between_names(humps: list[str]) -> list[Split]:
     """``GinsburgandElena`` -> ``Ginsburg and Elena``, ``GameonTwitterandFacebook``
     -> ``Game on Twitter and Facebook``: capitalised words with a lowercase
@@ -623,7 +630,19 @@ def splits_between_names(humps: list[str]) -> list[Split]:
             needs.append(name)
         cuts += [offset - len(joiner), offset]
     last = humps[-1]
-    if not cuts or not is_name_shaped(last, after_closed=True):
+    if not is_name_shaped(last, after_closed=True):
+        return []
+    # The last word may end in one too ("andSkyDriveare" -> "and SkyDrive are").
+    ending = next(
+        (word for word in JOINERS_AFTER_NAMES if last.endswith(word) and len(last) - len(word) >= SHORTEST_NAME_BEFORE_JOINER),
+        None,
+    )
+    if ending and not last.isupper() and lexicon.zipf(last.lower()) == lexicon.UNKNOWN_ZIPF:
+        name = last[: -len(ending)]
+        if lexicon.zipf(name.lower()) < COMMON_NAME_BEFORE_JOINER_ZIPF:
+            needs.append(name)
+        cuts.append(offset + len(name))
+    if not cuts:
         return []
     return [Split(tuple(cuts), BEFORE_CAPITAL_EXCESS, needs_alone=tuple(needs))]
 
