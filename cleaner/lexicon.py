@@ -243,6 +243,13 @@ CAPITALISED_BEFORE_NAME = frozenset("The A An Of In On At By For From With To An
 # ("GinsburgandElena", "ServiceandPrivacy", "GameonTwitter").
 JOINERS_BETWEEN_NAMES = ("and", "or", "of", "in", "on", "at", "for", "with", "to", "by", "from", "the")
 
+# Function words that a careless converter runs into a technical term the
+# document writes alone ("theudev", "dpkgwill"); not those that begin or end
+# technical words themselves ("nodev", "stdin", "onboot", "atime").
+FUNCTION_WORDS_BESIDE_TERMS = (
+    "the", "to", "of", "for", "with", "and", "or", "by", "from", "is", "are", "was", "that", "which", "will", "can"
+)
+
 # What follows an apostrophe in an English contraction or possessive
 # ("user’s", "we've", "don't"): a word joined after one of these is a join.
 CONTRACTION_ENDINGS = frozenset("s ve re ll d t m".split())

@@ -359,6 +359,17 @@ def test_three_words_with_function_words_between():
     assert split_joined_words(compound) == compound
 
 
+def test_a_function_word_beside_a_term_the_document_writes_alone():
+    text = in_english("udev and dpkg run. Then theudev rules and dpkgwill")
+    assert split_joined_words(text) == in_english("udev and dpkg run. Then the udev rules and dpkg will")
+    start = "The officials use udev.\nTheudev daemon runs, and the talks would go on with the envoy."
+    assert split_joined_words(start) == start.replace("Theudev", "The udev")
+    never = in_english("then theudev rules and dpkgwill")
+    assert split_joined_words(never) == never
+    technical = in_english("std and dev and boot. Read stdin on the onboot device")
+    assert split_joined_words(technical) == technical
+
+
 @pytest.mark.parametrize(
     "phrase",
     ["when the runlevel is changed", "the manpage of each command", "its basename alone", "distclean, realclean, or clean",

@@ -479,6 +479,27 @@ def lowercase_splits(token: str) -> list[Split]:
         if segmented:
             cuts, excess, needs = segmented
             found.append(Split(cuts, excess, needs_alone=needs))
+        found += splits_beside_document_word(token)
+    return found
+
+
+def splits_beside_document_word(token: str, at_sentence_start: bool = False) -> list[Split]:
+    """``theudev`` -> ``the udev``, ``dpkgwill`` -> ``dpkg will``: a function
+    word and a word wordfreq may not know, where the document writes that word
+    alone. Only function words that make no technical words ("no", "in",
+    "on" do: "nodev", "stdin", "onboot")."""
+    lower = token.lower()
+    if lexicon.zipf(lower) != lexicon.UNKNOWN_ZIPF or lexicon.compound_zipf(lower) is not None:
+        return []
+    found = []
+    for word in lexicon.FUNCTION_WORDS_BESIDE_TERMS:
+        rest_size = len(token) - len(word)
+        if rest_size < SHORTEST_NAME:
+            continue
+        if lower.startswith(word) and token[len(word):].islower():
+            found.append(Split((len(word),), NAME_SPLIT_EXCESS, at_sentence_start, needs_alone=(token[len(word):],)))
+        if lower.endswith(word) and not at_sentence_start and token.islower():
+            found.append(Split((rest_size,), NAME_SPLIT_EXCESS, needs_alone=(token[:rest_size],)))
     return found
 
 
@@ -494,7 +515,7 @@ def capitalised_splits(token: str) -> list[Split]:
             return [Split(cuts, excess)]
         if lexicon.zipf(lower[: cuts[0]]) >= CAPITALISED_FIRST_PART_MIN_ZIPF:
             found.append(Split(cuts, excess, at_sentence_start=True))
-    return found + splits_after_name(token)
+    return found + splits_after_name(token) + splits_beside_document_word(token, at_sentence_start=True)
 
 
 def splits_after_name(token: str) -> list[Split]:
