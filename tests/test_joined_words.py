@@ -417,6 +417,14 @@ def test_leaves_commands_configuration_and_identifiers(line):
     assert split_joined_words(text) == text
 
 
+def test_a_long_sentence_that_mentions_code_marks_is_prose():
+    line = ("While youcanuse almost any letters in a file name, it is a bad idea to use the characters "
+            "that have special meanings on the command line: { } ( ) | ; and $.")
+    assert split_joined_words(line) == line.replace("youcanuse", "you can use")
+    prompt = "# While youcanuse almost any letters in a file name, it is a bad idea to use { } in it"
+    assert split_joined_words(f"{BEFORE.strip()}\n{prompt}\n{AFTER.strip()}") == f"{BEFORE.strip()}\n{prompt}\n{AFTER.strip()}"
+
+
 def test_repairs_a_short_title_but_not_a_short_foreign_line():
     assert split_joined_words("Both sides swapped prisonersof war.") == "Both sides swapped prisoners of war."
     assert split_joined_words("Kurs dolara spadł") == "Kurs dolara spadł"

@@ -79,6 +79,11 @@ COMMAND_MARKS = re.compile(
     """,
     re.VERBOSE,
 )
+SHELL_PROMPT = re.compile(r"\s*[$#%>]\s")
+# A line of at least this many words, this share of them English function
+# words, reads as prose whatever code it mentions.
+PROSE_LINE_WORDS = 12
+PROSE_LINE_FUNCTION_SHARE = 0.2
 PROSE_MARKS = re.compile(r"[.?!,;:](?!\S)")  # not the dot of "yahoo.com"
 # Marks that glue a letter run to code: paths, identifiers, assignments,
 # addresses, variables, options ("/usr/sbin/nologin", "user_name", "$HOME").
@@ -1043,9 +1048,15 @@ def reads_as_command(line: str) -> bool:
     """True for a line that reads as a command, configuration, a path or an
     identifier rather than prose: shell and code marks, or a short line that
     starts in lower case with no English function word and no punctuation."""
-    if COMMAND_MARKS.search(line):
-        return True
     words = WORDS.findall(line)
+    if COMMAND_MARKS.search(line):
+        # A long line that reads as English is prose that mentions code
+        # ("characters such as { } | ;"), unless it starts at a shell prompt.
+        return not (
+            len(words) >= PROSE_LINE_WORDS
+            and PROSE_LINE_FUNCTION_SHARE * len(words) <= sum(word.lower() in lexicon.ENGLISH_STOPWORDS for word in words)
+            and not SHELL_PROMPT.match(line)
+        )
     stripped = line.strip()
     if len(words) <= 1:
         return True
