@@ -339,6 +339,9 @@ def test_two_capitalised_words_the_document_writes_alone_split_once():
     )
     repeated = in_english("Not all are Automatic: NotAutomatic, NotAutomatic and NotAutomatic")
     assert split_joined_words(repeated) == repeated
+    # The second word must be a name: the document never writes it in lower case.
+    common = in_english("Not now. Automatic updates are automatic. Set NotAutomatic")
+    assert split_joined_words(common) == common
     acronym = in_english("Open the AI lab at OpenAI")
     assert split_joined_words(acronym) == acronym
 

@@ -204,6 +204,9 @@ class Split(NamedTuple):
     needs_alone: tuple[str, ...] = ()
     # Words the document must write apart elsewhere ("New York" for "NewYork").
     needs_spaced: str = ""
+    # Capitalised parts that must stand alone as names: never written in
+    # lower case in the document ("Ruth", "Facebook"; not "Automatic").
+    needs_name: tuple[str, ...] = ()
 
     def apply_to(self, token: str) -> str:
         """``token`` with the spaces put back."""
@@ -613,7 +616,7 @@ def mixed_case_splits(token: str) -> list[Split]:
         # Two capitalised words the document writes alone ("JusticesRuth",
         # "FacebookLogin"); not an acronym ("OpenAI"), nor a name wordfreq knows,
         # nor a name the document repeats ("NotAutomatic": see RECURRING_TOKEN_EXTRA).
-        found.append(Split((cut,), NAME_SPLIT_EXCESS, needs_alone=(first, rest)))
+        found.append(Split((cut,), NAME_SPLIT_EXCESS, needs_alone=(first,), needs_name=(rest,)))
     found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_spaced=f"{first} {rest}"))
     return found
 
@@ -1144,7 +1147,7 @@ class Evidence:
         pending = []
         for token, splits in proposals:
             for split in splits:
-                if split.needs_alone or split.needs_spaced:
+                if split.needs_alone or split.needs_spaced or split.needs_name:
                     pending.append((token, split))
                 else:
                     self.admit(token, split)
@@ -1177,7 +1180,15 @@ class Evidence:
         parts = split.parts(token)
         if len(parts) > 2 and any((a + b).encode("ascii") in self.runs for a, b in zip(parts, parts[1:])):
             return False  # the document writes two of the parts as one word ("the dialout group")
-        return all(self.stands_alone(part, token) for part in split.needs_alone)
+        return all(self.stands_alone(part, token) for part in split.needs_alone) and all(
+            self.shows_name(part, token) for part in split.needs_name
+        )
+
+    def shows_name(self, part: str, token: str) -> bool:
+        """Whether ``part`` stands alone as a name: the document never writes
+        it in lower case, as it does a common word that opens a sentence or a
+        title ("Automatic", "Architecture")."""
+        return part.lower().encode("ascii") not in self.runs and self.stands_alone(part, token)
 
     def vouched(self, proposals: dict[str, tuple[Split, ...]]) -> dict[str, tuple[Split, ...]]:
         """``proposals`` keeping only the splits the document allows, and the tokens left with one."""
