@@ -327,6 +327,13 @@ def test_a_camel_case_name_keeps_its_humps_before_a_function_word():
     )
 
 
+def test_a_name_and_a_common_word_split_only_in_a_sentence():
+    menu = f"{BEFORE.strip()} Sports and news.\nSportsradio 66 WFAN\n{AFTER.strip()}"
+    assert split_joined_words(menu) == menu
+    prose = in_english("Bloomberg said so. When Bloombergentered the market")
+    assert split_joined_words(prose) == in_english("Bloomberg said so. When Bloomberg entered the market")
+
+
 def test_a_common_capitalised_word_run_into_a_function_word():
     text = in_english("Your California Privacy Rightsare applicable")
     assert split_joined_words(text) == in_english("Your California Privacy Rights are applicable")

@@ -207,6 +207,8 @@ class Split(NamedTuple):
     # Capitalised parts that must stand alone as names: never written in
     # lower case in the document ("Ruth", "Facebook"; not "Automatic").
     needs_name: tuple[str, ...] = ()
+    # The token's line must read as a sentence (see line_reads_as_sentence).
+    in_sentence: bool = False
 
     def apply_to(self, token: str) -> str:
         """``token`` with the spaces put back."""
@@ -541,7 +543,10 @@ def splits_after_name(token: str) -> list[Split]:
             continue
         if split_joined_token(name) or lowercase_cuts(word):
             continue  # each part must be final
-        found.append((lexicon.zipf(word), Split((index,), NAME_SPLIT_EXCESS, needs_alone=(name,))))
+        # A name and a common word are often one brand ("Sportsradio 66 WFAN"):
+        # only in a sentence, unless the word is a function word.
+        in_sentence = word not in lexicon.CLOSED_CLASS_WORDS
+        found.append((lexicon.zipf(word), Split((index,), NAME_SPLIT_EXCESS, needs_alone=(name,), in_sentence=in_sentence)))
     # A common capitalised word then a function word ("Perimeterin", "Rightsare")
     # needs no evidence from the document, if it is the only such reading.
     common = [
@@ -599,7 +604,7 @@ def mixed_case_splits(token: str) -> list[Split]:
         excess = BEFORE_CAPITAL_EXCESS if closed else BEFORE_CAPITAL_EXCESS - 1.0
         combined = [
             Split((cut, *(cut + c for c in split.cuts)), min(excess, split.excess), False,
-                  split.needs_alone, split.needs_spaced)
+                  split.needs_alone, split.needs_spaced, split.needs_name, split.in_sentence)
             for split in split_joined_token(rest)
             if not split.at_sentence_start
         ]
@@ -1310,7 +1315,8 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
             continue
         # A capital explained by a line's start only where the line reads as a
         # sentence, judged as it reads with every split made (as the language is).
-        if split.at_sentence_start and starts_line(text, start) and not line_reads_as_sentence(
+        needs_sentence = split.in_sentence or (split.at_sentence_start and starts_line(text, start))
+        if needs_sentence and not line_reads_as_sentence(
             judged, judged_start, judged_start + len(token) + len(split.cuts), split.parts(token)
         ):
             continue
