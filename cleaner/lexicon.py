@@ -363,20 +363,38 @@ def bigram_zipf(first: str, second: str) -> float | None:
 
 COMPOUNDS = Path(__file__).resolve().parent / "data" / "compounds.txt"
 _zipf_by_compound: dict[str, float] | None = None
+_compound_lines: str | None = None  # the file's "\nWORD\tVALUE" lines, before the table is made
+_compound_lookups = 0
+# Words looked up in the file's text before its table is made: making the
+# table (about 6 ms) is more than an article's few lookups cost.
+COMPOUND_LOOKUPS_BEFORE_TABLE = 500
 
 
 def compound_zipf(word: str) -> float | None:
     """Zipf frequency of ``word`` as the web writes it, for the words wordfreq
     does not list that read as two open-class words run together ("runlevel",
     "manpage": see ``data/build_compounds.py``); None for any other word. The
-    table is read once, on first use."""
-    global _zipf_by_compound
-    if _zipf_by_compound is None:
-        body = COMPOUNDS.read_text(encoding="utf-8").partition("\n")[2]
-        fields = body.replace("\t", "\n").split("\n")
-        if fields[-1] == "":
-            fields.pop()
-        words, values = fields[0::2], fields[1::2]
-        as_float = {value: float(value) for value in set(values)}
-        _zipf_by_compound = dict(zip(words, map(as_float.__getitem__, values)))
+    file is read once, on first use."""
+    global _zipf_by_compound, _compound_lines, _compound_lookups
+    if _zipf_by_compound is not None:
+        return _zipf_by_compound.get(word)
+    if _compound_lines is None:
+        _compound_lines = "\n" + COMPOUNDS.read_text(encoding="utf-8").partition("\n")[2]
+    if _compound_lookups < COMPOUND_LOOKUPS_BEFORE_TABLE:
+        _compound_lookups += 1
+        if "\t" in word or "\n" in word:
+            return None
+        key = "\n" + word + "\t"
+        at = _compound_lines.find(key)
+        if at < 0:
+            return None
+        end = _compound_lines.find("\n", at + len(key))
+        return float(_compound_lines[at + len(key) : end if end >= 0 else len(_compound_lines)])
+    fields = _compound_lines[1:].replace("\t", "\n").split("\n")
+    if fields[-1] == "":
+        fields.pop()
+    words, values = fields[0::2], fields[1::2]
+    as_float = {value: float(value) for value in set(values)}
+    _zipf_by_compound = dict(zip(words, map(as_float.__getitem__, values)))
+    _compound_lines = None
     return _zipf_by_compound.get(word)

@@ -129,3 +129,20 @@ def test_common_share_by_lookups_equals_the_share_by_the_set_of_common_words(cac
     assert lexicon._common is not None
     assert by_lookups == by_set
     assert len(set(by_lookups)) > 3  # shares that tell texts apart, not all 1.0
+
+
+def test_compounds_read_from_the_file_text_equal_those_of_the_table(monkeypatch):
+    rows = lexicon.COMPOUNDS.read_text(encoding="utf-8").splitlines()[1:]
+    expected = {word: float(value) for word, value in (row.split("\t") for row in rows)}
+    words = list(expected)
+    probes = [words[0], words[-1], words[len(words) // 2], "runlevel", "prisoners", "", "a\tb", "zzzzq"]
+    monkeypatch.setattr(lexicon, "_zipf_by_compound", None)
+    monkeypatch.setattr(lexicon, "_compound_lines", None)
+    monkeypatch.setattr(lexicon, "_compound_lookups", 0)
+    by_text = [lexicon.compound_zipf(word) for word in probes]
+    assert lexicon._zipf_by_compound is None  # still looked up in the file's text
+    monkeypatch.setattr(lexicon, "_compound_lookups", lexicon.COMPOUND_LOOKUPS_BEFORE_TABLE)
+    by_table = [lexicon.compound_zipf(word) for word in probes]
+    assert lexicon._zipf_by_compound is not None
+    assert by_text == by_table == [expected.get(word) for word in probes]
+    assert by_text[0] is not None and by_text[1] is not None
