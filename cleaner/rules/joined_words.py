@@ -1058,6 +1058,7 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
     is_english, is_prose = EnglishCheck(judged), LineCheck(judged_lines)
     french_or_german: bool | None = None
     edits, settled = [], True
+    split_tokens: set[str] = set()
     for start, token, split in chosen:
         # start + 1: a span beginning right at the token still holds its second letter.
         judged_start = start + bisect_left(spaces_at, start)
@@ -1078,9 +1079,24 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
         if french_or_german:
             return [], True
         edits += [Edit(start + cut, start + cut, " ", "joined words") for cut in split.cuts]
+        split_tokens.add(token.lower())
         if any(map(split_joined_token, split.parts(token))):
             settled = False
+    if settled and split_tokens:
+        settled = not left_joined_elsewhere(split_tokens, occurrences, edits)
     return edits, settled
+
+
+def left_joined_elsewhere(split_tokens: set[str], occurrences: list[tuple[int, str, tuple[Split, ...]]], edits: list[Edit]) -> bool:
+    """Whether a token split somewhere is left joined at another occurrence.
+    A second pass could split that one too: the text then shows the token's
+    words apart, and the token recurs less, which its own splits could not
+    vouch for in this pass."""
+    cut_at = {edit.start for edit in edits}
+    return any(
+        token.lower() in split_tokens and not any(start + offset in cut_at for offset in range(1, len(token)))
+        for start, token, _ in occurrences
+    )
 
 
 def split_joined_words(text: str) -> str:
