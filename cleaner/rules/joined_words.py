@@ -1027,6 +1027,7 @@ def find_edits_once(
     if not as_word and not after_apostrophe:
         return [], True, frozenset()
     evidence = Evidence(text, runs, [*as_word.items(), *after_apostrophe.items()])
+    proposed = set(as_word) | set(after_apostrophe)
     as_word, after_apostrophe = evidence.vouched(as_word), evidence.vouched(after_apostrophe)
     if only is not None:
         as_word = {token: splits for token, splits in as_word.items() if token.lower() in only}
@@ -1094,23 +1095,28 @@ def find_edits_once(
         split_tokens.add(token.lower())
         if any(map(split_joined_token, split.parts(token))):
             settled = False
-    return edits, settled, left_joined_elsewhere(split_tokens, occurrences, edits)
+    return edits, settled, left_joined_elsewhere(split_tokens, proposed, occurrences, chosen)
 
 
 def left_joined_elsewhere(
-    split_tokens: set[str], occurrences: list[tuple[int, str, tuple[Split, ...]]], edits: list[Edit]
+    split_tokens: set[str],
+    proposed: set[str],
+    occurrences: list[tuple[int, str, tuple[Split, ...]]],
+    chosen: list[tuple[int, str, Split]],
 ) -> frozenset[str]:
-    """The tokens split somewhere and left joined at another occurrence. A
-    second pass could split those too: the text then shows the token's words
-    apart, and the token recurs less, which its own splits could not vouch
-    for in this pass."""
+    """The tokens split somewhere that have candidate splits at another
+    occurrence, where none was chosen. A second pass could split those too:
+    the text then shows the token's words apart, and the token recurs less,
+    which its own splits could not vouch for in this pass. (An occurrence
+    chosen and then refused, for its language or its line, would be refused
+    again; a spelling without candidates, "PAPERSIZE", stays as it is.)"""
     if not split_tokens:
         return frozenset()
-    cut_at = {edit.start for edit in edits}
+    chosen_at = {start for start, _, _ in chosen}
     return frozenset(
         token.lower()
         for start, token, _ in occurrences
-        if token.lower() in split_tokens and not any(start + offset in cut_at for offset in range(1, len(token)))
+        if token.lower() in split_tokens and token in proposed and start not in chosen_at
     )
 
 
