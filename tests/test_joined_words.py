@@ -380,3 +380,13 @@ def test_idempotent_when_a_token_is_split_in_one_place_only():
     )
     once = split_joined_words(text)
     assert split_joined_words(once) == once
+
+
+def test_language_sample_does_not_move_when_blank_lines_are_tidied():
+    from cleaner import lexicon
+
+    paragraphs = [f"Paragraph {n} says what it says in English." for n in range(4000)]
+    tidy = "\n\n".join(paragraphs)
+    untidy = "\n\n\n \n".join(paragraphs[:2000]) + "\n\n" + "\n\n".join(paragraphs[2000:])
+    assert len(tidy) > lexicon.LANGUAGE_SAMPLE_SLICES * lexicon.LANGUAGE_SAMPLE_CHARS
+    assert lexicon.sample(untidy, 4, 16_384) == lexicon.sample(tidy, 4, 16_384)
