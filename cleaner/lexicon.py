@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from cleaner.layout import BLANK_LINE_RUN, one_blank_line
+
 # Zipf scale: log10 of a word's frequency per billion words. wordfreq's
 # English list stops near 1.0, so 0.0 means "not a word wordfreq has seen".
 UNKNOWN_ZIPF = 0.0
@@ -206,7 +208,11 @@ def reads_as_other_language(text: str) -> bool:
 
 def sample(text: str, slices: int, chars: int) -> str:
     """``text`` itself when it is short, else ``slices`` pieces of ``chars``
-    characters evenly spaced through it, joined by spaces."""
+    characters evenly spaced through it, joined by spaces. Each run of blank
+    lines counts as the one blank line the whitespace rule makes of it, so
+    that tidying them does not move the sample (and change a verdict): the
+    chain need not ask the word rules again after that tidying."""
+    text = BLANK_LINE_RUN.sub(lambda run: one_blank_line(run.group()), text)
     if len(text) <= slices * chars:
         return text
     step = len(text) // slices

@@ -26,7 +26,7 @@ from cleaner.layout import DocumentEdges, uses_crlf
 from cleaner.offsets import OffsetMap
 from cleaner.regions import FORMATS, Regions, joined_at_allowed_cuts, may_block, protected_regions
 from cleaner.regions.text_blocks import TextRegions
-from cleaner.registry import RULES, RULES_BY_NAME, feeds
+from cleaner.registry import RULES, RULES_BY_NAME, feed_no_rule, feeds
 from cleaner.rule import Rule
 from cleaner.segments import rejoin_cut_lines, segments_of
 
@@ -187,8 +187,9 @@ class _Chain:
                 text = apply_edits(text, edits)
                 regions = regions.mapped(edits, text) if regions is not None else None
                 changed = True
-                for other in self.fed[index]:
-                    pending[other] = True
+                if not feed_no_rule(rule, {edit.reason for edit in edits}):
+                    for other in self.fed[index]:
+                        pending[other] = True
         return text, (regions if changed else None)
 
     def clean_segment(self, segment: str, offsets: OffsetMap | None, records: list[_Record] | None) -> str:

@@ -9,6 +9,8 @@ go before words are judged), then the word-level rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from cleaner.rule import Rule
 from cleaner.rules import boilerplate, joined_words, punctuation, unicode, whitespace
 
@@ -35,7 +37,19 @@ FEEDS: dict[str, frozenset[str]] = {
     "joined-words": frozenset({"boilerplate", "punctuation-spacing"}),
 }
 
+# Kinds of edit, as (rule, reason), that give no rule work, whatever else
+# their rule's edits feed. A run of blank lines made one blank line: every
+# rule reads paragraphs (and lines, and words) the same either way, so a
+# footer removed in the middle of a text, and the blank lines it leaves
+# tidied, do not make every rule read the text again.
+FEED_NO_RULE: frozenset[tuple[str, str]] = frozenset({("whitespace", "blank lines")})
+
 
 def feeds(rule: Rule) -> frozenset[str] | None:
     """Names of the rules ``rule``'s edits can give work to; None for any."""
     return FEEDS.get(rule.name)
+
+
+def feed_no_rule(rule: Rule, reasons: Iterable[str]) -> bool:
+    """Whether edits of ``rule`` with these ``reasons`` give no rule work."""
+    return all((rule.name, reason) in FEED_NO_RULE for reason in reasons)

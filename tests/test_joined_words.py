@@ -484,3 +484,26 @@ def test_idempotent_on_names_camel_case_and_several_joins(text):
     once = split_joined_words(text)
     assert split_joined_words(once) == once
     assert once.replace(" ", "") == text.replace(" ", "")
+
+
+def test_idempotent_when_a_token_is_split_in_one_place_only():
+    # The split at the sentence start puts "Travel and" in the text, which a
+    # second run reads as the document writing the words apart: the rule
+    # runs that second pass itself, so that the chain need not.
+    text = (
+        "Centrelink is urging people affected by job cuts at regional pay TV operator Austar and travel "
+        "company Traveland to seek information about their income support options. Traveland has "
+        "announced it is shedding jobs across the country.\n"
+    )
+    once = split_joined_words(text)
+    assert split_joined_words(once) == once
+
+
+def test_language_sample_does_not_move_when_blank_lines_are_tidied():
+    from cleaner import lexicon
+
+    paragraphs = [f"Paragraph {n} says what it says in English." for n in range(4000)]
+    tidy = "\n\n".join(paragraphs)
+    untidy = "\n\n\n \n".join(paragraphs[:2000]) + "\n\n" + "\n\n".join(paragraphs[2000:])
+    assert len(tidy) > lexicon.LANGUAGE_SAMPLE_SLICES * lexicon.LANGUAGE_SAMPLE_CHARS
+    assert lexicon.sample(untidy, 4, 16_384) == lexicon.sample(tidy, 4, 16_384)

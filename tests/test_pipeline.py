@@ -212,6 +212,13 @@ def test_a_rule_reruns_only_when_another_rule_may_have_given_it_work():
     seen.clear()
     "".join(clean_segments(["It  ended.\n"], [RULES_BY_NAME["whitespace"], watcher]))
     assert seen == ["It ended.\n"]
+    # but a run of blank lines made one feeds no rule (cleaner.registry.FEED_NO_RULE)
+    seen.clear()
+    "".join(clean_segments(["It ended.\n\n\n\nNext.\n"], [RULES_BY_NAME["whitespace"], watcher]))
+    assert seen == ["It ended.\n\nNext.\n"]
+    seen.clear()
+    "".join(clean_segments(["It ended.\n\n\n\nNext.\n"], [watcher, RULES_BY_NAME["whitespace"]]))
+    assert seen == ["It ended.\n\n\n\nNext.\n"]
 
 
 # Found in review: the whitespace rule's end-of-document and line-ending work

@@ -1247,28 +1247,41 @@ def find_edits(text: str, keep: frozenset[str] = frozenset()) -> list[Edit]:
     that the rule alone is idempotent."""
     spaces: list[int] = []  # insertion points in ``text``, sorted
     current = text
+    only: frozenset[str] | None = None
     for _ in range(MOST_PASSES):
-        edits, settled = find_edits_once(current, keep)
+        edits, settled, left_joined = find_edits_once(current, keep, only)
         # The k-th earlier space stands at spaces[k] + k in ``current``.
         landed = [point + k for k, point in enumerate(spaces)]
         spaces = sorted(spaces + [edit.start - bisect_left(landed, edit.start) for edit in edits])
-        if settled or not edits:
+        if (settled and not left_joined) or not edits:
             break
+        # Only the tokens left joined can change, unless a split made a new candidate.
+        only = left_joined if settled else None
         current = apply_edits(text, [Edit(point, point, " ") for point in spaces])
     return [Edit(point, point, " ", "joined words") for point in spaces]
 
 
-def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list[Edit], bool]:
-    """One pass of ``find_edits``, and whether a second pass could change
-    more. Evidence, language and recurrence are judged on every token at
-    once, the language on the text as it reads with every split made, so it
-    cannot unless a split left a part that is itself a candidate."""
+def find_edits_once(
+    text: str, keep: frozenset[str] = frozenset(), only: frozenset[str] | None = None
+) -> tuple[list[Edit], bool, frozenset[str]]:
+    """One pass of ``find_edits``: its edits, whether a second pass could
+    change more, and the tokens (lowercased) split somewhere and left joined
+    elsewhere, which a second pass judges again. Evidence, language and
+    recurrence are judged on every token at once, the language on the text as
+    it reads with every split made, so a second pass cannot change more unless
+    a split left a part that is itself a candidate, or left the same token
+    joined elsewhere. With ``only``, just those tokens are judged (every
+    token's candidate splits still count as evidence)."""
     runs = letter_runs(text)
     as_word, after_apostrophe = proposals_in(text, runs, keep)
     if not as_word and not after_apostrophe:
-        return [], True
+        return [], True, frozenset()
     evidence = Evidence(text, runs, [*as_word.items(), *after_apostrophe.items()])
+    proposed = set(as_word) | set(after_apostrophe)
     as_word, after_apostrophe = evidence.vouched(as_word), evidence.vouched(after_apostrophe)
+    if only is not None:
+        as_word = {token: splits for token, splits in as_word.items() if token.lower() in only}
+        after_apostrophe = {token: splits for token, splits in after_apostrophe.items() if token.lower() in only}
     variants = set().union(*map(case_variants, as_word), *map(case_variants, after_apostrophe))
     spellings = {variant for variant in variants if variant.encode("ascii") in runs}
     occurrences = []
@@ -1308,6 +1321,7 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
     is_english, is_prose = EnglishCheck(judged), LineCheck(judged_lines)
     french_or_german: bool | None = None
     edits, settled = [], True
+    split_tokens: set[str] = set()
     for start, token, split in chosen:
         # start + 1: a span beginning right at the token still holds its second letter.
         judged_start = start + bisect_left(spaces_at, start)
@@ -1332,11 +1346,34 @@ def find_edits_once(text: str, keep: frozenset[str] = frozenset()) -> tuple[list
         if french_or_german is None:
             french_or_german = lexicon.reads_as_other_language(text)
         if french_or_german:
-            return [], True
+            return [], True, frozenset()
         edits += [Edit(start + cut, start + cut, " ", "joined words") for cut in split.cuts]
+        split_tokens.add(token.lower())
         if any(map(split_joined_token, split.parts(token))):
             settled = False
-    return edits, settled
+    return edits, settled, left_joined_elsewhere(split_tokens, proposed, occurrences, chosen)
+
+
+def left_joined_elsewhere(
+    split_tokens: set[str],
+    proposed: set[str],
+    occurrences: list[tuple[int, str, tuple[Split, ...]]],
+    chosen: list[tuple[int, str, Split]],
+) -> frozenset[str]:
+    """The tokens split somewhere that have candidate splits at another
+    occurrence, where none was chosen. A second pass could split those too:
+    the text then shows the token's words apart, and the token recurs less,
+    which its own splits could not vouch for in this pass. (An occurrence
+    chosen and then refused, for its language or its line, would be refused
+    again; a spelling without candidates, "PAPERSIZE", stays as it is.)"""
+    if not split_tokens:
+        return frozenset()
+    chosen_at = {start for start, _, _ in chosen}
+    return frozenset(
+        token.lower()
+        for start, token, _ in occurrences
+        if token.lower() in split_tokens and token in proposed and start not in chosen_at
+    )
 
 
 def split_joined_words(text: str) -> str:
