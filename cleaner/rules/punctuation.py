@@ -810,6 +810,27 @@ def is_tuple(token: str, at: int) -> bool:
     return False
 
 
+def at_bracket(match: re.Match) -> bool:
+    """True for a junction judged by its brackets: a closing bracket before a
+    word, or an opening one after a word."""
+    close = match.group("close")
+    return close[:1] in ")]" or (not close and match.group("open") in ("(", "["))
+
+
+def spaces_in_piece(doc: Document, token: str, start: int, match: re.Match, line: Line, spaced: list[int]) -> list[int]:
+    """``spaces_at`` for the junction ``match``, judged within the piece of
+    ``token`` between the ``spaced`` offsets around it."""
+    low = max((offset for offset in spaced if offset <= match.start()), default=0)
+    high = min((offset for offset in spaced if offset > match.start()), default=len(token))
+    if low == 0 and high == len(token):
+        return spaces_at(doc, token, start, match, line)
+    piece = token[low:high]
+    again = JUNCTION.match(piece, match.start() - low)
+    if again is None:
+        return []
+    return [low + offset for offset in spaces_at(doc, piece, start + low, again, line)]
+
+
 def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line) -> list[int]:
     """Offsets in ``token`` where the junction ``match`` needs a space: none,
     one, or two around a dash."""
@@ -875,10 +896,9 @@ def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
     return found
 
 
-def arrows_and_single_quotes(doc: Document, token: str, line: Line, start: int) -> list[int]:
+def arrows(doc: Document, token: str) -> list[int]:
     """Spaces lost around a menu arrow (``posts »Embed``, ``Now»Anchors``, ``Next›Last``)
-    where the document does not quote with « » ‹ ›, and around a word in single
-    curly quotes (``a ‘Pivot’for``, ``like a‘Pivot for ... ’``)."""
+    where the document does not quote with « » ‹ ›."""
     found = []
     arrows = ARROW_JUNCTION.search(token) if ARROWS[0] in token or ARROWS[1] in token else None
     if arrows and doc.arrows_are_signs:  # (read from the whole text only when a token needs it)
@@ -891,31 +911,66 @@ def arrows_and_single_quotes(doc: Document, token: str, line: Line, start: int) 
             right = WORD_AT_START.match(token, at + 1)
             if right and is_capitalised(right.group()) and doc.knows(right.group()):
                 found.append(at + 1)
-    for match in SINGLE_QUOTED.finditer(token):
-        closed = token[match.end() - 1] == "’"
-        if closed or CLOSING_SINGLE_QUOTE.search(doc.text, start + match.end(), line.end):
-            found += around_quoted_word(doc, token, match.start(), match.end(), closed)
-        # (else no quotation closes on the line: not a quote)
-    if "'" in token:
-        for match in STRAIGHT_SINGLE_QUOTED.finditer(token):
-            found += around_quoted_word(doc, token, match.start(), match.end(), True)
     return found
 
 
-def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: bool) -> list[int]:
+def quoted_words(doc: Document, token: str, line: Line, start: int) -> list[tuple[int, int, bool]]:
+    """The words in single quotes in ``token``, as (start, end, closed): in curly
+    quotes (``‘Pivot’``, or ``‘Pivot`` closed later on the line) or in straight
+    ones (``'ended'``)."""
+    found = []
+    if "‘" in token:
+        for match in SINGLE_QUOTED.finditer(token):
+            closed = token[match.end() - 1] == "’"
+            if closed or CLOSING_SINGLE_QUOTE.search(doc.text, start + match.end(), line.end):
+                found.append((match.start(), match.end(), closed))
+            # (else no quotation closes on the line: not a quote)
+    if "'" in token:
+        found += [(match.start(), match.end(), True) for match in STRAIGHT_SINGLE_QUOTED.finditer(token)]
+    return sorted(found)
+
+
+def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: bool, low: int, high: int) -> list[int]:
     """Spaces lost before the quotation ``token[at:end]`` (after a known word) and
-    after it (before a known word, not the end of a contraction: ‘I’ll). None
+    after it (before a known word, not the end of a contraction: ‘I’ll), the
+    words read within ``token[low:high]``. None
     when letters stand before it that are not a known word: the first quote is
     then an apostrophe (Italian "l'inetd dell'host" run together)."""
     found = []
-    if at and token[at - 1].isalpha():
-        word = WORD_AT_END.search(token, 0, at)
+    if at > low and token[at - 1].isalpha():
+        word = WORD_AT_END.search(token, low, at)
         if not (word and (word.group() in ("a", "A", "I") or len(word.group()) > 1) and doc.knows(word.group())):
             return []
         found.append(at)
-    right = WORD_AT_START.match(token, end) if closed else None
+    right = WORD_AT_START.match(token, end, high) if closed else None
     if right and len(right.group()) > 1 and right.group() not in CONTRACTION_ENDINGS and doc.knows(right.group()):
         found.append(end)
+    return found
+
+
+def single_quote_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
+    """Spaces lost around a word in single quotes (``a ‘Pivot’for``, ``like
+    a‘Pivot for ... ’``, ``'ended'The``). The token is cut before each such
+    word with a letter before it and after each closed one with a letter
+    after it, and each piece is judged as a token of its own: the words on
+    either side are read as they will be once spaces go in at the cuts
+    (``'ended'The?name`` reads ``The?name``, not ``ended'The``), so a second
+    run decides the same."""
+    quoted = quoted_words(doc, token, line, start) if "'" in token or "‘" in token else []
+    if not quoted or judged_whole(doc, token.replace("|", "")):
+        return bar_junctions(doc, token, start, line)
+    cuts = sorted(
+        {at for at, _, _ in quoted if at and token[at - 1].isalpha()}
+        | {end for _, end, closed in quoted if closed and token[end : end + 1].isalpha()}
+    )
+    bounds = [0, *cuts, len(token)]
+    found = []
+    for piece_start, piece_end in zip(bounds, bounds[1:]):
+        found += [piece_start + x for x in bar_junctions(doc, token[piece_start:piece_end], start + piece_start, line)]
+    for at, end, closed in quoted:
+        low = max((cut for cut in bounds if cut < at), default=0)
+        high = min((cut for cut in bounds if cut > end), default=len(token))
+        found += around_quoted_word(doc, token, at, end, closed, low, high)
     return found
 
 
@@ -949,7 +1004,7 @@ def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> li
     around it; a space put at a cut leaves the other cuts as they were, so a
     second run decides the same."""
     if ("”" not in token and "“" not in token) or not doc.curly_quotes:
-        return bar_junctions(doc, token, start, line)
+        return single_quote_junctions(doc, token, start, line)
     cuts = [
         at
         for at in range(1, len(token))
@@ -958,7 +1013,7 @@ def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> li
     found = []
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(token)]):
         piece = token[piece_start:piece_end]
-        found += [piece_start + x for x in bar_junctions(doc, piece, start + piece_start, line)]
+        found += [piece_start + x for x in single_quote_junctions(doc, piece, start + piece_start, line)]
         if not piece_start:
             continue
         if piece[0] == "“" and piece[1:].strip(".,;:?!”") and opens_after(doc, token[:piece_start]):
@@ -997,6 +1052,19 @@ def opens_after(doc: Document, left: str) -> bool:
     return spaced_script_word(word.group()) and (len(word.group()) > 1 or not mark) and doc.knows(word.group())
 
 
+def judged_whole(doc: Document, token: str) -> bool:
+    """True for a token judged as a whole, where no space goes: std::vector,
+    -:wheel:ALL, a:b:c, "", Will.I.Am, ?name(coq), defaults,users,nodev."""
+    return bool(
+        CODE_CHARACTERS.intersection(PRICE_IN_BRACKETS.sub("", token) if "$" in token else token)
+        or token.count(":") > 1
+        or '""' in token
+        or dotted_name(token)
+        or ("?" in token and QUERY_TERM.search(token))
+        or not list_of_words(doc, token)
+    )
+
+
 def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
     manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
@@ -1004,24 +1072,28 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     label = LABEL_THEN_URL.match(token)
     if label and is_common(label.group(1)):  # at:https://www.spi-inc.org/ (not http:, mailto:)
         return [label.end()]
-    if (
-        CODE_CHARACTERS.intersection(PRICE_IN_BRACKETS.sub("", token) if "$" in token else token)
-        or token.count(":") > 1
-        or '""' in token
-        or dotted_name(token)
-        or ("?" in token and QUERY_TERM.search(token))
-        or not list_of_words(doc, token)
-    ):
-        return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, ?name(coq), defaults,users,nodev: judged on the whole token
-    found = token_edges(doc, token, line, start) + arrows_and_single_quotes(doc, token, line, start)
+    if judged_whole(doc, token):
+        return []
+    found = token_edges(doc, token, line, start) + arrows(doc, token)
     question = QUESTION_THEN_COUNT.fullmatch(token) if "?" in token or "!" in token else None
     if question and is_capitalised(question.group(1)) and doc.knows(question.group(1)):
         found.append(question.end(1) + 1)  # a headline, then a count: Crisis?6
+    brackets = []
     for match in JUNCTION.finditer(token):
-        found += spaces_at(doc, token, start, match, line)
+        if at_bracket(match):
+            brackets.append(match)
+        else:
+            found += spaces_at(doc, token, start, match, line)
+    spans = protected_spans(token) if found or brackets else []
+    if brackets:
+        # A bracket is judged on the token as it will stand once the spaces
+        # found at the marks go in ("(000;A)ended" as "A)ended": the bracket
+        # opened in an earlier token), so a second run decides the same.
+        spaced = sorted(offset for offset in found if 0 < offset < len(token) and not is_protected(spans, offset))
+        for match in brackets:
+            found += spaces_in_piece(doc, token, start, match, line, spaced)
     if not found:
         return []
-    spans = protected_spans(token)
     return sorted({offset for offset in found if 0 < offset < len(token) and not is_protected(spans, offset)})
 
 
