@@ -341,15 +341,23 @@ class Document:
 
     def writes_label(self, word: str) -> bool:
         """True when the document writes ``word:`` before a space or a capital
-        elsewhere ("Tagged: armed" after "Tagged:Defense"); counting the glued
-        form too keeps the answer the same after this rule's own edits."""
+        elsewhere ("Tagged: armed" after "Tagged:Defense"). The answer stays the
+        same after this rule's own edits: the glued forms it spaces whatever
+        the label (before a capital, a quote or a bracket) count too, and a
+        space that may end a clause of prose ("installer: debian") does not."""
         if word not in self._labels:
-            found, label = False, word + ":"
-            at = self.text.find(label)
+            found, label, text = False, word + ":", self.text
+            at = text.find(label)
             while at >= 0 and not found:
-                after = self.text[at + len(label) : at + len(label) + 1]
-                found = (at == 0 or not self.text[at - 1].isalnum()) and (after == " " or after.isupper())
-                at = self.text.find(label, at + 1)
+                end = at + len(label)
+                after = text[end : end + 1]
+                if at == 0 or not text[at - 1].isalnum():
+                    if after == " ":
+                        right = WORD_AT_START.match(text, end + 1)
+                        found = not (right and may_end_clause(word, right.group()))
+                    else:
+                        found = after.isupper() or (after != "" and after in OPENERS)
+                at = text.find(label, at + 1)
             self._labels[word] = found
         return self._labels[word]
 
@@ -600,22 +608,31 @@ def after_colon(doc: Document, junction: Junction) -> bool:
         return False
     if doc.writes_label(word):
         return True
+    return may_end_clause(word, right) and words_before(doc, junction) >= PROSE_WORDS_BEFORE_COLON
+
+
+def may_end_clause(word: str, right: str) -> bool:
+    """True when ``word:right`` may be a clause of prose ended by a colon
+    ("installer:debian"), by the words alone: a longer common lower-case word
+    before a common lower-case word, neither of a code pair."""
     return (
         len(word) >= MIN_CLAUSE_END
         and len(right) > 2
         and word.islower()
+        and right.islower()
         and is_common(word)
+        and is_common(right)
         and word not in PAIR_WORDS
         and right not in PAIR_WORDS
-        and words_before(doc, junction) >= PROSE_WORDS_BEFORE_COLON
     )
 
 
 def words_before(doc: Document, junction: Junction) -> int:
-    """How many runs of letters stand before the junction's token on its line
-    (counted so, spaces this rule puts do not change the count)."""
+    """How many runs of letters stand before the junction's word on its line,
+    in its token too ("ended,ended,ended,ended:ended" has three): counted so,
+    spaces this rule puts do not change the count."""
     doc.read_line = True
-    return len(WORDS.findall(doc.text, junction.line.start, junction.start))
+    return len(WORDS.findall(doc.text, junction.line.start, junction.start + junction.at - len(junction.word)))
 
 
 def after_ellipsis(doc: Document, junction: Junction) -> bool:
@@ -810,27 +827,6 @@ def is_tuple(token: str, at: int) -> bool:
     return False
 
 
-def at_bracket(match: re.Match) -> bool:
-    """True for a junction judged by its brackets: a closing bracket before a
-    word, or an opening one after a word."""
-    close = match.group("close")
-    return close[:1] in ")]" or (not close and match.group("open") in ("(", "["))
-
-
-def spaces_in_piece(doc: Document, token: str, start: int, match: re.Match, line: Line, spaced: list[int]) -> list[int]:
-    """``spaces_at`` for the junction ``match``, judged within the piece of
-    ``token`` between the ``spaced`` offsets around it."""
-    low = max((offset for offset in spaced if offset <= match.start()), default=0)
-    high = min((offset for offset in spaced if offset > match.start()), default=len(token))
-    if low == 0 and high == len(token):
-        return spaces_at(doc, token, start, match, line)
-    piece = token[low:high]
-    again = JUNCTION.match(piece, match.start() - low)
-    if again is None:
-        return []
-    return [low + offset for offset in spaces_at(doc, piece, start + low, again, line)]
-
-
 def spaces_at(doc: Document, token: str, start: int, match: re.Match, line: Line) -> list[int]:
     """Offsets in ``token`` where the junction ``match`` needs a space: none,
     one, or two around a dash."""
@@ -896,9 +892,10 @@ def token_edges(doc: Document, token: str, line: Line, start: int) -> list[int]:
     return found
 
 
-def arrows(doc: Document, token: str) -> list[int]:
+def arrows_and_single_quotes(doc: Document, token: str, line: Line, start: int) -> list[int]:
     """Spaces lost around a menu arrow (``posts »Embed``, ``Now»Anchors``, ``Next›Last``)
-    where the document does not quote with « » ‹ ›."""
+    where the document does not quote with « » ‹ ›, and around a word in single
+    curly quotes (``a ‘Pivot’for``, ``like a‘Pivot for ... ’``)."""
     found = []
     arrows = ARROW_JUNCTION.search(token) if ARROWS[0] in token or ARROWS[1] in token else None
     if arrows and doc.arrows_are_signs:  # (read from the whole text only when a token needs it)
@@ -911,66 +908,31 @@ def arrows(doc: Document, token: str) -> list[int]:
             right = WORD_AT_START.match(token, at + 1)
             if right and is_capitalised(right.group()) and doc.knows(right.group()):
                 found.append(at + 1)
+    for match in SINGLE_QUOTED.finditer(token):
+        closed = token[match.end() - 1] == "’"
+        if closed or CLOSING_SINGLE_QUOTE.search(doc.text, start + match.end(), line.end):
+            found += around_quoted_word(doc, token, match.start(), match.end(), closed)
+        # (else no quotation closes on the line: not a quote)
+    if "'" in token:
+        for match in STRAIGHT_SINGLE_QUOTED.finditer(token):
+            found += around_quoted_word(doc, token, match.start(), match.end(), True)
     return found
 
 
-def quoted_words(doc: Document, token: str, line: Line, start: int) -> list[tuple[int, int, bool]]:
-    """The words in single quotes in ``token``, as (start, end, closed): in curly
-    quotes (``‘Pivot’``, or ``‘Pivot`` closed later on the line) or in straight
-    ones (``'ended'``)."""
-    found = []
-    if "‘" in token:
-        for match in SINGLE_QUOTED.finditer(token):
-            closed = token[match.end() - 1] == "’"
-            if closed or CLOSING_SINGLE_QUOTE.search(doc.text, start + match.end(), line.end):
-                found.append((match.start(), match.end(), closed))
-            # (else no quotation closes on the line: not a quote)
-    if "'" in token:
-        found += [(match.start(), match.end(), True) for match in STRAIGHT_SINGLE_QUOTED.finditer(token)]
-    return sorted(found)
-
-
-def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: bool, low: int, high: int) -> list[int]:
+def around_quoted_word(doc: Document, token: str, at: int, end: int, closed: bool) -> list[int]:
     """Spaces lost before the quotation ``token[at:end]`` (after a known word) and
-    after it (before a known word, not the end of a contraction: ‘I’ll), the
-    words read within ``token[low:high]``. None
+    after it (before a known word, not the end of a contraction: ‘I’ll). None
     when letters stand before it that are not a known word: the first quote is
     then an apostrophe (Italian "l'inetd dell'host" run together)."""
     found = []
-    if at > low and token[at - 1].isalpha():
-        word = WORD_AT_END.search(token, low, at)
+    if at and token[at - 1].isalpha():
+        word = WORD_AT_END.search(token, 0, at)
         if not (word and (word.group() in ("a", "A", "I") or len(word.group()) > 1) and doc.knows(word.group())):
             return []
         found.append(at)
-    right = WORD_AT_START.match(token, end, high) if closed else None
+    right = WORD_AT_START.match(token, end) if closed else None
     if right and len(right.group()) > 1 and right.group() not in CONTRACTION_ENDINGS and doc.knows(right.group()):
         found.append(end)
-    return found
-
-
-def single_quote_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
-    """Spaces lost around a word in single quotes (``a ‘Pivot’for``, ``like
-    a‘Pivot for ... ’``, ``'ended'The``). The token is cut before each such
-    word with a letter before it and after each closed one with a letter
-    after it, and each piece is judged as a token of its own: the words on
-    either side are read as they will be once spaces go in at the cuts
-    (``'ended'The?name`` reads ``The?name``, not ``ended'The``), so a second
-    run decides the same."""
-    quoted = quoted_words(doc, token, line, start) if "'" in token or "‘" in token else []
-    if not quoted or judged_whole(doc, token.replace("|", "")):
-        return bar_junctions(doc, token, start, line)
-    cuts = sorted(
-        {at for at, _, _ in quoted if at and token[at - 1].isalpha()}
-        | {end for _, end, closed in quoted if closed and token[end : end + 1].isalpha()}
-    )
-    bounds = [0, *cuts, len(token)]
-    found = []
-    for piece_start, piece_end in zip(bounds, bounds[1:]):
-        found += [piece_start + x for x in bar_junctions(doc, token[piece_start:piece_end], start + piece_start, line)]
-    for at, end, closed in quoted:
-        low = max((cut for cut in bounds if cut < at), default=0)
-        high = min((cut for cut in bounds if cut > end), default=len(token))
-        found += around_quoted_word(doc, token, at, end, closed, low, high)
     return found
 
 
@@ -1004,7 +966,7 @@ def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> li
     around it; a space put at a cut leaves the other cuts as they were, so a
     second run decides the same."""
     if ("”" not in token and "“" not in token) or not doc.curly_quotes:
-        return single_quote_junctions(doc, token, start, line)
+        return bar_junctions(doc, token, start, line)
     cuts = [
         at
         for at in range(1, len(token))
@@ -1013,7 +975,7 @@ def quotation_junctions(doc: Document, token: str, start: int, line: Line) -> li
     found = []
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(token)]):
         piece = token[piece_start:piece_end]
-        found += [piece_start + x for x in single_quote_junctions(doc, piece, start + piece_start, line)]
+        found += [piece_start + x for x in bar_junctions(doc, piece, start + piece_start, line)]
         if not piece_start:
             continue
         if piece[0] == "“" and piece[1:].strip(".,;:?!”") and opens_after(doc, token[:piece_start]):
@@ -1052,19 +1014,6 @@ def opens_after(doc: Document, left: str) -> bool:
     return spaced_script_word(word.group()) and (len(word.group()) > 1 or not mark) and doc.knows(word.group())
 
 
-def judged_whole(doc: Document, token: str) -> bool:
-    """True for a token judged as a whole, where no space goes: std::vector,
-    -:wheel:ALL, a:b:c, "", Will.I.Am, ?name(coq), defaults,users,nodev."""
-    return bool(
-        CODE_CHARACTERS.intersection(PRICE_IN_BRACKETS.sub("", token) if "$" in token else token)
-        or token.count(":") > 1
-        or '""' in token
-        or dotted_name(token)
-        or ("?" in token and QUERY_TERM.search(token))
-        or not list_of_words(doc, token)
-    )
-
-
 def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[int]:
     manual = MANUAL_PAGE_THEN_WORD.fullmatch(token)
     if manual:  # dh_installdocs(1)install: a manual page reference, then a word
@@ -1072,29 +1021,53 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     label = LABEL_THEN_URL.match(token)
     if label and is_common(label.group(1)):  # at:https://www.spi-inc.org/ (not http:, mailto:)
         return [label.end()]
-    if judged_whole(doc, token):
-        return []
-    found = token_edges(doc, token, line, start) + arrows(doc, token)
+    if (
+        CODE_CHARACTERS.intersection(PRICE_IN_BRACKETS.sub("", token) if "$" in token else token)
+        or token.count(":") > 1
+        or '""' in token
+        or dotted_name(token)
+        or ("?" in token and QUERY_TERM.search(token))
+        or not list_of_words(doc, token)
+    ):
+        return []  # std::vector, -:wheel:ALL, a:b:c, "", Will.I.Am, ?name(coq), defaults,users,nodev: judged on the whole token
+    found = token_edges(doc, token, line, start) + arrows_and_single_quotes(doc, token, line, start)
     question = QUESTION_THEN_COUNT.fullmatch(token) if "?" in token or "!" in token else None
     if question and is_capitalised(question.group(1)) and doc.knows(question.group(1)):
         found.append(question.end(1) + 1)  # a headline, then a count: Crisis?6
-    brackets = []
     for match in JUNCTION.finditer(token):
-        if at_bracket(match):
-            brackets.append(match)
-        else:
-            found += spaces_at(doc, token, start, match, line)
-    spans = protected_spans(token) if found or brackets else []
-    if brackets:
-        # A bracket is judged on the token as it will stand once the spaces
-        # found at the marks go in ("(000;A)ended" as "A)ended": the bracket
-        # opened in an earlier token), so a second run decides the same.
-        spaced = sorted(offset for offset in found if 0 < offset < len(token) and not is_protected(spans, offset))
-        for match in brackets:
-            found += spaces_in_piece(doc, token, start, match, line, spaced)
+        found += spaces_at(doc, token, start, match, line)
     if not found:
         return []
+    spans = protected_spans(token)
     return sorted({offset for offset in found if 0 < offset < len(token) and not is_protected(spans, offset)})
+
+
+def junctions_of_pieces(doc: Document, token: str, start: int, offsets: list[int]) -> list[int]:
+    """``offsets`` and the spaces the pieces of ``token`` cut at them need,
+    each piece judged as a token of its own, until no piece needs more.
+
+    A junction is judged with the whole token around it: the word before it,
+    what stands before and after it in the token. Once a space goes in at
+    another junction, a second run sees a shorter token, and may decide
+    otherwise ("'ended'The?name" reads the word ``ended'The`` before ``?``,
+    the piece "The?name" reads ``The``; in "(000;A)ended" the bracket is
+    opened in the same token, in "A)ended" in an earlier one). Judging the
+    pieces here makes the rule decide the same on its own output."""
+    found = set(offsets)
+    pieces = list(zip([0, *offsets], [*offsets, len(token)]))
+    for _ in range(len(token)):
+        more = set()
+        for piece_start, piece_end in pieces:
+            piece = token[piece_start:piece_end]
+            if piece and not piece.isspace():
+                more.update(piece_start + at for at in token_junctions(doc, piece, start + piece_start))
+        more -= found
+        if not more:
+            break
+        found |= more
+        cuts = sorted(found)
+        pieces = list(zip([0, *cuts], [*cuts, len(token)]))
+    return sorted(found)
 
 
 def missing_spaces(text: str) -> list[int]:
@@ -1117,6 +1090,8 @@ def missing_spaces(text: str) -> list[int]:
             offsets = token_junctions(doc, token, start)
             if not offsets and not doc.read_line and '"' not in token:
                 doc.decided[token] = offsets  # the same answer on any line
+            elif offsets:
+                offsets = junctions_of_pieces(doc, token, start, offsets)
         if offsets and doc.reads_as_code(doc.line_at(start)):
             continue
         found += [start + offset for offset in offsets]
