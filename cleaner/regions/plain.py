@@ -192,15 +192,16 @@ def _code_like_alone(line: str) -> bool:
 # words a sentence holds ("Description: If this option is true, then aptitude
 # will not consider packages to be unused ..."), not a setting.
 PROSE_VALUE_WORDS, PROSE_VALUE_SHARE, PROSE_VALUE_SENTENCE_WORDS = 12, 0.8, 3
+SENTENCE_END = re.compile(r"[\w)”\"'][.!?][)”\"']?(?:\[\d+\])?$")  # (a footnote mark after it: 1.[89])
 PLAIN_VALUE_WORD = re.compile(r"[(“\"']?[A-Za-z]?[a-z]+(?:['’-][a-z]+)*[.,;:!?]?[)”\"']?[.,;:]?")
 
 
 def _prose_value(line: str) -> bool:
     """True for a ``key: value`` line whose value reads as prose: at least
     ``PROSE_VALUE_WORDS`` words, nearly all plain words, with a few words
-    that sentences hold (the, is, of, ...)."""
+    that sentences hold (the, is, of, ...), ending as a sentence ends."""
     tokens = line.split(":", 1)[1].split()
-    if len(tokens) < PROSE_VALUE_WORDS:
+    if len(tokens) < PROSE_VALUE_WORDS or not SENTENCE_END.search(tokens[-1]):
         return False
     plain = sum(1 for token in tokens if PLAIN_VALUE_WORD.fullmatch(token))
     sentence = sum(1 for token in tokens if token.lower().strip(".,;:") in SENTENCE_WORDS)

@@ -608,7 +608,18 @@ def after_colon(doc: Document, junction: Junction) -> bool:
         return False
     if doc.writes_label(word):
         return True
-    return may_end_clause(word, right) and words_before(doc, junction) >= PROSE_WORDS_BEFORE_COLON
+    return (
+        may_end_clause(word, right)
+        and not quoted_in_token(junction)  # “category:level”: a literal quoted
+        and words_before(doc, junction) >= PROSE_WORDS_BEFORE_COLON
+    )
+
+
+def quoted_in_token(junction: Junction) -> bool:
+    """True when the junction stands between quotes opened and closed in its
+    token (“category:level”, "key:value")."""
+    token, at = junction.token, junction.at
+    return any(token.rfind(opening, 0, at) >= 0 and token.find(closing, at) >= 0 for opening, closing in ("“”", '""'))
 
 
 def may_end_clause(word: str, right: str) -> bool:
