@@ -344,7 +344,8 @@ class Document:
         elsewhere ("Tagged: armed" after "Tagged:Defense"). The answer stays the
         same after this rule's own edits: the glued forms it spaces whatever
         the label (before a capital, a quote or a bracket) count too, and a
-        space that may end a clause of prose ("installer: debian") does not."""
+        space the rule may put at the end of a clause of prose ("a new
+        installer: debian", with words before it on its line) does not."""
         if word not in self._labels:
             found, label, text = False, word + ":", self.text
             at = text.find(label)
@@ -354,7 +355,9 @@ class Document:
                 if at == 0 or not text[at - 1].isalnum():
                     if after == " ":
                         right = WORD_AT_START.match(text, end + 1)
-                        found = not (right and may_end_clause(word, right.group()))
+                        found = not (right and may_end_clause(word, right.group())) or (
+                            len(WORDS.findall(text, text.rfind("\n", 0, at) + 1, at)) < PROSE_WORDS_BEFORE_COLON
+                        )
                     else:
                         found = after.isupper() or (after != "" and after in OPENERS)
                 at = text.find(label, at + 1)
@@ -610,29 +613,32 @@ def after_colon(doc: Document, junction: Junction) -> bool:
         return True
     return (
         may_end_clause(word, right)
-        and not quoted_in_token(junction)  # “category:level”: a literal quoted
+        and not quoted_in_token(doc, junction)  # “category:level”: a literal quoted
         and words_before(doc, junction) >= PROSE_WORDS_BEFORE_COLON
     )
 
 
-def quoted_in_token(junction: Junction) -> bool:
-    """True when the junction stands between quotes opened and closed in its
-    token (“category:level”, "key:value")."""
-    token, at = junction.token, junction.at
-    return any(token.rfind(opening, 0, at) >= 0 and token.find(closing, at) >= 0 for opening, closing in ("“”", '""'))
+def quoted_in_token(doc: Document, junction: Junction) -> bool:
+    """True when the junction stands in a curly quotation opened before it on
+    its line and closed in its token (“category:level”), read so that spaces
+    this rule puts do not change the answer."""
+    doc.read_line = True
+    before = doc.text.count("“", junction.line.start, junction.start + junction.at) - doc.text.count(
+        "”", junction.line.start, junction.start + junction.at
+    )
+    return before > 0 and "”" in junction.token[junction.at :]
 
 
 def may_end_clause(word: str, right: str) -> bool:
     """True when ``word:right`` may be a clause of prose ended by a colon
     ("installer:debian"), by the words alone: a longer common lower-case word
-    before a common lower-case word, neither of a code pair."""
+    before a lower-case word, neither of a code pair."""
     return (
         len(word) >= MIN_CLAUSE_END
         and len(right) > 2
         and word.islower()
         and right.islower()
         and is_common(word)
-        and is_common(right)
         and word not in PAIR_WORDS
         and right not in PAIR_WORDS
     )
