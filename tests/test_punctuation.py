@@ -353,6 +353,14 @@ def test_a_second_run_decides_the_same(text, expected):
     assert fix_punctuation_spacing(once) == once
 
 
+def test_a_colon_inside_a_quotation_is_no_clause_end():
+    text = "Sets the logger to the given level, or “category:level”, where category is a name."
+    assert fix_punctuation_spacing(text) == text
+    assert fix_punctuation_spacing("Each line of the file has two flavors:basic and full.") == (
+        "Each line of the file has two flavors: basic and full."
+    )
+
+
 def test_a_document_that_sets_dashes_closed_keeps_them_closed():
     text = "It was—as always—fine.\nThe clerk—a tall man—left. Then —he came back."
     assert fix_punctuation_spacing(text) == text
