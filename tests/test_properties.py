@@ -348,6 +348,12 @@ REGRESSIONS = {
     "continue with content warnings on, the app says.\n\n\nprisonersof changelog.Debian.gzthe A \n\n"
     "prisonersof prisonersof prisonersof \n© 2024 Harbor City Gazette, Inc. All rights reserved.\n",
     "stray carriage returns": "The talks \r\r",
+    # punctuation-spacing judged a junction with the whole token around it; a
+    # space put at another junction of the token left a shorter token.
+    "a quoted word before a question": "'ended'The?name",
+    "a bracket after a spaced semicolon": "(000;A)ended",
+    "a colon in a list of words": "ended,ended,ended,ended:ended,”",
+    "a colon spaced as a clause end taken for a label": "ended“ended:ended,”ended:ended,”",
 }
 
 

@@ -325,6 +325,42 @@ def test_a_bracket_after_the_next_word_does_not_change_the_answer():
     assert fix_punctuation_spacing(once) == once
 
 
+# Found by the idempotence property: a junction was judged with the whole
+# token around it, and a space put at another junction of the token left a
+# shorter token that a second run judged otherwise.
+SECOND_RUN_CASES = {
+    "the word before ? read across a quoted word": ("'ended'The?name", "'ended' The? name"),
+    "a bracket opened in the token, then in an earlier one": ("(000;A)ended", "(000; A) ended"),
+    "brackets in a row": ("(ended)ended)ended", "(ended) ended) ended"),
+    "the letter before a comma read with the colon before it": ("ended:A,The", "ended: A, The"),
+    "the word before a quotation read across a quoted word": ("'ended'The“ended", "'ended' The “ended"),
+    "the words before a colon counted in its token too": (
+        "ended,ended,ended,ended:ended,”",
+        "ended, ended, ended, ended: ended,”",
+    ),
+    "a colon spaced as the end of a clause is no label": (
+        "ended“ended:ended,”ended:ended,”",
+        "ended “ended:ended,” ended: ended,”",
+    ),
+    "a label glued to a quotation counts as written": ('NEW:"Tomorrow" is NEW:plain', 'NEW: "Tomorrow" is NEW: plain'),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_RUN_CASES.values(), ids=SECOND_RUN_CASES.keys())
+def test_a_second_run_decides_the_same(text, expected):
+    once = fix_punctuation_spacing(text)
+    assert once == expected
+    assert fix_punctuation_spacing(once) == once
+
+
+def test_a_colon_inside_a_quotation_is_no_clause_end():
+    text = "Sets the logger to the given level, or “category:level”, where category is a name."
+    assert fix_punctuation_spacing(text) == text
+    assert fix_punctuation_spacing("Each line of the file has two flavors:basic and full.") == (
+        "Each line of the file has two flavors: basic and full."
+    )
+
+
 def test_a_document_that_sets_dashes_closed_keeps_them_closed():
     text = "It was—as always—fine.\nThe clerk—a tall man—left. Then —he came back."
     assert fix_punctuation_spacing(text) == text
@@ -410,7 +446,7 @@ def test_is_registered_between_boilerplate_and_whitespace():
 # fmt: off
 FRAGMENTS = [
     "ended", "The", "the", "which", "adding", "Thursday", "X", "U", "S", "e", "g", "He", "I", "A",
-    "subprocess", "Popen", "no", "yes", "gpg", "talks", "2", "000", "3", "nypost", "com",
+    "subprocess", "Popen", "no", "yes", "gpg", "talks", "2", "000", "3", "nypost", "com", "name", "'ended'",
     ".", ",", ";", "?", "!", ":", "“", "”", "„", "’", "'", '"', "(", ")", "-", "/", "@", "&", "…",
     " ", " ", " ", "  ", "\n", " , ", ".“", ",”", "?!", "“-a”", "1", "—",
 ]

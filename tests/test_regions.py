@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import clean
 from cleaner.edits import Edit, apply_edits
 from cleaner.regions import (
     WORD_LEVEL,
@@ -340,6 +341,38 @@ def test_a_continuation_prompt_counts_only_after_a_prompt():
 def test_key_colon_value_lines_count_in_runs():
     lines = ["Package: cleaner", "Version: 1.0", "", "Note: prose here.", "More prose."]
     assert code_like_lines(lines) == [True, True, False, False, False]
+
+
+def test_a_prose_value_in_a_key_colon_run_is_not_configuration():
+    lines = [
+        "Option: Aptitude::Auto-Install",
+        "Default: true",
+        "Description: If this option is true, aptitude will attempt to fulfill the dependencies of a package when you mark it.",
+        "Option: Aptitude::Auto-Fix-Broken",
+    ]
+    assert code_like_lines(lines) == [True, True, False, True]
+
+
+def test_a_long_setting_in_a_key_colon_run_stays_configuration():
+    lines = [
+        "Depends: libc6 (>= 2.34), libgcc-s1 (>= 3.0), libstdc++6 (>= 11), zlib1g (>= 1:1.2.0), libssl3 (>= 3.0.0)",
+        "Description: short summary",
+        "Tags: admin, devel, games, network, the web, sound, video, science, text, utils, with x11, mail.",
+        "Note: this is a value that goes on and on with the words of a sentence but never ends it",
+        "Command: cp -a /etc/apt/sources.list /tmp and then run apt-get update && apt-get upgrade -y now",
+        "Comment: The value is read from the file at startup; see the manual for each of the options.",
+    ]
+    assert code_like_lines(lines) == [True, True, True, True, True, False]
+
+
+def test_joins_in_a_prose_value_are_repaired_and_the_settings_around_it_kept():
+    text = (
+        "Option: Aptitude::Safety-Cost\n"
+        "Default: max(removals,installs)\n"
+        "Description: See the section called “Safety costs”for a description of what the safety costs are used for.\n"
+        "Option: Aptitude::Log\n"
+    )
+    assert clean(text, format="text") == text.replace("costs”for", "costs” for")
 
 
 def test_an_indented_block_of_mostly_code_is_code_as_a_whole():

@@ -188,8 +188,29 @@ def _code_like_alone(line: str) -> bool:
     )
 
 
+# A value of running prose: a sentence or more of plain words, some of them
+# words a sentence holds ("Description: If this option is true, then aptitude
+# will not consider packages to be unused ..."), not a setting.
+PROSE_VALUE_WORDS, PROSE_VALUE_SHARE, PROSE_VALUE_SENTENCE_WORDS = 12, 0.8, 3
+SENTENCE_END = re.compile(r"[\w)”\"'][.!?][)”\"']?(?:\[\d+\])?$")  # (a footnote mark after it: 1.[89])
+PLAIN_VALUE_WORD = re.compile(r"[(“\"']?[A-Za-z]?[a-z]+(?:['’-][a-z]+)*[.,;:!?]?[)”\"']?[.,;:]?")
+
+
+def _prose_value(line: str) -> bool:
+    """True for a ``key: value`` line whose value reads as prose: at least
+    ``PROSE_VALUE_WORDS`` words, nearly all plain words, with a few words
+    that sentences hold (the, is, of, ...), ending as a sentence ends."""
+    tokens = line.split(":", 1)[1].split()
+    if len(tokens) < PROSE_VALUE_WORDS or not SENTENCE_END.search(tokens[-1]):
+        return False
+    plain = sum(1 for token in tokens if PLAIN_VALUE_WORD.fullmatch(token))
+    sentence = sum(1 for token in tokens if token.lower().strip(".,;:") in SENTENCE_WORDS)
+    return plain >= PROSE_VALUE_SHARE * len(tokens) and sentence >= PROSE_VALUE_SENTENCE_WORDS
+
+
 def _mark_key_colon_runs(lines: list[str], candidates: list[int], flags: list[bool]) -> None:
-    """``key: value`` lines, two or more in a row."""
+    """``key: value`` lines, two or more in a row; a line of the run whose
+    value reads as prose is not configuration (unless code-like by itself)."""
     runs: list[list[int]] = [[]]
     for number in candidates:
         if not KEY_COLON_VALUE.match(lines[number]):
@@ -201,7 +222,7 @@ def _mark_key_colon_runs(lines: list[str], candidates: list[int], flags: list[bo
     for run in runs:
         if len(run) >= 2:
             for member in run:
-                flags[member] = True
+                flags[member] = flags[member] or not _prose_value(lines[member])
 
 
 def _mark_indented_blocks(lines: list[str], candidates: list[int], flags: list[bool]) -> None:

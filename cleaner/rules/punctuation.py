@@ -341,15 +341,26 @@ class Document:
 
     def writes_label(self, word: str) -> bool:
         """True when the document writes ``word:`` before a space or a capital
-        elsewhere ("Tagged: armed" after "Tagged:Defense"); counting the glued
-        form too keeps the answer the same after this rule's own edits."""
+        elsewhere ("Tagged: armed" after "Tagged:Defense"). The answer stays the
+        same after this rule's own edits: the glued forms it spaces whatever
+        the label (before a capital, a quote or a bracket) count too, and a
+        space the rule may put at the end of a clause of prose ("a new
+        installer: debian", with words before it on its line) does not."""
         if word not in self._labels:
-            found, label = False, word + ":"
-            at = self.text.find(label)
+            found, label, text = False, word + ":", self.text
+            at = text.find(label)
             while at >= 0 and not found:
-                after = self.text[at + len(label) : at + len(label) + 1]
-                found = (at == 0 or not self.text[at - 1].isalnum()) and (after == " " or after.isupper())
-                at = self.text.find(label, at + 1)
+                end = at + len(label)
+                after = text[end : end + 1]
+                if at == 0 or not text[at - 1].isalnum():
+                    if after == " ":
+                        right = WORD_AT_START.match(text, end + 1)
+                        found = not (right and may_end_clause(word, right.group())) or (
+                            len(WORDS.findall(text, text.rfind("\n", 0, at) + 1, at)) < PROSE_WORDS_BEFORE_COLON
+                        )
+                    else:
+                        found = after.isupper() or (after != "" and after in OPENERS)
+                at = text.find(label, at + 1)
             self._labels[word] = found
         return self._labels[word]
 
@@ -601,21 +612,44 @@ def after_colon(doc: Document, junction: Junction) -> bool:
     if doc.writes_label(word):
         return True
     return (
-        len(word) >= MIN_CLAUSE_END
-        and len(right) > 2
-        and word.islower()
-        and is_common(word)
-        and word not in PAIR_WORDS
-        and right not in PAIR_WORDS
+        may_end_clause(word, right)
+        and not quoted_in_token(doc, junction)  # “category:level”: a literal quoted
         and words_before(doc, junction) >= PROSE_WORDS_BEFORE_COLON
     )
 
 
-def words_before(doc: Document, junction: Junction) -> int:
-    """How many runs of letters stand before the junction's token on its line
-    (counted so, spaces this rule puts do not change the count)."""
+def quoted_in_token(doc: Document, junction: Junction) -> bool:
+    """True when the junction stands in a curly quotation opened before it on
+    its line and closed in its token (“category:level”), read so that spaces
+    this rule puts do not change the answer."""
     doc.read_line = True
-    return len(WORDS.findall(doc.text, junction.line.start, junction.start))
+    before = doc.text.count("“", junction.line.start, junction.start + junction.at) - doc.text.count(
+        "”", junction.line.start, junction.start + junction.at
+    )
+    return before > 0 and "”" in junction.token[junction.at :]
+
+
+def may_end_clause(word: str, right: str) -> bool:
+    """True when ``word:right`` may be a clause of prose ended by a colon
+    ("installer:debian"), by the words alone: a longer common lower-case word
+    before a lower-case word, neither of a code pair."""
+    return (
+        len(word) >= MIN_CLAUSE_END
+        and len(right) > 2
+        and word.islower()
+        and right.islower()
+        and is_common(word)
+        and word not in PAIR_WORDS
+        and right not in PAIR_WORDS
+    )
+
+
+def words_before(doc: Document, junction: Junction) -> int:
+    """How many runs of letters stand before the junction's word on its line,
+    in its token too ("ended,ended,ended,ended:ended" has three): counted so,
+    spaces this rule puts do not change the count."""
+    doc.read_line = True
+    return len(WORDS.findall(doc.text, junction.line.start, junction.start + junction.at - len(junction.word)))
 
 
 def after_ellipsis(doc: Document, junction: Junction) -> bool:
@@ -1025,6 +1059,34 @@ def piece_junctions(doc: Document, token: str, start: int, line: Line) -> list[i
     return sorted({offset for offset in found if 0 < offset < len(token) and not is_protected(spans, offset)})
 
 
+def junctions_of_pieces(doc: Document, token: str, start: int, offsets: list[int]) -> list[int]:
+    """``offsets`` and the spaces the pieces of ``token`` cut at them need,
+    each piece judged as a token of its own, until no piece needs more.
+
+    A junction is judged with the whole token around it: the word before it,
+    what stands before and after it in the token. Once a space goes in at
+    another junction, a second run sees a shorter token, and may decide
+    otherwise ("'ended'The?name" reads the word ``ended'The`` before ``?``,
+    the piece "The?name" reads ``The``; in "(000;A)ended" the bracket is
+    opened in the same token, in "A)ended" in an earlier one). Judging the
+    pieces here makes the rule decide the same on its own output."""
+    found = set(offsets)
+    pieces = list(zip([0, *offsets], [*offsets, len(token)]))
+    for _ in range(len(token)):
+        more = set()
+        for piece_start, piece_end in pieces:
+            piece = token[piece_start:piece_end]
+            if piece and not piece.isspace():
+                more.update(piece_start + at for at in token_junctions(doc, piece, start + piece_start))
+        more -= found
+        if not more:
+            break
+        found |= more
+        cuts = sorted(found)
+        pieces = list(zip([0, *cuts], [*cuts, len(token)]))
+    return sorted(found)
+
+
 def missing_spaces(text: str) -> list[int]:
     """Offsets in ``text`` where a lost space belongs, before the language check."""
     doc = Document(text)
@@ -1045,6 +1107,8 @@ def missing_spaces(text: str) -> list[int]:
             offsets = token_junctions(doc, token, start)
             if not offsets and not doc.read_line and '"' not in token:
                 doc.decided[token] = offsets  # the same answer on any line
+            elif offsets:
+                offsets = junctions_of_pieces(doc, token, start, offsets)
         if offsets and doc.reads_as_code(doc.line_at(start)):
             continue
         found += [start + offset for offset in offsets]
