@@ -149,15 +149,9 @@ class _Batches(Generic[Item, Result]):
                 self.workers = 1
                 yield from self.drain()
                 return
-            # The first batch is cleaned here, before the fork: the workers
-            # inherit what it taught the rules (words judged, lines repaired,
-            # patterns compiled) instead of each learning it again.
-            first = self.waiting.popleft()
-            first_result = self.task(first)
             self.pool = start_pool(self.task, self.workers)
             while self.waiting:
                 self._submit(self.waiting.popleft())
-            yield first, first_result
         else:
             self._submit(batch)
         while len(self.out) > self.workers * IN_FLIGHT_PER_WORKER:
