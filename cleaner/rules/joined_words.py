@@ -378,11 +378,10 @@ def _segmentations(word: str, start: int, parts: int) -> list[tuple[float, tuple
     return sorted(found, reverse=True)[:2]
 
 
-def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ...], float] | None:
-    """``aworkshopthat`` -> cuts (1, 9): an unknown lowercase ``word`` read as
-    three or four words, when the most likely reading beats the next by
-    AMBIGUITY_MARGIN and every neighbouring pair clears the bar a two-word
-    join must clear."""
+def clear_reading(word: str) -> tuple[tuple[int, ...], list[str]] | None:
+    """The cuts and parts of the most likely reading of an unknown lowercase
+    ``word`` as three or four words, when it beats the next reading by
+    AMBIGUITY_MARGIN; None for a known word, a web compound or a short token."""
     if len(word) < SHORTEST_SEGMENTED_TOKEN or lexicon.zipf(word) != lexicon.UNKNOWN_ZIPF:
         return None
     if lexicon.compound_zipf(word) is not None:
@@ -394,7 +393,18 @@ def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ..
         return None
     cuts = readings[0][1]
     bounds = (0, *cuts, len(word))
-    parts = [word[low:high] for low, high in zip(bounds, bounds[1:])]
+    return cuts, [word[low:high] for low, high in zip(bounds, bounds[1:])]
+
+
+def segment_lowercase_word(word: str, bonus: float = 0.0) -> tuple[tuple[int, ...], float] | None:
+    """``aworkshopthat`` -> cuts (1, 9): an unknown lowercase ``word`` read as
+    three or four words, when the most likely reading beats the next by
+    AMBIGUITY_MARGIN and every neighbouring pair clears the bar a two-word
+    join must clear."""
+    reading = clear_reading(word)
+    if reading is None:
+        return None
+    cuts, parts = reading
     if any(len(part) > 2 and lexicon.zipf(part) < SEGMENTED_PART_MIN_ZIPF for part in parts):
         return None
     for first, second in zip(parts, parts[1:]):
@@ -420,18 +430,10 @@ def segment_with_document(word: str) -> tuple[tuple[int, ...], float, tuple[str,
     DOCUMENT_EVIDENCE_BONUS and a part as rare as LONG_PART_MIN_ZIPF allowed
     ("asmuttwas"). Returns the cuts, the excess and the parts the document
     must show alone (every one that is not a closed-class word)."""
-    if len(word) < SHORTEST_SEGMENTED_TOKEN or lexicon.zipf(word) != lexicon.UNKNOWN_ZIPF:
+    reading = clear_reading(word)
+    if reading is None:
         return None
-    if lexicon.compound_zipf(word) is not None:
-        return None
-    readings = best_segmentations(word, 0, MOST_PARTS)
-    if not readings or len(readings[0][1]) < 2:
-        return None
-    if len(readings) > 1 and readings[0][0] - readings[1][0] < AMBIGUITY_MARGIN:
-        return None
-    cuts = readings[0][1]
-    bounds = (0, *cuts, len(word))
-    parts = [word[low:high] for low, high in zip(bounds, bounds[1:])]
+    cuts, parts = reading
     closed = [part in lexicon.CLOSED_CLASS_WORDS for part in parts]
     if not any(closed) or any(not a and not b for a, b in zip(closed, closed[1:])):
         return None  # two open-class words side by side are as often a compound ("my packagename")
