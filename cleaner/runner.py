@@ -171,8 +171,12 @@ def run_jobs(
                 if outcome is not None:
                     yield _with_output_copied(outcome, stream)
         finally:
-            for future in futures:  # outcomes not taken: a failed write, a stop
-                if not future.cancel() and future.done() and future.exception() is None and future.result():
+            # Outcomes not taken (a failed write, a stop): their spooled output
+            # goes, once the workers still busy with them are done.
+            for future in futures:
+                future.cancel()
+            for future in futures:
+                if not future.cancelled() and future.exception() is None and future.result():
                     _remove(future.result().output_file)
     if stop.signal is not None:
         raise SystemExit(128 + stop.signal)

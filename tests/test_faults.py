@@ -595,11 +595,15 @@ def test_a_report_file_in_a_read_only_directory_is_one_line(tmp_path):
 def test_standard_output_on_a_full_disk_is_one_line(tmp_path, mode):
     (tmp_path / "a.txt").write_text(DIRTY)
     (tmp_path / "b.txt").write_text(BIG_DIRTY)
+    spools = tmp_path / "spools"  # where workers leave their output for the parent to copy
+    spools.mkdir()
     with open("/dev/full", "w") as full:
         result = subprocess.run(
-            [sys.executable, "-m", "cleaner", *mode, "a.txt", "b.txt"], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True
+            [sys.executable, "-m", "cleaner", *mode, "a.txt", "b.txt"],
+            cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(spools)},
         )
     _one_line_exit_2(result, "cannot write output: no space left on device")
+    assert list(spools.iterdir()) == []
 
 
 def test_closed_standard_output_is_one_line(tmp_path):
