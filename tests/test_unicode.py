@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from cleaner.rules import unicode as unicode_rule
 from cleaner.rules.unicode import repair_unicode
 
@@ -66,3 +68,50 @@ def test_a_line_read_again_is_not_given_to_ftfy_again(monkeypatch):
     # Markup keeps its entities: the same line is asked again with the other setting.
     assert repair_unicode("<b>x</b>\nTom &amp; Jerry") == "<b>x</b>\nTom & Jerry"
     assert len(calls) == 2
+
+
+# ftfy's mojibake detector, tried only next to non-ASCII characters.
+from ftfy import badness  # noqa: E402
+
+from cleaner import badness as near_non_ascii  # noqa: E402
+
+# Every character ftfy's detector names, the ASCII it pairs them with, and more.
+DETECTOR_CHARACTERS = sorted(set(badness.BADNESS_RE.pattern) | set("aZ .,?!\n\t0")) + [
+    chr(code) for code in range(0x80, 0x250)
+]
+
+
+def test_the_installed_ftfy_detector_is_read_so_the_fast_path_runs():
+    assert near_non_ascii.anchor_bound(badness.BADNESS_RE) is not None
+    assert near_non_ascii.fast_is_bad is not None
+
+
+def test_the_bound_is_the_most_characters_before_a_non_ascii_one():
+    bound = near_non_ascii.anchor_bound
+    assert bound(re.compile("é")) == 0
+    assert bound(re.compile("[a-z]\\s?[ÃÂ] ")) == 2
+    assert bound(re.compile("(?:ab|c)é|^xé")) == 2
+    assert bound(re.compile("é|b")) is None  # "b" alone has no non-ASCII character
+    assert bound(re.compile("a+é")) is None  # any number of characters before it
+    assert bound(re.compile("[^a]é")) == 1  # a negated class can be ASCII
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(DETECTOR_CHARACTERS), max_size=14).map("".join))
+def test_fast_is_bad_answers_as_ftfy_s_is_bad(text):
+    assert near_non_ascii.fast_is_bad(text) == badness.is_bad(text)
+
+
+def test_a_match_starting_two_characters_before_the_non_ascii_one_is_found():
+    # ftfy reads "Ã" between a lowercase letter, a space and a space as mojibake
+    assert badness.is_bad("xa Ã y") and near_non_ascii.fast_is_bad("xa Ã y")
+    assert not near_non_ascii.NearNonAscii(badness.BADNESS_RE, 1)("xa Ã y")
+
+
+def test_ftfy_uses_the_fast_detector_only_while_the_rule_runs(monkeypatch):
+    monkeypatch.setattr(unicode_rule, "_chars_repaired", unicode_rule.FAST_DETECTOR_AFTER_CHARS)
+    asked = []
+    monkeypatch.setattr(near_non_ascii, "fast_is_bad", lambda text: asked.append(text) or badness.is_bad(text))
+    original = ftfy.is_bad
+    assert repair_unicode("They donâ€™t.") == "They don’t."
+    assert asked and ftfy.is_bad is original
